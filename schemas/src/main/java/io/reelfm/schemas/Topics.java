@@ -1,0 +1,46 @@
+package io.reelfm.schemas;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one place where ReelFM's topics are defined: names, keys, serdes, partition counts and
+ * configs. Services create missing topics from this list at start ({@link TopicCreator}).
+ *
+ * <ul>
+ *   <li>{@code ratings}: every rating event, keyed by userId so one user's events stay ordered
+ *       on one partition; kept 30 days (the trainer's committed training set is rebuilt from it).
+ *   <li>{@code movies}, {@code users}: compacted tables keyed by id; the latest record wins.
+ * </ul>
+ */
+public final class Topics {
+
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    public static final Serde<String> STRING = Serdes.String();
+
+    public static final Topic<String, RatingEvent> RATINGS = new Topic<>(
+            "ratings", STRING, new AvroSerde<>(RatingEvent.class), DEFAULT_PARTITIONS,
+            Map.of("cleanup.policy", "delete",
+                    "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
+                    "min.insync.replicas", "1"));
+
+    public static final Topic<String, Movie> MOVIES = new Topic<>(
+            "movies", STRING, new AvroSerde<>(Movie.class), DEFAULT_PARTITIONS,
+            Map.of("cleanup.policy", "compact", "min.insync.replicas", "1"));
+
+    public static final Topic<String, UserProfile> USERS = new Topic<>(
+            "users", STRING, new AvroSerde<>(UserProfile.class), DEFAULT_PARTITIONS,
+            Map.of("cleanup.policy", "compact", "min.insync.replicas", "1"));
+
+    private Topics() {
+    }
+
+    /** The input topics every deployment needs; later components append their own. */
+    public static List<Topic<?, ?>> ingestTopics() {
+        return List.of(RATINGS, MOVIES, USERS);
+    }
+}
