@@ -35,6 +35,8 @@ public final class ReelSchemaStore implements SchemaStore {
         store.add(RatingEvent.getClassSchema());
         store.add(Movie.getClassSchema());
         store.add(UserProfile.getClassSchema());
+        store.add(ModelManifest.getClassSchema());
+        store.add(ModelChunk.getClassSchema());
         for (String resource : HISTORY) {
             store.add(loadHistorical(resource));
         }

@@ -36,11 +36,42 @@ public final class Topics {
             "users", STRING, new AvroSerde<>(UserProfile.class), DEFAULT_PARTITIONS,
             Map.of("cleanup.policy", "compact", "min.insync.replicas", "1"));
 
+    /**
+     * Slices of published model versions, keyed {@code <model>/<version>/<index>}. Compacted; the
+     * trainer deletes (tombstones) versions it no longer retains, so the topic stays bounded.
+     */
+    public static final Topic<String, ModelChunk> MODEL_CHUNKS = new Topic<>(
+            "model-chunks", STRING, new AvroSerde<>(ModelChunk.class), 1,
+            Map.of("cleanup.policy", "compact", "segment.ms", String.valueOf(3600_000L),
+                    "min.cleanable.dirty.ratio", "0.1", "delete.retention.ms", String.valueOf(3600_000L),
+                    "max.message.bytes", String.valueOf(1_048_588)));
+
+    /** Manifests of complete versions, keyed {@code <model>/<version>}; written after the chunks. */
+    public static final Topic<String, ModelManifest> MODEL_MANIFESTS = new Topic<>(
+            "model-manifests", STRING, new AvroSerde<>(ModelManifest.class), 1,
+            Map.of("cleanup.policy", "compact", "segment.ms", String.valueOf(3600_000L),
+                    "min.cleanable.dirty.ratio", "0.1"));
+
+    /**
+     * The version each model name serves now, keyed by model name; value is that version's
+     * manifest. Publishing writes chunks, then the manifest, then this pointer; rollback
+     * re-points it to an earlier retained version.
+     */
+    public static final Topic<String, ModelManifest> MODEL_ACTIVE = new Topic<>(
+            "model-active", STRING, new AvroSerde<>(ModelManifest.class), 1,
+            Map.of("cleanup.policy", "compact", "segment.ms", String.valueOf(3600_000L),
+                    "min.cleanable.dirty.ratio", "0.1"));
+
     private Topics() {
     }
 
     /** The input topics every deployment needs; later components append their own. */
     public static List<Topic<?, ?>> ingestTopics() {
         return List.of(RATINGS, MOVIES, USERS);
+    }
+
+    /** The topics through which the trainer hands model versions to serving. */
+    public static List<Topic<?, ?>> modelTopics() {
+        return List.of(MODEL_CHUNKS, MODEL_MANIFESTS, MODEL_ACTIVE);
     }
 }
