@@ -1,0 +1,146 @@
+package io.reelfm.service.http;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The HTTP shell every ReelFM service runs in: a Javalin server with the shared JSON mapper,
+ * one error mapper ({@link ApiException} and Javalin's own HTTP errors become
+ * {@link ErrorBody} JSON; anything else a logged 500), {@code GET /health/live},
+ * {@code GET /health/ready}, {@code GET /metrics} in Prometheus text format, a latency timer
+ * per route, and a graceful stop that lets in-flight requests finish.
+ *
+ * <p>Services add only their own resources through the {@code routes} callback, so no service
+ * re-implements the plumbing or answers errors in a different shape.
+ */
+public final class ServiceApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceApp.class);
+    private static final String START_NANOS = "reelfm.startNanos";
+    static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final ServiceAppConfig config;
+    private final Javalin app;
+    private final PrometheusMeterRegistry registry;
+    private boolean started;
+    private boolean stopped;
+
+    private ServiceApp(ServiceAppConfig config, Javalin app, PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.app = app;
+        this.registry = registry;
+    }
+
+    /**
+     * Builds (does not start) the server.
+     *
+     * @param readiness checked on each {@code GET /health/ready}
+     * @param registry  where the service's own meters live; exposed on {@code /metrics}
+     * @param routes    registers the service's resources
+     */
+    public static ServiceApp create(ServiceAppConfig config, Readiness readiness, PrometheusMeterRegistry registry,
+                                    Consumer<Javalin> routes) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.startupWatcherEnabled = false;
+            c.http.maxRequestSize = config.maxRequestBytes();
+            c.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            c.jetty.modifyServer(server -> server.setStopTimeout(config.stopTimeout().toMillis()));
+        });
+        installErrorMapping(app);
+        installRequestTimer(app, config.name(), registry);
+        new HealthResource(readiness).register(app);
+        app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(registry.scrape()));
+        routes.accept(app);
+        return new ServiceApp(config, app, registry);
+    }
+
+    private static void installErrorMapping(Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() >= 500) {
+                log.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), e.status(), e.getMessage(), e.getCause());
+            }
+            e.headers().forEach(ctx::header);
+            ctx.status(e.status()).json(new ErrorBody(e.getMessage(), e.problems()));
+        });
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            e.getDetails().forEach(ctx::header);
+            ctx.status(e.getStatus()).json(new ErrorBody(e.getMessage(), null));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(new ErrorBody("internal error", null));
+        });
+    }
+
+    private static void installRequestTimer(Javalin app, String service, PrometheusMeterRegistry registry) {
+        app.before(ctx -> ctx.attribute(START_NANOS, System.nanoTime()));
+        app.after(ctx -> {
+            Long start = ctx.attribute(START_NANOS);
+            if (start != null) {
+                Timer.builder("http.server.requests")
+                        .description("HTTP requests by route and status")
+                        .tags("service", service, "method", ctx.method().name(), "route", route(ctx),
+                                "status", String.valueOf(ctx.statusCode()))
+                        .publishPercentileHistogram(false)
+                        .register(registry)
+                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            }
+        });
+    }
+
+    private static String route(Context ctx) {
+        String matched = ctx.endpointHandlerPath();
+        return matched == null || matched.isEmpty() || "*".equals(matched) ? "unmatched" : matched;
+    }
+
+    public synchronized ServiceApp start() {
+        if (stopped) {
+            throw new IllegalStateException(config.name() + " was stopped and cannot be restarted");
+        }
+        if (!started) {
+            app.start(config.host(), config.port());
+            started = true;
+            log.info("{} listening on port {}", config.name(), port());
+        }
+        return this;
+    }
+
+    /** The bound port; differs from the configured one when that was 0. */
+    public int port() {
+        return app.port();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Stops accepting requests and waits up to the stop timeout for in-flight ones. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (started) {
+            app.stop();
+            log.info("{} stopped", config.name());
+        }
+    }
+}
