@@ -1,0 +1,26 @@
+package io.reelfm.ingest.http;
+
+import java.time.Clock;
+
+import io.javalin.Javalin;
+import io.reelfm.ingest.IngestConfig;
+import io.reelfm.ingest.publish.TransactionalPublisher;
+import io.reelfm.ingest.validate.MovieValidator;
+import io.reelfm.ingest.validate.RatingValidator;
+import io.reelfm.ingest.validate.UserValidator;
+
+/** Wires the ingest resources onto an app; the only entry point the service needs into this package. */
+public final class IngestRoutes {
+
+    private IngestRoutes() {
+    }
+
+    public static void register(Javalin app, IngestConfig config, TransactionalPublisher publisher,
+                                IngestMetrics metrics, Clock clock) {
+        IngestPipeline pipeline = new IngestPipeline(config, publisher, metrics);
+        new RatingsResource(pipeline, new RatingValidator(config.ratingScale(), config.maxIdLength(),
+                config.maxFutureSkew(), clock)).register(app);
+        new UpsertResource(pipeline, new MovieValidator(config.maxIdLength(), clock),
+                new UserValidator(config.maxIdLength())).register(app);
+    }
+}

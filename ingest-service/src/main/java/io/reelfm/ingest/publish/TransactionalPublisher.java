@@ -1,0 +1,198 @@
+package io.reelfm.ingest.publish;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.reelfm.ingest.IngestConfig;
+
+/**
+ * Writes each request's records in one Kafka transaction, so a request is all-or-nothing at
+ * the Kafka level too: if the broker fails half-way through a batch the transaction is
+ * aborted and read_committed consumers (trainer, serving) never see any of its records.
+ * {@link #publish} returns only after the commit was acknowledged (idempotent producer,
+ * {@code acks=all}).
+ *
+ * <p>A transactional producer runs one transaction at a time, so the publisher keeps a small
+ * pool; a request waits at most {@code max.block.ms} for a free producer. Producers are
+ * created lazily, so the service starts even while Kafka is down, and a producer that hit a
+ * fatal error (fenced, or unable to abort) is closed and replaced on next use. Every wait is
+ * bounded by {@code max.block.ms} / {@code delivery.timeout.ms}; failures surface as
+ * {@link PublishException}, never as a silent drop.
+ */
+public final class TransactionalPublisher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalPublisher.class);
+
+    private final IngestConfig config;
+    private final BlockingQueue<Slot> idle;
+    private volatile boolean closed;
+
+    private static final class Slot {
+        final int index;
+        KafkaProducer<byte[], byte[]> producer;
+
+        Slot(int index) {
+            this.index = index;
+        }
+    }
+
+    public TransactionalPublisher(IngestConfig config) {
+        this.config = config;
+        this.idle = new ArrayBlockingQueue<>(config.producers());
+        for (int i = 0; i < config.producers(); i++) {
+            Slot slot = new Slot(i);
+            idle.add(slot);
+        }
+    }
+
+    /** Writes all records atomically and waits for the commit. */
+    public void publish(List<ProducerRecord<byte[], byte[]>> records) throws PublishException {
+        if (closed) {
+            throw new PublishException("publisher is closed", null);
+        }
+        Slot slot;
+        try {
+            slot = idle.poll(config.maxBlock().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishException("interrupted while waiting for a Kafka producer", e);
+        }
+        if (slot == null) {
+            throw new PublishException("all " + config.producers() + " Kafka producers stayed busy for " + config.maxBlock(), null);
+        }
+        try {
+            inTransaction(slot, records);
+        } finally {
+            if (closed) {
+                discard(slot);
+            }
+            idle.add(slot);
+        }
+    }
+
+    private void inTransaction(Slot slot, List<ProducerRecord<byte[], byte[]>> records) throws PublishException {
+        KafkaProducer<byte[], byte[]> producer = producer(slot);
+        try {
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+            for (ProducerRecord<byte[], byte[]> r : records) {
+                Future<RecordMetadata> f = producer.send(r);
+                sent.add(f);
+                if (f.isDone()) {
+                    failFast(f);
+                }
+            }
+            producer.commitTransaction();
+        } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
+                 | UnsupportedVersionException | InvalidProducerEpochException e) {
+            discard(slot);
+            throw new PublishException("Kafka producer failed fatally: " + e.getMessage(), e);
+        } catch (KafkaException e) {
+            abort(slot);
+            throw new PublishException("Kafka did not acknowledge the write: " + e.getMessage(), e);
+        }
+    }
+
+    /** A send whose future is already complete has usually failed fast (no metadata): stop sending more. */
+    private static void failFast(Future<RecordMetadata> f) {
+        try {
+            f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof KafkaException ke) {
+                throw ke;
+            }
+            throw new KafkaException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted", e);
+        }
+    }
+
+    private KafkaProducer<byte[], byte[]> producer(Slot slot) throws PublishException {
+        if (slot.producer != null) {
+            return slot.producer;
+        }
+        KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(properties(slot.index), new ByteArraySerializer(), new ByteArraySerializer());
+        try {
+            p.initTransactions();
+        } catch (KafkaException e) {
+            p.close(Duration.ZERO);
+            throw new PublishException("cannot initialise a transactional Kafka producer at " + config.bootstrapServers()
+                    + ": " + e.getMessage(), e);
+        }
+        slot.producer = p;
+        return p;
+    }
+
+    private void abort(Slot slot) {
+        try {
+            slot.producer.abortTransaction();
+        } catch (KafkaException e) {
+            log.warn("Could not abort transaction of producer {}; replacing it: {}", slot.index, e.getMessage());
+            discard(slot);
+        }
+    }
+
+    private static void discard(Slot slot) {
+        if (slot.producer != null) {
+            try {
+                slot.producer.close(Duration.ZERO);
+            } catch (KafkaException e) {
+                log.debug("Closing a failed producer raised {}", e.getMessage());
+            }
+            slot.producer = null;
+        }
+    }
+
+    Properties properties(int index) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalIdPrefix() + "-" + index);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.maxBlock().toMillis());
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.requestTimeout().toMillis());
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis());
+        // An ingest instance that dies mid-transaction blocks read_committed consumers until the
+        // broker aborts it; keep that window short but longer than one bounded delivery.
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.max(10_000, 2 * config.deliveryTimeout().toMillis()));
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "reelfm-ingest-" + index);
+        return p;
+    }
+
+    /** Closes every producer; a request still publishing finishes or fails within its bounds. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        List<Slot> drained = new ArrayList<>();
+        idle.drainTo(drained);
+        for (Slot slot : drained) {
+            if (slot.producer != null) {
+                slot.producer.close(config.maxBlock());
+                slot.producer = null;
+            }
+            idle.add(slot);
+        }
+    }
+}
