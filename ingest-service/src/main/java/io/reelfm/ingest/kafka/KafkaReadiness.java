@@ -50,11 +50,7 @@ public final class KafkaReadiness implements Readiness, AutoCloseable {
             return true;
         }
         try {
-            List<String> created = TopicCreator.ensure(config.bootstrapServers(), topics, config.replicationFactor(),
-                    config.adminTimeout());
-            if (!created.isEmpty()) {
-                log.info("Created topics {}", created);
-            }
+            TopicCreator.ensure(config.bootstrapServers(), topics, config.replicationFactor(), config.adminTimeout());
             topicsEnsured = true;
             return true;
         } catch (IllegalStateException e) {
