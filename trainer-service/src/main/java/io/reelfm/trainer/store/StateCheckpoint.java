@@ -1,0 +1,126 @@
+package io.reelfm.trainer.store;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.reelfm.schemas.AvroSerde;
+import io.reelfm.schemas.Movie;
+
+/**
+ * Saves and restores a {@link TrainingState} to a local file, so a restarted trainer resumes
+ * from the offsets it checkpointed instead of re-reading the topics from the beginning. The file
+ * is written to a temporary name and atomically moved into place, so a crash mid-write leaves the
+ * previous checkpoint intact. Without a checkpoint the trainer rebuilds from the topics.
+ */
+public final class StateCheckpoint {
+
+    private static final int MAGIC = 0x52464d54;
+    private static final int FORMAT = 1;
+    private static final AvroSerde<Movie> MOVIES = new AvroSerde<>(Movie.class);
+
+    private final Path file;
+
+    public StateCheckpoint(Path directory) {
+        this.file = directory.resolve("training-state.bin");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void save(TrainingState state) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream os = Files.newOutputStream(tmp);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+                out.writeInt(MAGIC);
+                out.writeInt(FORMAT);
+                out.writeInt(state.offsets().size());
+                for (var e : state.offsets().entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeLong(e.getValue());
+                }
+                out.writeLong(state.accepted());
+                out.writeLong(state.duplicates());
+                out.writeLong(state.stale());
+                state.users().write(out);
+                state.items().write(out);
+                state.ratings().write(out);
+                state.seen().write(out);
+                out.writeInt(state.profiles().size());
+                for (String p : state.profiles()) {
+                    out.writeUTF(p);
+                }
+                out.writeInt(state.movies().size());
+                for (var e : state.movies().entrySet()) {
+                    out.writeUTF(e.getKey());
+                    byte[] bytes = MOVIES.encode(e.getValue());
+                    out.writeInt(bytes.length);
+                    out.write(bytes);
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write trainer checkpoint " + file, e);
+        }
+    }
+
+    /** The saved state, or empty when there is no checkpoint yet. */
+    public Optional<TrainingState> load() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (InputStream is = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(is, 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+                throw new IOException("not a trainer checkpoint of format " + FORMAT);
+            }
+            int n = in.readInt();
+            Map<String, Long> offsets = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                offsets.put(in.readUTF(), in.readLong());
+            }
+            long accepted = in.readLong();
+            long duplicates = in.readLong();
+            long stale = in.readLong();
+            IdDictionary users = IdDictionary.read(in);
+            IdDictionary items = IdDictionary.read(in);
+            RatingStore ratings = RatingStore.read(in);
+            EventIdFilter seen = EventIdFilter.read(in);
+            Set<String> profiles = new HashSet<>();
+            int p = in.readInt();
+            for (int i = 0; i < p; i++) {
+                profiles.add(in.readUTF());
+            }
+            Map<String, Movie> movies = new HashMap<>();
+            int m = in.readInt();
+            for (int i = 0; i < m; i++) {
+                String id = in.readUTF();
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                movies.put(id, MOVIES.decode(bytes));
+            }
+            return Optional.of(new TrainingState(ratings, users, items, movies, profiles, seen, offsets,
+                    accepted, duplicates, stale));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read trainer checkpoint " + file
+                    + " (delete it to rebuild from the topics)", e);
+        }
+    }
+}

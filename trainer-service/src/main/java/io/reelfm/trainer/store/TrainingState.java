@@ -1,0 +1,160 @@
+package io.reelfm.trainer.store;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.RatingEvent;
+
+/**
+ * Everything the trainer has learned from the input topics: the rating store, the user and
+ * item dictionaries, the catalogue, the dedupe filter and, per topic-partition, the next offset
+ * not yet applied. Offsets and data change together, so a checkpoint of this object is
+ * consistent: resuming from its offsets never applies a rating twice and never skips one.
+ *
+ * <p>Owned by the consuming thread; other threads see it only through {@link #counts()}.
+ */
+public final class TrainingState {
+
+    private final RatingStore ratings;
+    private final IdDictionary users;
+    private final IdDictionary items;
+    private final Map<String, Movie> movies;
+    private final Set<String> profiles;
+    private final EventIdFilter seen;
+    private final Map<String, Long> offsets;
+    private long accepted;
+    private long duplicates;
+    private long stale;
+    private volatile Counts counts = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
+
+    public TrainingState(int dedupeCapacity) {
+        this(new RatingStore(1024), new IdDictionary(), new IdDictionary(), new HashMap<>(), new HashSet<>(),
+                new EventIdFilter(dedupeCapacity), new TreeMap<>(), 0, 0, 0);
+    }
+
+    TrainingState(RatingStore ratings, IdDictionary users, IdDictionary items, Map<String, Movie> movies,
+                  Set<String> profiles, EventIdFilter seen, Map<String, Long> offsets,
+                  long accepted, long duplicates, long stale) {
+        this.ratings = ratings;
+        this.users = users;
+        this.items = items;
+        this.movies = movies;
+        this.profiles = profiles;
+        this.seen = seen;
+        this.offsets = new TreeMap<>(offsets);
+        this.accepted = accepted;
+        this.duplicates = duplicates;
+        this.stale = stale;
+        publishCounts();
+    }
+
+    /** Topic-partition key as used in manifests' {@code trainedOffsets}. */
+    public static String partitionKey(String topic, int partition) {
+        return topic + "-" + partition;
+    }
+
+    /**
+     * Applies one rating read at the given position. Returns true when it changed the training
+     * set (a new or newer rating of its pair), false for a duplicate event id or an older rating.
+     */
+    public boolean applyRating(RatingEvent e, String topic, int partition, long offset) {
+        offsets.put(partitionKey(topic, partition), offset + 1);
+        if (!seen.firstTime(e.getEventId())) {
+            duplicates++;
+            return false;
+        }
+        int u = users.indexOf(e.getUserId());
+        int i = items.indexOf(e.getItemId());
+        RatingStore.Outcome outcome = ratings.put(u, i, e.getRating(), e.getTimestamp().toEpochMilli());
+        if (outcome == RatingStore.Outcome.STALE) {
+            stale++;
+            return false;
+        }
+        accepted++;
+        return true;
+    }
+
+    public void applyMovie(String itemId, Movie movie, String topic, int partition, long offset) {
+        offsets.put(partitionKey(topic, partition), offset + 1);
+        if (movie == null) {
+            movies.remove(itemId);
+        } else {
+            movies.put(itemId, movie);
+        }
+    }
+
+    public void applyProfile(String userId, boolean present, String topic, int partition, long offset) {
+        offsets.put(partitionKey(topic, partition), offset + 1);
+        if (present) {
+            profiles.add(userId);
+        } else {
+            profiles.remove(userId);
+        }
+    }
+
+    /** Refreshes the cross-thread view of the counts; call after each applied batch. */
+    public void publishCounts() {
+        counts = new Counts(ratings.size(), users.size(), items.size(), movies.size(), profiles.size(),
+                accepted, duplicates, stale);
+    }
+
+    public Counts counts() {
+        return counts;
+    }
+
+    public RatingStore ratings() {
+        return ratings;
+    }
+
+    public IdDictionary users() {
+        return users;
+    }
+
+    public IdDictionary items() {
+        return items;
+    }
+
+    public Map<String, Movie> movies() {
+        return Collections.unmodifiableMap(movies);
+    }
+
+    public Map<String, Long> offsets() {
+        return Collections.unmodifiableMap(offsets);
+    }
+
+    Set<String> profiles() {
+        return profiles;
+    }
+
+    EventIdFilter seen() {
+        return seen;
+    }
+
+    long accepted() {
+        return accepted;
+    }
+
+    long duplicates() {
+        return duplicates;
+    }
+
+    long stale() {
+        return stale;
+    }
+
+    /**
+     * Sizes of the training data, safe to read from any thread.
+     *
+     * @param accepted   rating events that changed the training set since it was first built
+     * @param duplicates rating events dropped because their event id was seen before
+     * @param stale      rating events dropped because the pair already had a later rating
+     */
+    public record Counts(long ratings, long users, long items, long movies, long profiles,
+                         long accepted, long duplicates, long stale) {
+    }
+}
