@@ -74,7 +74,8 @@ public final class ServiceApp implements AutoCloseable {
     private static void installErrorMapping(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> {
             if (e.status() >= 500) {
-                log.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), e.status(), e.getMessage(), e.getCause());
+                log.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), e.status(), e.getMessage());
+                log.debug("Cause of {} on {} {}", e.status(), ctx.method(), ctx.path(), e.getCause());
             }
             e.headers().forEach(ctx::header);
             ctx.status(e.status()).json(new ErrorBody(e.getMessage(), e.problems()));
