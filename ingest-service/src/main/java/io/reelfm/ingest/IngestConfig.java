@@ -109,7 +109,7 @@ public record IngestConfig(String host, int port, String bootstrapServers, Ratin
         try {
             return new RatingScale(min, max, step);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("reelfm.ingest.rating", e.getMessage(), e);
+            throw new ConfigException("reelfm.ingest.rating.min/max/step", "are inconsistent: " + e.getMessage(), e);
         }
     }
 

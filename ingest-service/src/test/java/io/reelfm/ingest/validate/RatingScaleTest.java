@@ -1,0 +1,30 @@
+package io.reelfm.ingest.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RatingScaleTest {
+
+    @Test
+    void stepsCountFromTheMinimum() {
+        RatingScale scale = new RatingScale(1, 10, 3);
+
+        assertThat(scale.accepts(1)).isTrue();
+        assertThat(scale.accepts(4)).isTrue();
+        assertThat(scale.accepts(10)).isTrue();
+        assertThat(scale.accepts(3)).isFalse();
+    }
+
+    @Test
+    void nonFiniteRatingsAreNeverAccepted() {
+        assertThat(RatingScale.DEFAULT.accepts(Double.NaN)).isFalse();
+        assertThat(RatingScale.DEFAULT.accepts(Double.POSITIVE_INFINITY)).isFalse();
+    }
+
+    @Test
+    void invertedBoundsAreRefused() {
+        assertThatThrownBy(() -> new RatingScale(5, 1, 0.5)).hasMessageContaining("min (5.0) must be below max (1.0)");
+    }
+}
