@@ -1,0 +1,168 @@
+package io.reelfm.trainer.consume;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.Topics;
+import io.reelfm.schemas.UserProfile;
+import io.reelfm.trainer.store.TrainingState;
+
+/**
+ * Reads {@code ratings}, {@code movies} and {@code users} as one consumer group (read_committed,
+ * so aborted ingest transactions never reach training) into a {@link TrainingState}.
+ *
+ * <p>Where reading starts is decided by the state, not by Kafka: on assignment each partition is
+ * positioned at the state's next offset for it, or at the beginning when the state has none
+ * (a cold start rebuilds the training set from the topics). Offsets are committed to the group
+ * only by {@link #commit}, with offsets of data already in a saved state, so the group's
+ * committed offsets never run ahead of what a restart can restore.
+ *
+ * <p>Undecodable records are counted and skipped rather than stopping training. Owned by one
+ * thread.
+ */
+public final class EventConsumer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final TrainingState state;
+    private long recordsRead;
+    private long poisonRecords;
+
+    public EventConsumer(String bootstrapServers, String groupId, TrainingState state, Map<String, Object> overrides) {
+        this.state = state;
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(Duration.ofMinutes(30).toMillis()));
+        p.putAll(overrides);
+        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.RATINGS.name(), Topics.MOVIES.name(), Topics.USERS.name()), new Positioner());
+    }
+
+    /** Polls once and applies what arrived; returns how many ratings changed the training set. */
+    public int pollOnce(Duration timeout) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+        int changed = 0;
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            recordsRead++;
+            try {
+                changed += apply(r) ? 1 : 0;
+            } catch (SerializationException e) {
+                poisonRecords++;
+                log.warn("Skipping undecodable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            }
+        }
+        if (!records.isEmpty()) {
+            state.publishCounts();
+        }
+        return changed;
+    }
+
+    private boolean apply(ConsumerRecord<byte[], byte[]> r) {
+        String key = r.key() == null ? null : Topics.STRING.deserializer().deserialize(r.topic(), r.key());
+        if (r.topic().equals(Topics.RATINGS.name())) {
+            if (r.value() == null) {
+                return false;
+            }
+            RatingEvent e = Topics.RATINGS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            return state.applyRating(e, r.topic(), r.partition(), r.offset());
+        }
+        if (r.topic().equals(Topics.MOVIES.name())) {
+            Movie m = r.value() == null ? null : Topics.MOVIES.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            String id = m != null ? m.getItemId() : key;
+            if (id != null) {
+                state.applyMovie(id, m, r.topic(), r.partition(), r.offset());
+            }
+            return false;
+        }
+        UserProfile u = r.value() == null ? null : Topics.USERS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        String id = u != null ? u.getUserId() : key;
+        if (id != null) {
+            state.applyProfile(id, u != null, r.topic(), r.partition(), r.offset());
+        }
+        return false;
+    }
+
+    /** Commits the given {@code topic-partition → next offset} map to the group. */
+    public void commit(Map<String, Long> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            Long next = offsets.get(TrainingState.partitionKey(tp.topic(), tp.partition()));
+            if (next != null) {
+                commit.put(tp, new OffsetAndMetadata(next));
+            }
+        }
+        if (!commit.isEmpty()) {
+            consumer.commitSync(commit);
+        }
+    }
+
+    /** Records behind the log end, summed over assigned partitions (the consumer's own view). */
+    public long lag() {
+        long lag = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            lag += consumer.currentLag(tp).orElse(0L);
+        }
+        return lag;
+    }
+
+    /** Records read from Kafka by this consumer since it was created, duplicates included. */
+    public long recordsRead() {
+        return recordsRead;
+    }
+
+    public long poisonRecords() {
+        return poisonRecords;
+    }
+
+    public void wakeup() {
+        consumer.wakeup();
+    }
+
+    @Override
+    public void close() {
+        consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+    }
+
+    private final class Positioner implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            for (TopicPartition tp : partitions) {
+                Long next = state.offsets().get(TrainingState.partitionKey(tp.topic(), tp.partition()));
+                if (next == null) {
+                    consumer.seekToBeginning(List.of(tp));
+                } else {
+                    consumer.seek(tp, next);
+                }
+            }
+            log.info("Assigned {} partitions; resuming from the training state's offsets", partitions.size());
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        }
+    }
+}
