@@ -62,6 +62,17 @@ public final class Topics {
             Map.of("cleanup.policy", "compact", "segment.ms", String.valueOf(3600_000L),
                     "min.cleanable.dirty.ratio", "0.1"));
 
+    /**
+     * Records a consumer could not decode, copied byte for byte with headers naming the source
+     * topic, partition, offset and the reason, so one poison record never stops a service and
+     * can still be inspected and replayed.
+     */
+    public static final Topic<byte[], byte[]> DEAD_LETTERS = new Topic<>(
+            "dead-letters", Serdes.ByteArray(), Serdes.ByteArray(), 1,
+            Map.of("cleanup.policy", "delete",
+                    "retention.ms", String.valueOf(14L * 24 * 3600 * 1000),
+                    "min.insync.replicas", "1"));
+
     private Topics() {
     }
 
