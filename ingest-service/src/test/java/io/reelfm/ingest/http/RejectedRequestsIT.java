@@ -2,6 +2,7 @@ package io.reelfm.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -148,6 +150,25 @@ class RejectedRequestsIT {
             });
         }
         assertThat(EndOffsets.of(SharedKafka.bootstrapServers(), TOPICS)).isEqualTo(before);
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIsRefusedWithoutAContentLength() {
+        Map<String, Long> before = EndOffsets.of(SharedKafka.bootstrapServers(), TOPICS);
+        byte[] body = ("[" + validRows(500, ",") + "]").getBytes(StandardCharsets.UTF_8);
+
+        HttpTestClient.Reply reply = client.postChunked("/ratings/batch", JSON, body);
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.json().get("error").asText()).contains("more than " + MAX_BODY + " bytes");
+        assertThat(EndOffsets.of(SharedKafka.bootstrapServers(), TOPICS)).isEqualTo(before);
+    }
+
+    @Test
+    void chunkedBodyUnderTheLimitIsAccepted() {
+        byte[] body = ("[" + validRows(3, ",") + "]").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(client.postChunked("/ratings/batch", JSON, body).status()).isEqualTo(202);
     }
 
     private static List<JsonNode> problems(JsonNode body) {

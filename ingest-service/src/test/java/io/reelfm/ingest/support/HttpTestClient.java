@@ -51,6 +51,13 @@ public final class HttpTestClient {
         return send(b.build());
     }
 
+    /** Sends the body without a Content-Length (chunked), as a streaming client would. */
+    public Reply postChunked(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+    }
+
     public Reply postJson(String path, String body) {
         return post(path, "application/json", body);
     }
