@@ -72,6 +72,27 @@ public final class FactorParams {
         return out;
     }
 
+    /**
+     * Copies item biases and factors from a published snapshot for items it knows (matched by
+     * id), so a restarted trainer refits warm from the version serving has rather than from noise.
+     * Only valid when {@code k} matches; otherwise nothing is copied.
+     */
+    public void seedItems(FmSnapshot snapshot, IdDictionary itemIds) {
+        if (snapshot.k() != k) {
+            return;
+        }
+        ensureSize(users, itemIds.size());
+        mu = snapshot.globalBias();
+        java.util.Map<String, Integer> index = snapshot.itemIndex();
+        for (int i = 0; i < items; i++) {
+            Integer row = index.get(itemIds.id(i));
+            if (row != null) {
+                itemBias[i] = snapshot.itemBias()[row];
+                System.arraycopy(snapshot.itemFactors(), row * k, itemFactors, i * k, k);
+            }
+        }
+    }
+
     public double predict(int u, int i) {
         double s = mu + userBias[u] + itemBias[i];
         int bu = u * k;

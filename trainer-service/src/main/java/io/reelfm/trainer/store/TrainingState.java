@@ -27,6 +27,11 @@ public final class TrainingState {
     private final Set<String> profiles;
     private final EventIdFilter seen;
     private final Map<String, Long> offsets;
+    private static final int MAX_CHANGED = 1 << 24;
+
+    private int[] changed = new int[1024];
+    private int changedCount;
+    private boolean changedOverflow;
     private long accepted;
     private long duplicates;
     private long stale;
@@ -76,7 +81,37 @@ public final class TrainingState {
             return false;
         }
         accepted++;
+        rememberChanged(ratings.row(u, i));
         return true;
+    }
+
+    private void rememberChanged(int row) {
+        if (changedCount == changed.length) {
+            if (changed.length >= MAX_CHANGED) {
+                changedOverflow = true;
+                return;
+            }
+            changed = java.util.Arrays.copyOf(changed, changed.length * 2);
+        }
+        changed[changedCount++] = row;
+    }
+
+    /**
+     * Rows changed since the previous call (for online updates), deduplicated; empty with
+     * {@code overflow} set when more than {@value #MAX_CHANGED} changed, in which case a full
+     * refit is the right answer anyway.
+     */
+    public ChangedRows drainChanged() {
+        int[] rows = java.util.Arrays.stream(changed, 0, changedCount).distinct().toArray();
+        ChangedRows out = new ChangedRows(changedOverflow ? new int[0] : rows, changedOverflow);
+        changed = new int[1024];
+        changedCount = 0;
+        changedOverflow = false;
+        return out;
+    }
+
+    /** Rows changed since the last drain. */
+    public record ChangedRows(int[] rows, boolean overflow) {
     }
 
     public void applyMovie(String itemId, Movie movie, String topic, int partition, long offset) {

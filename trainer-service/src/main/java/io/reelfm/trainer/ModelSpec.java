@@ -1,0 +1,64 @@
+package io.reelfm.trainer;
+
+import java.util.Locale;
+
+import io.reelfm.service.config.ConfigException;
+import io.reelfm.service.config.Settings;
+import io.reelfm.trainer.model.AlsLearner;
+import io.reelfm.trainer.model.Learner;
+import io.reelfm.trainer.model.SgdLearner;
+
+/**
+ * One named model the trainer keeps up to date. Keys are {@code reelfm.trainer.model.<name>.*}:
+ *
+ * @param name         model name as published (no {@code /})
+ * @param learner      {@code .learner}: {@code als} (full refits by alternating least squares) or {@code sgd}
+ *                     (full refits by SGD plus online SGD updates between them); default {@code als}, or
+ *                     {@code sgd} when the name contains "sgd"
+ * @param factors      {@code .factors}, default 32
+ * @param lambda       {@code .lambda}: L2 regularization, default 5.0 for als, 0.05 for sgd
+ * @param iterations   {@code .iterations}: ALS sweeps or SGD epochs of a full fit, default 10 (als) / 20 (sgd)
+ * @param learningRate {@code .learning-rate}: SGD step, default 0.01
+ * @param seed         {@code .seed}: random seed for initialisation and shuffling, default 42
+ */
+public record ModelSpec(String name, String learner, int factors, double lambda, int iterations, double learningRate,
+                        long seed) {
+
+    public ModelSpec {
+        String prefix = "reelfm.trainer.model." + name;
+        ConfigException.require(name != null && !name.isBlank() && name.indexOf('/') < 0, "reelfm.trainer.models",
+                "names must be non-empty without '/', got '" + name + "'");
+        ConfigException.require("als".equals(learner) || "sgd".equals(learner), prefix + ".learner",
+                "must be als or sgd, was '" + learner + "'");
+        ConfigException.require(factors >= 1 && factors <= 1024, prefix + ".factors", "must be 1..1024, was " + factors);
+        ConfigException.require(lambda > 0, prefix + ".lambda", "must be > 0, was " + lambda);
+        ConfigException.require(iterations >= 1, prefix + ".iterations", "must be >= 1, was " + iterations);
+        ConfigException.require(learningRate > 0 && learningRate < 1, prefix + ".learning-rate",
+                "must be in (0, 1), was " + learningRate);
+    }
+
+    static ModelSpec from(Settings s, String name) {
+        String prefix = "reelfm.trainer.model." + name + ".";
+        String learner = s.string(prefix + "learner", name.contains("sgd") ? "sgd" : "als").toLowerCase(Locale.ROOT);
+        boolean sgd = "sgd".equals(learner);
+        return new ModelSpec(name, learner, s.integer(prefix + "factors", 32), s.decimal(prefix + "lambda", sgd ? 0.05 : 5.0),
+                s.integer(prefix + "iterations", sgd ? 20 : 10), s.decimal(prefix + "learning-rate", 0.01),
+                s.longValue(prefix + "seed", 42));
+    }
+
+    public static ModelSpec als(String name, int factors, double lambda, int iterations) {
+        return new ModelSpec(name, "als", factors, lambda, iterations, 0.01, 42);
+    }
+
+    public static ModelSpec sgd(String name, int factors, double lambda, int epochs, double learningRate) {
+        return new ModelSpec(name, "sgd", factors, lambda, epochs, learningRate, 42);
+    }
+
+    public boolean online() {
+        return "sgd".equals(learner);
+    }
+
+    public Learner newLearner() {
+        return online() ? new SgdLearner(iterations, learningRate, lambda, seed) : new AlsLearner(iterations, lambda);
+    }
+}

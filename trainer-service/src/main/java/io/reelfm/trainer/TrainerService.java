@@ -1,0 +1,126 @@
+package io.reelfm.trainer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.reelfm.schemas.Topic;
+import io.reelfm.schemas.TopicCreator;
+import io.reelfm.schemas.Topics;
+import io.reelfm.schemas.snapshot.SnapshotAssembler;
+import io.reelfm.service.http.Readiness;
+import io.reelfm.service.http.ServiceApp;
+import io.reelfm.service.http.ServiceAppConfig;
+import io.reelfm.trainer.consume.EventConsumer;
+import io.reelfm.trainer.http.ModelsResource;
+import io.reelfm.trainer.http.StatusResource;
+import io.reelfm.trainer.policy.ModelSlot;
+import io.reelfm.trainer.policy.TrainingLoop;
+import io.reelfm.trainer.snapshot.PublishedModels;
+import io.reelfm.trainer.snapshot.SnapshotPublisher;
+import io.reelfm.trainer.snapshot.SnapshotTopicsReader;
+import io.reelfm.trainer.store.StateCheckpoint;
+import io.reelfm.trainer.store.TrainingState;
+
+/**
+ * The running trainer: creates missing topics, recovers what is already published, restores the
+ * training state (checkpoint or cold rebuild from the topics), runs the {@link TrainingLoop} on
+ * its own thread and serves the REST API. The all-in-one launcher and the tests start it
+ * in-process with {@link #start}; {@link TrainerMain} is the standalone entry point.
+ */
+public final class TrainerService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainerService.class);
+
+    private final TrainingLoop loop;
+    private final Thread thread;
+    private final SnapshotPublisher publisher;
+    private final ServiceApp app;
+    private boolean closed;
+
+    private TrainerService(TrainingLoop loop, Thread thread, SnapshotPublisher publisher, ServiceApp app) {
+        this.loop = loop;
+        this.thread = thread;
+        this.publisher = publisher;
+        this.app = app;
+    }
+
+    public static TrainerService start(TrainerConfig config) {
+        List<Topic<?, ?>> topics = new ArrayList<>(Topics.ingestTopics());
+        topics.addAll(Topics.modelTopics());
+        TopicCreator.ensure(config.bootstrapServers(), topics, config.replicationFactor(), Duration.ofSeconds(30));
+
+        Set<String> names = config.models().stream().map(ModelSpec::name).collect(Collectors.toSet());
+        PublishedModels published = SnapshotTopicsReader.read(config.bootstrapServers(), names::contains,
+                new SnapshotAssembler(), Duration.ofSeconds(60));
+        SnapshotPublisher publisher = new SnapshotPublisher(config.bootstrapServers(), published, config.chunkBytes(),
+                config.retainVersions(), config.publishFault());
+        names.forEach(publisher::enforceRetention);
+
+        StateCheckpoint checkpoint = config.checkpointDir() == null ? null : new StateCheckpoint(config.checkpointDir());
+        TrainingState state = checkpoint == null ? null : checkpoint.load().orElse(null);
+        log.info(state == null ? "Building the training state from the beginning of the topics"
+                : "Resuming from checkpoint with " + state.counts().ratings() + " ratings");
+        if (state == null) {
+            state = new TrainingState(config.dedupeCapacity());
+        }
+        EventConsumer consumer = new EventConsumer(config.bootstrapServers(), config.groupId(), state, Map.of());
+        List<ModelSlot> slots = config.models().stream().map(ModelSlot::new).toList();
+        TrainingLoop loop = new TrainingLoop(config, state, consumer, publisher, slots, checkpoint);
+        Thread thread = new Thread(loop, "reelfm-trainer-loop");
+        thread.setDaemon(true);
+        thread.start();
+
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        TrainingState finalState = state;
+        Gauge.builder("reelfm.trainer.ratings", () -> finalState.counts().ratings()).register(registry);
+        Gauge.builder("reelfm.trainer.consumer.lag", () -> loop.status().lag()).register(registry);
+        Readiness readiness = () -> loop.status().failure() == null ? Readiness.Status.up()
+                : Readiness.Status.down("training loop stopped: " + loop.status().failure());
+        ModelsResource models = new ModelsResource(slots, publisher);
+        StatusResource status = new StatusResource(loop, state);
+        ServiceApp app = ServiceApp.create(new ServiceAppConfig("trainer", config.host(), config.port(),
+                ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, ServiceAppConfig.DEFAULT_STOP_TIMEOUT), readiness, registry, a -> {
+                    models.register(a);
+                    status.register(a);
+                });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            loop.stop();
+            publisher.close();
+            throw e;
+        }
+        return new TrainerService(loop, thread, publisher, app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops HTTP, lets the training loop save its final checkpoint, then closes Kafka clients. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        app.close();
+        loop.stop();
+        try {
+            thread.join(Duration.ofSeconds(60).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        publisher.close();
+    }
+}

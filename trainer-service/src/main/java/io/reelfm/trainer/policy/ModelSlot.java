@@ -1,0 +1,80 @@
+package io.reelfm.trainer.policy;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.reelfm.trainer.ModelSpec;
+import io.reelfm.trainer.model.FactorParams;
+import io.reelfm.trainer.model.FmSnapshot;
+import io.reelfm.trainer.model.Learner;
+
+/**
+ * One named model inside the trainer: its learner, its full working parameters (with user
+ * factors, never published), the active version it is gated against and its training history.
+ * Mutated by the training thread; the HTTP threads read {@link #lastFit()}, {@link #rejections()}
+ * and set {@link #requestRetrain()}.
+ */
+public final class ModelSlot {
+
+    private static final int KEEP_REJECTIONS = 20;
+
+    private final ModelSpec spec;
+    private final Learner learner;
+    private final AtomicBoolean retrainRequested = new AtomicBoolean();
+    private final Deque<Rejection> rejections = new ArrayDeque<>();
+    FactorParams params;
+    FmSnapshot incumbent;
+    long incumbentVersion = -1;
+    long newSinceFit;
+    long newSinceOnline;
+    long lastFitNanos = System.nanoTime();
+    private volatile FitRecord lastFit;
+
+    public ModelSlot(ModelSpec spec) {
+        this.spec = spec;
+        this.learner = spec.newLearner();
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public Learner learner() {
+        return learner;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    /** Asks the training thread for a full refit at its next turn. */
+    public void requestRetrain() {
+        retrainRequested.set(true);
+    }
+
+    boolean takeRetrainRequest() {
+        return retrainRequested.getAndSet(false);
+    }
+
+    public FitRecord lastFit() {
+        return lastFit;
+    }
+
+    void recordFit(FitRecord record) {
+        lastFit = record;
+    }
+
+    synchronized void reject(Rejection r) {
+        rejections.addFirst(r);
+        while (rejections.size() > KEEP_REJECTIONS) {
+            rejections.removeLast();
+        }
+    }
+
+    /** Newest first. */
+    public synchronized List<Rejection> rejections() {
+        return List.copyOf(rejections);
+    }
+}

@@ -1,0 +1,308 @@
+package io.reelfm.trainer.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.reelfm.schemas.ModelManifest;
+import io.reelfm.trainer.TrainerConfig;
+import io.reelfm.trainer.consume.EventConsumer;
+import io.reelfm.trainer.eval.HoldoutEvaluator;
+import io.reelfm.trainer.eval.HoldoutMetrics;
+import io.reelfm.trainer.eval.HoldoutSplit;
+import io.reelfm.trainer.model.FactorParams;
+import io.reelfm.trainer.model.FmSnapshot;
+import io.reelfm.trainer.model.FoldInPredictor;
+import io.reelfm.trainer.model.SgdLearner;
+import io.reelfm.trainer.model.TrainingSet;
+import io.reelfm.trainer.snapshot.ActiveVersionLoader;
+import io.reelfm.trainer.snapshot.PublishInterruptedException;
+import io.reelfm.trainer.snapshot.SnapshotPublisher;
+import io.reelfm.trainer.snapshot.VersionDraft;
+import io.reelfm.trainer.store.StateCheckpoint;
+import io.reelfm.trainer.store.TrainingState;
+
+/**
+ * The trainer's one worker thread: polls the input topics into the training state, checkpoints
+ * and commits offsets, and applies the training policy:
+ *
+ * <ol>
+ *   <li>the first full fit once {@code min-ratings} ratings have arrived;
+ *   <li>a full, warm-started refit after {@code refit-after-events} new ratings, after
+ *       {@code refit-after} with any new rating, or when asked through the API;
+ *   <li>between refits, for SGD models, an online SGD pass over each {@code online.min-events}
+ *       new ratings.
+ * </ol>
+ *
+ * Every candidate and the active version are scored on the same holdout through the fold-in
+ * predictor; the candidate is published only if its RMSE is within {@code gate.tolerance} of the
+ * active one's, otherwise it is recorded as a {@link Rejection}.
+ */
+public final class TrainingLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingLoop.class);
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+
+    private final TrainerConfig config;
+    private final TrainingState state;
+    private final EventConsumer consumer;
+    private final SnapshotPublisher publisher;
+    private final List<ModelSlot> slots;
+    private final StateCheckpoint checkpoint;
+    private final HoldoutEvaluator evaluator;
+    private volatile boolean running = true;
+    private volatile LoopStatus status = new LoopStatus(0, 0, 0, null, null);
+    private long lastCheckpointNanos = System.nanoTime();
+    private Instant checkpointAt;
+    private boolean crashed;
+
+    public TrainingLoop(TrainerConfig config, TrainingState state, EventConsumer consumer, SnapshotPublisher publisher,
+                        List<ModelSlot> slots, StateCheckpoint checkpoint) {
+        this.config = config;
+        this.state = state;
+        this.consumer = consumer;
+        this.publisher = publisher;
+        this.slots = List.copyOf(slots);
+        this.checkpoint = checkpoint;
+        this.evaluator = new HoldoutEvaluator(config.topN(), (float) config.relevantRating(), config.rankingUsers());
+    }
+
+    public LoopStatus status() {
+        return status;
+    }
+
+    public List<ModelSlot> slots() {
+        return slots;
+    }
+
+    /** Asks the loop to finish its current step and stop; the thread saves a final checkpoint. */
+    public void stop() {
+        running = false;
+        try {
+            consumer.wakeup();
+        } catch (RuntimeException e) {
+            log.debug("Consumer already closed", e);
+        }
+    }
+
+    @Override
+    public void run() {
+        String failure = null;
+        try {
+            while (running) {
+                step();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failure = "consumer woken unexpectedly";
+                log.error("Training loop woken while running", e);
+            }
+        } catch (PublishInterruptedException e) {
+            crashed = true;
+            failure = e.getMessage();
+            log.error("Training loop stopped: {}", e.getMessage());
+        } catch (RuntimeException | Error e) {
+            failure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.error("Training loop failed", e);
+        } finally {
+            try {
+                if (!crashed && checkpoint != null) {
+                    saveCheckpoint();
+                }
+            } catch (RuntimeException e) {
+                log.error("Final checkpoint failed", e);
+            } finally {
+                consumer.close();
+                status = new LoopStatus(status.lag(), consumer.recordsRead(), consumer.poisonRecords(), checkpointAt,
+                        failure == null ? "stopped" : failure);
+            }
+        }
+    }
+
+    void step() {
+        int changed = consumer.pollOnce(config.pollTimeout());
+        if (changed > 0) {
+            for (ModelSlot s : slots) {
+                s.newSinceFit += changed;
+                s.newSinceOnline += changed;
+            }
+        }
+        commitOrCheckpoint(changed > 0);
+        status = new LoopStatus(consumer.lag(), consumer.recordsRead(), consumer.poisonRecords(), checkpointAt, null);
+        List<ModelSlot> refit = new ArrayList<>();
+        for (ModelSlot s : slots) {
+            if (wantsFullFit(s)) {
+                refit.add(s);
+            }
+        }
+        if (!refit.isEmpty()) {
+            fullFit(refit);
+            return;
+        }
+        List<ModelSlot> online = slots.stream()
+                .filter(s -> s.spec().online() && s.params != null && s.newSinceOnline >= config.onlineMinEvents()).toList();
+        if (!online.isEmpty()) {
+            onlineUpdate(online);
+        }
+    }
+
+    private boolean wantsFullFit(ModelSlot s) {
+        int ratings = state.ratings().size();
+        if (s.takeRetrainRequest()) {
+            return ratings > 0;
+        }
+        if (s.params == null) {
+            return ratings >= config.minRatings();
+        }
+        long elapsed = System.nanoTime() - s.lastFitNanos;
+        return s.newSinceFit >= config.refitAfterEvents()
+                || (s.newSinceFit > 0 && elapsed >= config.refitAfter().toNanos());
+    }
+
+    private void commitOrCheckpoint(boolean newData) {
+        if (checkpoint == null) {
+            if (newData) {
+                consumer.commit(state.offsets());
+            }
+            return;
+        }
+        if (System.nanoTime() - lastCheckpointNanos >= config.checkpointInterval().toNanos()) {
+            saveCheckpoint();
+        }
+    }
+
+    private void saveCheckpoint() {
+        checkpoint.save(state);
+        consumer.commit(state.offsets());
+        lastCheckpointNanos = System.nanoTime();
+        checkpointAt = Instant.now();
+    }
+
+    private HoldoutSplit split() {
+        return HoldoutSplit.of(state.ratings(), state.users().size(), config.holdoutPerUser(), config.holdoutMinRatings(),
+                config.holdoutMaxUsers(), config.seed());
+    }
+
+    private void fullFit(List<ModelSlot> refit) {
+        HoldoutSplit split = split();
+        TrainingSet train = TrainingSet.of(state.ratings(), split.train(), state.users().size(), state.items().size());
+        for (ModelSlot s : refit) {
+            long t0 = System.nanoTime();
+            try {
+                ensureIncumbent(s);
+                FactorParams params = s.params != null ? s.params.copy() : fresh(s);
+                s.learner().fit(train, params);
+                s.params = params;
+                String outcome = gateAndPublish(s, params, split, train.size());
+                s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", train.size(), outcome));
+            } catch (PublishInterruptedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.error("Full fit of {} failed", s.name(), e);
+                s.params = s.params == null ? fresh(s) : s.params;
+                s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", train.size(),
+                        "failed: " + e.getMessage()));
+            }
+            s.newSinceFit = 0;
+            s.newSinceOnline = 0;
+            s.lastFitNanos = System.nanoTime();
+        }
+        state.drainChanged();
+    }
+
+    private void onlineUpdate(List<ModelSlot> online) {
+        TrainingState.ChangedRows changed = state.drainChanged();
+        if (changed.overflow()) {
+            online.forEach(ModelSlot::requestRetrain);
+            return;
+        }
+        HoldoutSplit split = split();
+        boolean[] held = new boolean[state.ratings().size()];
+        for (int r : split.holdout()) {
+            held[r] = true;
+        }
+        int[] rows = java.util.Arrays.stream(changed.rows()).filter(r -> !held[r]).toArray();
+        TrainingSet fresh = TrainingSet.of(state.ratings(), rows, state.users().size(), state.items().size());
+        for (ModelSlot s : online) {
+            long t0 = System.nanoTime();
+            ensureIncumbent(s);
+            FactorParams params = s.params.copy();
+            ((SgdLearner) s.learner()).update(fresh, params, 2);
+            s.params = params;
+            String outcome = gateAndPublish(s, params, split, split.train().length);
+            s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "online", fresh.size(), outcome));
+            s.newSinceOnline = 0;
+        }
+    }
+
+    private FactorParams fresh(ModelSlot s) {
+        FactorParams p = new FactorParams(s.spec().factors(), s.spec().seed());
+        if (s.incumbent != null) {
+            p.ensureSize(state.users().size(), state.items().size());
+            p.seedItems(s.incumbent, state.items());
+        }
+        return p;
+    }
+
+    /** Makes sure the slot gates against the version now active on the topics (after restarts and rollbacks). */
+    private void ensureIncumbent(ModelSlot s) {
+        long active = publisher.models().active(s.name()).map(ModelManifest::getVersion).orElse(-1L);
+        if (active == s.incumbentVersion) {
+            return;
+        }
+        s.incumbent = null;
+        s.incumbentVersion = active;
+        if (active < 0) {
+            return;
+        }
+        Optional<ActiveVersionLoader.Loaded> loaded = ActiveVersionLoader.load(config.bootstrapServers(), s.name(), LOAD_TIMEOUT);
+        if (loaded.isPresent() && "fm".equals(loaded.get().manifest().getKind())) {
+            s.incumbent = FmSnapshot.fromBytes(loaded.get().payload());
+            s.incumbentVersion = loaded.get().manifest().getVersion();
+        }
+    }
+
+    private String gateAndPublish(ModelSlot s, FactorParams params, HoldoutSplit split, long trainedRatings) {
+        FmSnapshot candidate = params.toSnapshot(state.items(), s.learner().userLambda());
+        HoldoutMetrics metrics = evaluate(candidate, split);
+        if (s.incumbent != null) {
+            HoldoutMetrics active = evaluate(s.incumbent, split);
+            if (!(metrics.rmse() <= active.rmse() * (1 + config.gateTolerance()))) {
+                String reason = String.format("holdout RMSE %.4f is worse than active version %d's %.4f beyond tolerance %.3f",
+                        metrics.rmse(), s.incumbentVersion, active.rmse(), config.gateTolerance());
+                log.warn("Rejected candidate of {}: {}", s.name(), reason);
+                s.reject(new Rejection(Instant.now(), s.learner().name(), hyperparameters(s), metrics.asMap(),
+                        s.incumbentVersion, active.asMap(), reason));
+                return "rejected";
+            }
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("ratings", trainedRatings);
+        counts.put("holdoutRatings", (long) split.holdout().length);
+        counts.put("users", (long) state.users().size());
+        counts.put("items", (long) candidate.items());
+        ModelManifest m = publisher.publish(new VersionDraft(s.name(), "fm", s.learner().name(), candidate.toBytes(),
+                hyperparameters(s), state.offsets(), metrics.asMap(), counts));
+        s.incumbent = candidate;
+        s.incumbentVersion = m.getVersion();
+        return "published version " + m.getVersion();
+    }
+
+    private HoldoutMetrics evaluate(FmSnapshot snapshot, HoldoutSplit split) {
+        return evaluator.evaluate(new FoldInPredictor(snapshot), state.ratings(), state.users(), state.items(), split);
+    }
+
+    private static Map<String, String> hyperparameters(ModelSlot s) {
+        Map<String, String> h = new LinkedHashMap<>(s.learner().hyperparameters());
+        h.put("factors", String.valueOf(s.spec().factors()));
+        return h;
+    }
+}
