@@ -1,7 +1,6 @@
 package io.reelfm.ingest.body;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +42,7 @@ public final class BodyParser {
     }
 
     public Validated<Parsed> parse(byte[] body, BodyFormat format, Shape shape) {
-        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+        if (isBlank(body, 0, body.length)) {
             return fail(null, "request body is empty");
         }
         if (format == BodyFormat.NDJSON) {
@@ -74,30 +73,54 @@ public final class BodyParser {
         return rows(List.of(root), false);
     }
 
+    /** Splits on raw bytes, so invalid UTF-8 reaches the JSON parser (and is refused) instead of being replaced. */
     private Validated<Parsed> ndjson(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        String[] lines = text.split("\n", -1);
         List<JsonNode> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (int line = 0; line < lines.length; line++) {
-            String l = lines[line].endsWith("\r") ? lines[line].substring(0, lines[line].length() - 1) : lines[line];
-            if (l.isBlank()) {
-                continue;
+        int line = 0;
+        for (int start = 0; start < body.length; ) {
+            int end = indexOf(body, (byte) '\n', start);
+            line++;
+            int len = end - start;
+            if (len > 0 && body[start + len - 1] == '\r') {
+                len--;
             }
-            if (rows.size() >= maxRows) {
-                return tooMany(maxRows + 1 + "+");
+            if (!isBlank(body, start, start + len)) {
+                if (rows.size() >= maxRows) {
+                    return tooMany(maxRows + 1 + "+");
+                }
+                try {
+                    rows.add(mapper.readTree(body, start, len));
+                } catch (IOException e) {
+                    problems.add(new Problem(rows.size(), null, "malformed JSON on line " + line + ": " + describe(e)));
+                    rows.add(null);
+                }
             }
-            try {
-                rows.add(mapper.readTree(l));
-            } catch (JsonProcessingException e) {
-                problems.add(new Problem(rows.size(), null, "malformed JSON on line " + (line + 1) + ": " + describe(e)));
-                rows.add(null);
-            }
+            start = end + 1;
         }
         if (!problems.isEmpty()) {
             return new Validated<>(null, problems);
         }
         return rows(rows, true);
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    private static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Validated<Parsed> rows(List<JsonNode> rows, boolean batch) {
@@ -118,9 +141,12 @@ public final class BodyParser {
         return new Validated<>(null, List.of(new Problem(row, null, message)));
     }
 
-    private static String describe(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
+    private static String describe(IOException e) {
+        if (!(e instanceof JsonProcessingException jpe)) {
+            return e.getMessage();
+        }
+        JsonLocation at = jpe.getLocation();
         String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        return e.getOriginalMessage().lines().findFirst().orElse("invalid JSON") + where;
+        return jpe.getOriginalMessage().lines().findFirst().orElse("invalid JSON") + where;
     }
 }

@@ -61,6 +61,16 @@ class BodyParserTest {
     }
 
     @Test
+    void invalidUtf8InAnNdjsonLineIsMalformedNotReplaced() {
+        byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xFF, '"', '}', '\n'};
+        assertThat(parser.parse(body, BodyFormat.NDJSON, BodyParser.Shape.ROWS).problems())
+                .singleElement().satisfies(p -> {
+                    assertThat(p.row()).isZero();
+                    assertThat(p.message()).contains("malformed JSON on line 1");
+                });
+    }
+
+    @Test
     void whitespaceOnlyBodyIsEmpty() {
         assertThat(parse(" \n ", BodyFormat.JSON, BodyParser.Shape.OBJECT).problems())
                 .containsExactly(Problem.of(null, "request body is empty"));
