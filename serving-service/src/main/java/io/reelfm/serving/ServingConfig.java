@@ -1,0 +1,108 @@
+package io.reelfm.serving;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import io.reelfm.schemas.Topics;
+import io.reelfm.service.config.ConfigException;
+import io.reelfm.service.config.Settings;
+import io.reelfm.serving.experiment.Variant;
+
+/**
+ * Everything the serving service needs, read once at start from {@link Settings} (environment
+ * variables such as {@code REELFM_SERVING_PORT} override the file). Keys and defaults:
+ *
+ * @param host              {@code reelfm.serving.host}, default {@code 0.0.0.0}
+ * @param port              {@code reelfm.serving.port}, default 8080; 0 picks a free port (tests)
+ * @param advertisedHost    {@code reelfm.serving.advertised-host}, default {@code localhost}: the host other
+ *                          instances use to forward requests here ({@code application.server} is this plus the bound port)
+ * @param bootstrapServers  {@code reelfm.kafka.bootstrap-servers}, default {@code localhost:9092}
+ * @param replicationFactor {@code reelfm.kafka.replication-factor}, default 1, for topics this service creates
+ * @param applicationId     {@code reelfm.serving.application-id}, default {@code reelfm-serving}: the Kafka Streams
+ *                          application id; instances sharing it split the user partitions between them
+ * @param stateDir          {@code reelfm.serving.state-dir}, default {@code <tmp>/reelfm-serving}: local state stores
+ * @param standbyReplicas   {@code reelfm.serving.standby-replicas}, default 1: warm copies of user state on other instances
+ * @param streamThreads     {@code reelfm.serving.stream-threads}, default 1
+ * @param commitInterval    {@code reelfm.serving.commit-interval}, default 100ms: bounds how long a rating waits before
+ *                          its transaction commits and it becomes visible to queries
+ * @param variants          {@code reelfm.serving.variants}, default {@code main:fm-als:100}: comma-separated
+ *                          {@code name:model:weight} A/B variants; users are assigned stickily by hash
+ * @param maxK              {@code reelfm.serving.max-k}, default 100: the largest {@code k} or {@code limit} accepted
+ * @param maxHistory        {@code reelfm.serving.max-history}, default 2000: ratings kept per user (newest win)
+ * @param minVotes          {@code reelfm.serving.popularity.min-votes}, default 20: the prior weight {@code m} of the
+ *                          Bayesian average rating ({@code (v R + m C) / (v + m)})
+ * @param modelPollInterval {@code reelfm.serving.model-poll-interval}, default 200ms: how often the loader checks for a
+ *                          newly activated model version
+ * @param forwardTimeout    {@code reelfm.serving.forward-timeout}, default 3s: timeout of a request forwarded to the
+ *                          instance owning a user
+ * @param impressionWindow  {@code reelfm.serving.impression-window}, default 1h: how long after an impression a rating of
+ *                          a recommended item counts as a hit
+ * @param deadLetterTopic   {@code reelfm.serving.dead-letter-topic}, default {@code dead-letters}
+ * @param stopTimeout       {@code reelfm.serving.stop-timeout}, default 10s: graceful HTTP stop
+ */
+public record ServingConfig(String host, int port, String advertisedHost, String bootstrapServers,
+                            short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
+                            int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
+                            int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
+                            Duration impressionWindow, String deadLetterTopic, Duration stopTimeout) {
+
+    public ServingConfig {
+        ConfigException.require(port >= 0 && port <= 65535, "reelfm.serving.port", "must be 0..65535, was " + port);
+        ConfigException.require(advertisedHost != null && !advertisedHost.isBlank(), "reelfm.serving.advertised-host", "must not be empty");
+        ConfigException.require(bootstrapServers != null && !bootstrapServers.isBlank(), "reelfm.kafka.bootstrap-servers", "must not be empty");
+        ConfigException.require(replicationFactor >= 1, "reelfm.kafka.replication-factor", "must be >= 1");
+        ConfigException.require(applicationId != null && applicationId.matches("[A-Za-z0-9._-]+"), "reelfm.serving.application-id",
+                "must be non-empty letters, digits, '.', '_' or '-', was '" + applicationId + "'");
+        Objects.requireNonNull(stateDir, "stateDir");
+        ConfigException.require(standbyReplicas >= 0, "reelfm.serving.standby-replicas", "must be >= 0, was " + standbyReplicas);
+        ConfigException.require(streamThreads >= 1, "reelfm.serving.stream-threads", "must be >= 1, was " + streamThreads);
+        ConfigException.require(commitInterval.toMillis() >= 1, "reelfm.serving.commit-interval", "must be positive");
+        ConfigException.require(!variants.isEmpty(), "reelfm.serving.variants", "must name at least one variant");
+        ConfigException.require(variants.stream().map(Variant::name).distinct().count() == variants.size(),
+                "reelfm.serving.variants", "must not repeat a variant name");
+        ConfigException.require(maxK >= 1 && maxK <= 10_000, "reelfm.serving.max-k", "must be 1..10000, was " + maxK);
+        ConfigException.require(maxHistory >= 1, "reelfm.serving.max-history", "must be >= 1, was " + maxHistory);
+        ConfigException.require(minVotes >= 0, "reelfm.serving.popularity.min-votes", "must be >= 0, was " + minVotes);
+        ConfigException.require(modelPollInterval.toMillis() >= 1, "reelfm.serving.model-poll-interval", "must be positive");
+        ConfigException.require(forwardTimeout.toMillis() >= 1, "reelfm.serving.forward-timeout", "must be positive");
+        ConfigException.require(impressionWindow.toMillis() >= 1, "reelfm.serving.impression-window", "must be positive");
+        ConfigException.require(deadLetterTopic != null && !deadLetterTopic.isBlank(), "reelfm.serving.dead-letter-topic", "must not be empty");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+        variants = List.copyOf(variants);
+    }
+
+    public static ServingConfig from(Settings s) {
+        return new ServingConfig(
+                s.string("reelfm.serving.host", "0.0.0.0"),
+                s.integer("reelfm.serving.port", 8080),
+                s.string("reelfm.serving.advertised-host", "localhost"),
+                s.string("reelfm.kafka.bootstrap-servers", "localhost:9092"),
+                (short) s.integer("reelfm.kafka.replication-factor", 1),
+                s.string("reelfm.serving.application-id", "reelfm-serving"),
+                Path.of(s.string("reelfm.serving.state-dir", Path.of(System.getProperty("java.io.tmpdir"), "reelfm-serving").toString())),
+                s.integer("reelfm.serving.standby-replicas", 1),
+                s.integer("reelfm.serving.stream-threads", 1),
+                s.duration("reelfm.serving.commit-interval", Duration.ofMillis(100)),
+                Variant.parseAll("reelfm.serving.variants", s.string("reelfm.serving.variants", "main:fm-als:100")),
+                s.integer("reelfm.serving.max-k", 100),
+                s.integer("reelfm.serving.max-history", 2000),
+                s.integer("reelfm.serving.popularity.min-votes", 20),
+                s.duration("reelfm.serving.model-poll-interval", Duration.ofMillis(200)),
+                s.duration("reelfm.serving.forward-timeout", Duration.ofSeconds(3)),
+                s.duration("reelfm.serving.impression-window", Duration.ofHours(1)),
+                s.string("reelfm.serving.dead-letter-topic", Topics.DEAD_LETTERS.name()),
+                s.duration("reelfm.serving.stop-timeout", Duration.ofSeconds(10)));
+    }
+
+    /** The models the configured variants serve, each once. */
+    public List<String> modelNames() {
+        return variants.stream().map(Variant::model).distinct().toList();
+    }
+
+    /** The topic through which per-item statistics are broadcast to every instance. */
+    public String itemStatsTopic() {
+        return applicationId + "-item-stats";
+    }
+}

@@ -1,0 +1,131 @@
+package io.reelfm.serving.topology;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * What serving knows about one item's audience: how many ratings it got, their sum (for the
+ * mean and the Bayesian average), the newest event time, and a {@link TimeBuckets} ring per
+ * {@link TrendWindow}. Aggregated per item on a stream repartitioned by item id, then broadcast
+ * so every instance can rank all items locally. Mutable inside the aggregator only.
+ */
+public final class ItemStats {
+
+    private static final int FORMAT = 1;
+
+    private long count;
+    private double sum;
+    private long lastEventTime = Long.MIN_VALUE;
+    private final Map<TrendWindow, TimeBuckets> trends = new EnumMap<>(TrendWindow.class);
+
+    public ItemStats() {
+        for (TrendWindow w : TrendWindow.values()) {
+            trends.put(w, new TimeBuckets(w.bucketMillis(), w.buckets()));
+        }
+    }
+
+    public ItemStats add(float rating, long timestamp) {
+        count++;
+        sum += rating;
+        lastEventTime = Math.max(lastEventTime, timestamp);
+        trends.values().forEach(t -> t.add(timestamp));
+        return this;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public double sum() {
+        return sum;
+    }
+
+    public double mean() {
+        return count == 0 ? 0 : sum / count;
+    }
+
+    /** Newest event time seen, or {@code Long.MIN_VALUE} before the first rating. */
+    public long lastEventTime() {
+        return lastEventTime;
+    }
+
+    /**
+     * IMDb's weighted rating: the mean pulled toward the catalogue mean {@code globalMean} with
+     * the weight of {@code minVotes} ratings, so an item with two 5-star ratings does not
+     * outrank one with a thousand 4.5-star ratings.
+     */
+    public double bayesianAverage(double globalMean, int minVotes) {
+        double v = count;
+        return v + minVotes == 0 ? globalMean : (v * mean() + minVotes * globalMean) / (v + minVotes);
+    }
+
+    /** Ratings within {@code window} ending at {@code now} (bucket granularity). */
+    public long trendCount(TrendWindow window, long now) {
+        return trends.get(window).countAt(now);
+    }
+
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 8 * 40);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            out.writeLong(count);
+            out.writeDouble(sum);
+            out.writeLong(lastEventTime);
+            out.writeByte(trends.size());
+            for (Map.Entry<TrendWindow, TimeBuckets> e : trends.entrySet()) {
+                out.writeUTF(e.getKey().label());
+                out.writeLong(e.getValue().newestBucket());
+                long[] c = e.getValue().rawCounts();
+                out.writeInt(c.length);
+                for (long v : c) {
+                    out.writeLong(v);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static ItemStats fromBytes(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int format = in.readByte();
+            if (format != FORMAT) {
+                throw new SerializationException("unsupported item stats format " + format);
+            }
+            ItemStats s = new ItemStats();
+            s.count = in.readLong();
+            s.sum = in.readDouble();
+            s.lastEventTime = in.readLong();
+            int windows = in.readByte();
+            for (int i = 0; i < windows; i++) {
+                String label = in.readUTF();
+                long newest = in.readLong();
+                int n = in.readInt();
+                if (n < 1 || n > 10_000) {
+                    throw new SerializationException("corrupt item stats: " + n + " buckets");
+                }
+                long[] counts = new long[n];
+                for (int j = 0; j < n; j++) {
+                    counts[j] = in.readLong();
+                }
+                TrendWindow.parse(label).ifPresent(w -> {
+                    if (n == w.buckets()) {
+                        s.trends.put(w, new TimeBuckets(w.bucketMillis(), counts, newest));
+                    }
+                });
+            }
+            return s;
+        } catch (IOException e) {
+            throw new SerializationException("truncated item stats: " + e.getMessage(), e);
+        }
+    }
+}

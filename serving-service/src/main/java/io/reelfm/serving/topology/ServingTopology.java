@@ -1,0 +1,84 @@
+package io.reelfm.serving.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.Topic;
+import io.reelfm.schemas.Topics;
+
+/**
+ * The serving topology as a pure function of its settings, so tests drive exactly what runs.
+ *
+ * <ul>
+ *   <li>Global (every instance): the catalogue, model chunks, the active-model pointers and the
+ *       broadcast per-item statistics. Item-side reads never leave the instance.
+ *   <li>Partitioned by user id (the key of {@code ratings} and {@code users}): each user's
+ *       history and profile, queried on the instance that owns the partition.
+ *   <li>Popularity and trends: ratings are repartitioned by item id and aggregated per item (so
+ *       each item's count is exact however many instances run), and every update is broadcast
+ *       on the item-stats topic into a global store, so any instance ranks all items locally.
+ * </ul>
+ */
+public final class ServingTopology {
+
+    /** Name of the repartition step keyed by item, part of the internal topic name. */
+    static final String BY_ITEM = "ratings-by-item";
+
+    private ServingTopology() {
+    }
+
+    /**
+     * @param itemStatsTopic the broadcast topic of per-item statistics (created beforehand)
+     * @param maxHistory     ratings kept per user
+     */
+    public static Topology build(String itemStatsTopic, int maxHistory) {
+        StreamsBuilder b = new StreamsBuilder();
+        globalInMemory(b, Topics.MOVIES, StoreNames.MOVIES);
+        globalInMemory(b, Topics.MODEL_CHUNKS, StoreNames.MODEL_CHUNKS);
+        globalInMemory(b, Topics.MODEL_ACTIVE, StoreNames.MODEL_ACTIVE);
+        b.globalTable(itemStatsTopic, Consumed.with(Serdes.String(), StateSerdes.ITEM_STATS),
+                Materialized.<String, ItemStats>as(Stores.inMemoryKeyValueStore(StoreNames.ITEM_STATS))
+                        .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.ITEM_STATS));
+
+        KStream<String, RatingEvent> ratings = b.stream(Topics.RATINGS.name(),
+                        Consumed.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde()))
+                .filter((user, e) -> e != null && user != null && isUsable(e));
+
+        ratings.groupByKey(Grouped.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde()))
+                .aggregate(UserHistory::empty,
+                        (user, e, h) -> h.with(e.getItemId(), e.getRating(), e.getTimestamp().toEpochMilli(), maxHistory),
+                        Materialized.<String, UserHistory>as(Stores.persistentKeyValueStore(StoreNames.USER_HISTORY))
+                                .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.USER_HISTORY));
+
+        b.table(Topics.USERS.name(), Consumed.with(Topics.USERS.keySerde(), Topics.USERS.valueSerde()),
+                Materialized.as(Stores.persistentKeyValueStore(StoreNames.USER_PROFILES)));
+
+        ratings.groupBy((user, e) -> e.getItemId(), Grouped.with(BY_ITEM, Serdes.String(), Topics.RATINGS.valueSerde()))
+                .aggregate(ItemStats::new,
+                        (item, e, s) -> s.add(e.getRating(), e.getTimestamp().toEpochMilli()),
+                        Materialized.<String, ItemStats>as(Stores.persistentKeyValueStore(StoreNames.ITEM_STATS_LOCAL))
+                                .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.ITEM_STATS))
+                .toStream()
+                .to(itemStatsTopic, Produced.with(Serdes.String(), StateSerdes.ITEM_STATS));
+        return b.build();
+    }
+
+    private static boolean isUsable(RatingEvent e) {
+        float r = e.getRating();
+        return Float.isFinite(r) && r > 0 && e.getItemId() != null && !e.getItemId().isEmpty() && e.getTimestamp() != null;
+    }
+
+    private static <V> void globalInMemory(StreamsBuilder b, Topic<String, V> topic, String store) {
+        b.globalTable(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()),
+                Materialized.<String, V>as(Stores.inMemoryKeyValueStore(store))
+                        .withKeySerde(topic.keySerde()).withValueSerde(topic.valueSerde()));
+    }
+}

@@ -1,0 +1,118 @@
+package io.reelfm.serving.topology;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * One user's ratings as the serving layer holds them: the latest rating per item, oldest first,
+ * at most {@code max} of them (the oldest are dropped first). Immutable; {@link #with} returns a
+ * new history. Re-rating an item replaces the earlier rating, so fold-in sees each item once.
+ */
+public final class UserHistory {
+
+    private static final int FORMAT = 1;
+
+    private final List<Entry> entries;
+
+    private UserHistory(List<Entry> entries) {
+        this.entries = Collections.unmodifiableList(entries);
+    }
+
+    public static UserHistory empty() {
+        return new UserHistory(new ArrayList<>());
+    }
+
+    public static UserHistory of(List<Entry> entries) {
+        return new UserHistory(new ArrayList<>(entries));
+    }
+
+    /** This history plus one rating; {@code max} bounds the result. */
+    public UserHistory with(String itemId, float rating, long timestamp, int max) {
+        List<Entry> next = new ArrayList<>(entries.size() + 1);
+        for (Entry e : entries) {
+            if (!e.itemId().equals(itemId)) {
+                next.add(e);
+            }
+        }
+        next.add(new Entry(itemId, rating, timestamp));
+        while (next.size() > max) {
+            next.remove(0);
+        }
+        return new UserHistory(next);
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /**
+     * Changes whenever the history changes (a new or changed rating), so cached values derived
+     * from it, such as a folded-in user vector, can be checked for staleness cheaply.
+     */
+    public long stamp() {
+        long h = 1125899906842597L;
+        for (Entry e : entries) {
+            h = 31 * h + e.itemId().hashCode();
+            h = 31 * h + Float.floatToIntBits(e.rating());
+            h = 31 * h + e.timestamp();
+        }
+        return h;
+    }
+
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + entries.size() * 24);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            out.writeInt(entries.size());
+            for (Entry e : entries) {
+                out.writeUTF(e.itemId());
+                out.writeFloat(e.rating());
+                out.writeLong(e.timestamp());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static UserHistory fromBytes(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int format = in.readByte();
+            if (format != FORMAT) {
+                throw new SerializationException("unsupported user history format " + format);
+            }
+            int n = in.readInt();
+            if (n < 0 || n > bytes.length) {
+                throw new SerializationException("corrupt user history: " + n + " entries in " + bytes.length + " bytes");
+            }
+            List<Entry> entries = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                entries.add(new Entry(in.readUTF(), in.readFloat(), in.readLong()));
+            }
+            return new UserHistory(entries);
+        } catch (IOException e) {
+            throw new SerializationException("truncated user history: " + e.getMessage(), e);
+        }
+    }
+
+    /** One rating: item, value and event time in epoch milliseconds. */
+    public record Entry(String itemId, float rating, long timestamp) {
+    }
+}

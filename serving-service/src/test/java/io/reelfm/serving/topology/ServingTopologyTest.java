@@ -1,0 +1,127 @@
+package io.reelfm.serving.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.Topics;
+import io.reelfm.service.config.Settings;
+import io.reelfm.serving.ServingConfig;
+
+class ServingTopologyTest {
+
+    private static final String STATS_TOPIC = "test-item-stats";
+    private static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, RatingEvent> ratings;
+
+    @BeforeEach
+    void start() {
+        ServingConfig config = ServingConfig.from(Settings.ofMap(java.util.Map.of(
+                "reelfm.serving.state-dir", stateDir.toString(), "reelfm.serving.application-id", "topology-test")));
+        Properties props = StreamsSettings.of(config, 8080);
+        driver = new TopologyTestDriver(ServingTopology.build(STATS_TOPIC, 3), props);
+        ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), Topics.RATINGS.valueSerde().serializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void rate(String user, String item, float rating, Instant at) {
+        ratings.pipeInput(new TestRecord<>(user, RatingEvent.newBuilder().setEventId(user + item + at).setUserId(user)
+                .setItemId(item).setRating(rating).setTimestamp(at).setSource("test").build(), at));
+    }
+
+    @Test
+    void userHistoryKeepsLatestRatingPerItemAndDropsOldestBeyondLimit() {
+        rate("u1", "i1", 3, T0);
+        rate("u1", "i2", 4, T0.plusSeconds(1));
+        rate("u1", "i1", 5, T0.plusSeconds(2));
+        rate("u1", "i3", 2, T0.plusSeconds(3));
+        rate("u1", "i4", 1, T0.plusSeconds(4));
+
+        KeyValueStore<String, UserHistory> store = driver.getKeyValueStore(StoreNames.USER_HISTORY);
+        List<UserHistory.Entry> entries = store.get("u1").entries();
+        assertThat(entries).extracting(UserHistory.Entry::itemId).containsExactly("i1", "i3", "i4");
+        assertThat(entries.get(0).rating()).isEqualTo(5f);
+        assertThat(store.get("u2")).isNull();
+    }
+
+    @Test
+    void itemStatsAreAggregatedAcrossUsersAndBroadcastToTheGlobalStore() {
+        rate("u1", "i1", 4, T0);
+        rate("u2", "i1", 2, T0.plusSeconds(1));
+        rate("u3", "i2", 5, T0.plusSeconds(2));
+
+        KeyValueStore<String, ItemStats> global = driver.getKeyValueStore(StoreNames.ITEM_STATS);
+        assertThat(global.get("i1").count()).isEqualTo(2);
+        assertThat(global.get("i1").mean()).isEqualTo(3.0);
+        assertThat(global.get("i2").count()).isEqualTo(1);
+    }
+
+    @Test
+    void trendCountsOnlyRatingsInsideTheWindowEndingNow() {
+        rate("u1", "i1", 4, T0);
+        rate("u2", "i1", 4, T0.plus(Duration.ofMinutes(40)));
+        rate("u3", "i1", 4, T0.plus(Duration.ofMinutes(90)));
+
+        ItemStats s = driver.<String, ItemStats>getKeyValueStore(StoreNames.ITEM_STATS).get("i1");
+        long now = T0.plus(Duration.ofMinutes(90)).toEpochMilli();
+        assertThat(s.trendCount(TrendWindow.HOUR, now)).isEqualTo(2);
+        assertThat(s.trendCount(TrendWindow.DAY, now)).isEqualTo(3);
+        assertThat(s.trendCount(TrendWindow.HOUR, T0.plus(Duration.ofHours(3)).toEpochMilli())).isZero();
+    }
+
+    @Test
+    void undecodableRatingIsSkippedAndTheStreamKeepsProcessing() {
+        TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(Topics.RATINGS.name(),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        raw.pipeInput("u9".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
+        rate("u9", "i7", 4, T0);
+
+        assertThat(driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get("u9").entries())
+                .extracting(UserHistory.Entry::itemId).containsExactly("i7");
+    }
+
+    @Test
+    void catalogueIsMaterialisedInAGlobalStore() {
+        TestInputTopic<String, Movie> movies = driver.createInputTopic(Topics.MOVIES.name(),
+                new StringSerializer(), Topics.MOVIES.valueSerde().serializer());
+        movies.pipeInput("1", Movie.newBuilder().setItemId("1").setTitle("Toy Story").setYear(1995)
+                .setGenres(List.of("Animation")).build());
+
+        KeyValueStore<String, Movie> store = driver.getKeyValueStore(StoreNames.MOVIES);
+        assertThat(store.get("1").getTitle()).isEqualTo("Toy Story");
+    }
+
+    @Test
+    void ratingWithNonPositiveValueIsIgnored() {
+        rate("u5", "i1", 0, T0);
+        assertThat(driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get("u5")).isNull();
+    }
+
+}
