@@ -1,0 +1,90 @@
+package io.reelfm.datasets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The file layouts {@link Dataset#open} recognises, each with the files that identify it. The
+ * order is the detection order: the first format whose files are all present wins.
+ */
+public enum DatasetFormat {
+
+    MOVIELENS_100K("ml-100k", "u.data, u.item, u.user", MovieLens100k::isPresent, MovieLens100kDataset::new);
+
+    private final String id;
+    private final String expectedFiles;
+    private final Predicate<Path> detector;
+    private final Function<Path, Dataset> opener;
+
+    DatasetFormat(String id, String expectedFiles, Predicate<Path> detector, Function<Path, Dataset> opener) {
+        this.id = id;
+        this.expectedFiles = expectedFiles;
+        this.detector = detector;
+        this.opener = opener;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Human-readable list of the files that identify this format. */
+    public String expectedFiles() {
+        return expectedFiles;
+    }
+
+    public boolean matches(Path dir) {
+        return Files.isDirectory(dir) && detector.test(dir);
+    }
+
+    public Dataset openUnchecked(Path dir) {
+        return opener.apply(dir);
+    }
+
+    static Dataset open(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UnrecognizedDatasetException("Not a directory: " + dir + ". " + expectations());
+        }
+        for (DatasetFormat format : values()) {
+            if (format.matches(dir)) {
+                return format.openUnchecked(dir);
+            }
+        }
+        List<Path> candidates = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            children.filter(Files::isDirectory).sorted().forEach(child -> {
+                for (DatasetFormat format : values()) {
+                    if (format.matches(child)) {
+                        candidates.add(child);
+                        return;
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir, e);
+        }
+        if (candidates.size() == 1) {
+            return open(candidates.get(0));
+        }
+        if (candidates.size() > 1) {
+            throw new UnrecognizedDatasetException("No data set directly in " + dir + " and several in its subdirectories "
+                    + candidates + "; pass one of them");
+        }
+        throw new UnrecognizedDatasetException("No known data set in " + dir + ". " + expectations());
+    }
+
+    private static String expectations() {
+        StringBuilder message = new StringBuilder("Expected one of:");
+        for (DatasetFormat format : values()) {
+            message.append(' ').append(format.id).append(" (").append(format.expectedFiles).append(");");
+        }
+        message.setLength(message.length() - 1);
+        return message.toString();
+    }
+}
