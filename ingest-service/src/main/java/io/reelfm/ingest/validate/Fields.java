@@ -146,8 +146,7 @@ final class Fields {
         }
         Map<String, String> out = new LinkedHashMap<>();
         boolean bad = false;
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
             String field = name + "." + e.getKey();
             String key = checkText(field, e.getKey(), maxLength);
             String value = text(field, e.getValue(), maxLength);
