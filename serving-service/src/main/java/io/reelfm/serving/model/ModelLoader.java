@@ -1,0 +1,147 @@
+package io.reelfm.serving.model;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.reelfm.schemas.ModelManifest;
+import io.reelfm.schemas.snapshot.SnapshotAssembler;
+
+/**
+ * The one component that swaps models, on its own thread: it watches the active pointer of each
+ * served model, and when the pointer names a version it has not loaded, assembles that version's
+ * chunks, verifies count, size and SHA-256 against the manifest, parses it and publishes it in
+ * {@link ModelRegistry}. An incomplete version is retried on the next poll (its chunks may still
+ * be arriving); a corrupt one is logged once and skipped, and the previous version stays in
+ * service.
+ */
+public final class ModelLoader implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
+
+    private final List<String> models;
+    private final SnapshotSource source;
+    private final ModelRegistry registry;
+    private final Duration pollInterval;
+    private final Map<String, Long> loaded = new HashMap<>();
+    private final Set<String> rejected = new HashSet<>();
+    private Thread thread;
+    private volatile boolean running;
+
+    public ModelLoader(List<String> models, SnapshotSource source, ModelRegistry registry, Duration pollInterval) {
+        this.models = List.copyOf(models);
+        this.source = source;
+        this.registry = registry;
+        this.pollInterval = pollInterval;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "model-loader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                pollOnce();
+            } catch (InvalidStateStoreException e) {
+                log.debug("Model stores not available yet: {}", e.getMessage());
+            } catch (RuntimeException e) {
+                log.error("Model loading failed; retrying", e);
+            }
+            try {
+                Thread.sleep(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One check of every served model; returns how many versions were swapped in. */
+    public int pollOnce() {
+        int swapped = 0;
+        for (String model : models) {
+            Optional<ModelManifest> active = source.active(model);
+            if (active.isEmpty()) {
+                continue;
+            }
+            ModelManifest m = active.get();
+            String id = model + "/" + m.getVersion();
+            Long current = loaded.get(model);
+            if ((current != null && current == m.getVersion()) || rejected.contains(id)) {
+                continue;
+            }
+            if (load(m)) {
+                swapped++;
+            }
+        }
+        return swapped;
+    }
+
+    private boolean load(ModelManifest m) {
+        String id = m.getModelName() + "/" + m.getVersion();
+        SnapshotAssembler assembler = new SnapshotAssembler();
+        source.chunks(m.getModelName(), m.getVersion(), assembler::accept);
+        SnapshotAssembler.Assembly assembly = assembler.assemble(m);
+        switch (assembly.status()) {
+            case INCOMPLETE -> {
+                log.debug("Waiting for {}: {}", id, assembly.detail());
+                return false;
+            }
+            case CORRUPT -> {
+                rejected.add(id);
+                log.error("Rejected model {}: {}", id, assembly.detail());
+                return false;
+            }
+            default -> {
+            }
+        }
+        if (!"fm".equals(m.getKind())) {
+            rejected.add(id);
+            log.error("Rejected model {}: kind '{}' is not served (expected fm)", id, m.getKind());
+            return false;
+        }
+        try {
+            FactorModel model = FactorModel.fromPayload(m, assembly.payload());
+            registry.publish(model);
+            loaded.put(m.getModelName(), m.getVersion());
+            log.info("Serving model {} ({} items, k={})", id, model.items(), model.k());
+            return true;
+        } catch (IllegalArgumentException e) {
+            rejected.add(id);
+            log.error("Rejected model {}: {}", id, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = thread;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

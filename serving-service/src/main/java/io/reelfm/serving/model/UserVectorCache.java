@@ -1,0 +1,55 @@
+package io.reelfm.serving.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.reelfm.serving.topology.UserHistory;
+
+/**
+ * Folded-in user vectors, cached per user for one model version and one state of the user's
+ * history. A new rating changes the history's {@link UserHistory#stamp()} and a new model
+ * version changes the version, so either invalidates the entry on the next request: the cache
+ * can never serve a vector that ignores the user's latest rating. Bounded (least recently used
+ * entries go first); thread-safe.
+ */
+public final class UserVectorCache {
+
+    private final int capacity;
+    private final Map<String, Entry> entries;
+
+    public UserVectorCache(int capacity) {
+        this.capacity = capacity;
+        this.entries = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                return size() > UserVectorCache.this.capacity;
+            }
+        };
+    }
+
+    /** The user's vector under {@code model}, folded in now unless a matching one is cached. */
+    public double[] vector(String userId, FactorModel model, UserHistory history) {
+        String key = model.name() + '\u0000' + userId;
+        long stamp = history.stamp();
+        synchronized (entries) {
+            Entry e = entries.get(key);
+            if (e != null && e.version == model.version() && e.stamp == stamp) {
+                return e.vector;
+            }
+        }
+        double[] v = FoldIn.userVector(model, history.entries());
+        synchronized (entries) {
+            entries.put(key, new Entry(model.version(), stamp, v));
+        }
+        return v;
+    }
+
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    private record Entry(long version, long stamp, double[] vector) {
+    }
+}

@@ -1,0 +1,69 @@
+package io.reelfm.serving.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import io.reelfm.schemas.ModelChunk;
+import io.reelfm.schemas.ModelManifest;
+import io.reelfm.schemas.snapshot.SnapshotChunker;
+
+/** Builds model versions in the trainer's RFM1 payload format for tests. */
+public final class TestModels {
+
+    private TestModels() {
+    }
+
+    public static byte[] payload(int k, float mu, float lambda, String[] ids, float[] bias, float[] factors) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(0x52464d31);
+            out.writeInt(1);
+            out.writeInt(k);
+            out.writeFloat(mu);
+            out.writeFloat(lambda);
+            out.writeInt(ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                out.writeUTF(ids[i]);
+                out.writeFloat(bias[i]);
+                for (int f = 0; f < k; f++) {
+                    out.writeFloat(factors[i * k + f]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A random model over items {@code prefix0..prefix(n-1)} with a fixed seed. */
+    public static byte[] randomPayload(int n, int k, String prefix, long seed) {
+        Random rnd = new Random(seed);
+        String[] ids = new String[n];
+        float[] bias = new float[n];
+        float[] factors = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            ids[i] = prefix + i;
+            bias[i] = (float) (rnd.nextGaussian() * 0.3);
+        }
+        for (int j = 0; j < factors.length; j++) {
+            factors[j] = (float) (rnd.nextGaussian() * 0.5);
+        }
+        return payload(k, 3.5f, 0.1f, ids, bias, factors);
+    }
+
+    public static ModelManifest manifest(String model, long version, byte[] payload, int chunkCount) {
+        return ModelManifest.newBuilder().setModelName(model).setVersion(version).setKind("fm").setLearner("als")
+                .setChunkCount(chunkCount).setPayloadBytes(payload.length)
+                .setChecksum(SnapshotChunker.checksum(payload)).setCreatedAt(Instant.ofEpochMilli(1_700_000_000_000L))
+                .setMetrics(new java.util.HashMap<>(java.util.Map.of("rmse", 0.93))).build();
+    }
+
+    public static List<ModelChunk> chunks(String model, long version, byte[] payload, int chunkBytes) {
+        return SnapshotChunker.split(model, version, payload, chunkBytes);
+    }
+}
