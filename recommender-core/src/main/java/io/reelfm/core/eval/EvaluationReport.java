@@ -1,0 +1,26 @@
+package io.reelfm.core.eval;
+
+import java.util.List;
+
+/** One learner's results over all splits, with means for the summary line. */
+public record EvaluationReport(String learner, List<FoldResult> folds, double seconds) {
+
+    public EvaluationReport {
+        if (folds.isEmpty()) {
+            throw new IllegalArgumentException("folds is empty");
+        }
+        folds = List.copyOf(folds);
+    }
+
+    public double meanRmse() {
+        return folds.stream().mapToDouble(FoldResult::rmse).average().orElseThrow();
+    }
+
+    public double meanMae() {
+        return folds.stream().mapToDouble(FoldResult::mae).average().orElseThrow();
+    }
+
+    public double meanAuc() {
+        return folds.stream().mapToDouble(FoldResult::auc).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+    }
+}

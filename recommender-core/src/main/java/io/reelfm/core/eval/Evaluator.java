@@ -1,0 +1,85 @@
+package io.reelfm.core.eval;
+
+import io.reelfm.core.eval.metrics.ClassificationMetrics;
+import io.reelfm.core.eval.metrics.ErrorMetrics;
+import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.core.eval.metrics.RankingEvaluator;
+import io.reelfm.core.eval.metrics.RankingResult;
+import io.reelfm.core.eval.split.Split;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a learner on each split and measures it on the held-out side: RMSE/MAE, AUC, and
+ * optionally top-K ranking metrics. Generic over {@link RatingTrainer}, so the bias baseline
+ * and the factorization machines go through exactly the same code path.
+ */
+public final class Evaluator {
+
+    /** Observes progress, e.g. to drive a console progress bar. */
+    public interface Progress {
+        Progress NONE = new Progress() { };
+
+        default void foldStarted(Split split, int index, int total) {
+        }
+
+        default void iterationDone(Split split, int iteration, double testRmse) {
+        }
+
+        default void foldDone(FoldResult result) {
+        }
+    }
+
+    private final RankingConfig ranking;
+    private final boolean rankingEnabled;
+
+    /** @param ranking list length and relevance threshold; null to skip ranking metrics (faster) */
+    public Evaluator(RankingConfig ranking) {
+        this.ranking = ranking == null ? RankingConfig.DEFAULT : ranking;
+        this.rankingEnabled = ranking != null;
+    }
+
+    public EvaluationReport evaluate(RatingTrainer trainer, List<Split> splits, Progress progress) {
+        long start = System.nanoTime();
+        List<FoldResult> results = new ArrayList<>();
+        for (int s = 0; s < splits.size(); s++) {
+            Split split = splits.get(s);
+            progress.foldStarted(split, s, splits.size());
+            FoldResult result = evaluateOne(trainer, split, progress);
+            progress.foldDone(result);
+            results.add(result);
+        }
+        return new EvaluationReport(trainer.name(), results, (System.nanoTime() - start) / 1e9);
+    }
+
+    FoldResult evaluateOne(RatingTrainer trainer, Split split, Progress progress) {
+        long start = System.nanoTime();
+        List<Double> perIteration = new ArrayList<>();
+        RatingPredictor model = trainer.train(split.train(), (iteration, current) -> {
+            double rmse = ErrorMetrics.of(split.test(), current).rmse();
+            perIteration.add(rmse);
+            progress.iterationDone(split, iteration, rmse);
+        });
+        ErrorMetrics.Errors errors = ErrorMetrics.of(split.test(), model);
+        double auc = auc(split, model);
+        RankingResult rankingResult = rankingEnabled
+                ? new RankingEvaluator(ranking).evaluate(split.train(), split.test(), model) : null;
+        return new FoldResult(split.name(), errors.rmse(), errors.mae(), auc, rankingResult, perIteration,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private double auc(Split split, RatingPredictor model) {
+        RatingSet test = split.test();
+        double[] scores = new double[test.size()];
+        boolean[] positive = new boolean[test.size()];
+        boolean anyPositive = false;
+        boolean anyNegative = false;
+        for (int r = 0; r < test.size(); r++) {
+            scores[r] = model.predict(test.user(r), test.item(r));
+            positive[r] = test.value(r) >= ranking.relevantThreshold();
+            anyPositive |= positive[r];
+            anyNegative |= !positive[r];
+        }
+        return anyPositive && anyNegative ? ClassificationMetrics.auc(scores, positive) : Double.NaN;
+    }
+}

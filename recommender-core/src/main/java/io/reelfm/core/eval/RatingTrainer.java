@@ -1,0 +1,26 @@
+package io.reelfm.core.eval;
+
+/**
+ * Builds a {@link RatingPredictor} from training ratings. The harness is generic over this
+ * interface so any learner (bias baseline, FM with ALS/SGD/MCMC) is evaluated the same way.
+ */
+public interface RatingTrainer {
+
+    /** A short label for reports, e.g. "bias" or "fm-als-k8". */
+    String name();
+
+    /**
+     * Trains on {@code train}. Iterative learners call {@code listener} after each iteration
+     * with a predictor reflecting the model so far, which the harness uses for the
+     * test-error-per-iteration chart; one-shot learners may call it once or never.
+     */
+    RatingPredictor train(RatingSet train, IterationListener listener);
+
+    /** Receives the model after each training iteration (1-based). */
+    @FunctionalInterface
+    interface IterationListener {
+        IterationListener NONE = (iteration, current) -> { };
+
+        void onIteration(int iteration, RatingPredictor current);
+    }
+}

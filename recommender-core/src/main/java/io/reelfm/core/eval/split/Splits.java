@@ -1,0 +1,88 @@
+package io.reelfm.core.eval.split;
+
+import io.reelfm.core.eval.RatingSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Ways to cut one rating set into train/test pairs. All are deterministic for a given seed and
+ * every rating lands in exactly one test fold (k-fold) or one side (holdout).
+ */
+public final class Splits {
+
+    private Splits() {
+    }
+
+    /** Shuffled k-fold cross-validation: fold f tests on every k-th row of a seeded permutation. */
+    public static List<Split> kFold(RatingSet all, int k, long seed) {
+        if (k < 2) {
+            throw new IllegalArgumentException("k must be at least 2, got " + k);
+        }
+        if (all.size() < k) {
+            throw new IllegalArgumentException("k=" + k + " exceeds the " + all.size() + " ratings");
+        }
+        int[] perm = permutation(all.size(), seed);
+        List<Split> splits = new ArrayList<>(k);
+        for (int f = 0; f < k; f++) {
+            int fold = f;
+            int[] test = IntStream.range(0, perm.length).filter(p -> p % k == fold).map(p -> perm[p]).sorted().toArray();
+            int[] train = IntStream.range(0, perm.length).filter(p -> p % k != fold).map(p -> perm[p]).sorted().toArray();
+            splits.add(new Split("kfold-" + (f + 1) + "/" + k, all.select(train), all.select(test)));
+        }
+        return splits;
+    }
+
+    /**
+     * Per-user time holdout: each user's {@code lastN} most recent ratings go to test (ties in
+     * time broken by row order); a user keeps at least one training rating.
+     */
+    public static Split timeHoldoutLastN(RatingSet all, int lastN) {
+        if (lastN < 1) {
+            throw new IllegalArgumentException("lastN must be at least 1, got " + lastN);
+        }
+        return timeHoldout(all, "time-last" + lastN, count -> Math.min(lastN, count - 1));
+    }
+
+    /** Per-user time holdout of the most recent {@code fraction} of each user's ratings (rounded, at least one kept in train). */
+    public static Split timeHoldoutFraction(RatingSet all, double fraction) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1), got " + fraction);
+        }
+        return timeHoldout(all, "time-" + fraction, count -> Math.min(count - 1, (int) Math.round(count * fraction)));
+    }
+
+    private static Split timeHoldout(RatingSet all, String name, java.util.function.IntUnaryOperator testCount) {
+        int[][] byUser = all.rowsByUser();
+        boolean[] isTest = new boolean[all.size()];
+        for (int[] rows : byUser) {
+            if (rows.length < 2) {
+                continue;
+            }
+            Integer[] boxed = Arrays.stream(rows).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, Comparator.<Integer>comparingLong(all::time).thenComparingInt(r -> r));
+            int n = testCount.applyAsInt(rows.length);
+            for (int j = rows.length - n; j < rows.length; j++) {
+                isTest[boxed[j]] = true;
+            }
+        }
+        int[] test = IntStream.range(0, all.size()).filter(r -> isTest[r]).toArray();
+        int[] train = IntStream.range(0, all.size()).filter(r -> !isTest[r]).toArray();
+        return new Split(name, all.select(train), all.select(test));
+    }
+
+    static int[] permutation(int n, long seed) {
+        int[] perm = IntStream.range(0, n).toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        return perm;
+    }
+}
