@@ -1,0 +1,125 @@
+package io.reelfm.launcher.bench;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.kafka.common.serialization.Serdes;
+
+import io.reelfm.kafka.EmbeddedKafkaBroker;
+import io.reelfm.launcher.replay.MovieLens100kSource;
+import io.reelfm.launcher.replay.ReplayConfig;
+import io.reelfm.launcher.replay.ReplayProgress;
+import io.reelfm.launcher.replay.ReplaySource;
+import io.reelfm.launcher.replay.ReplaySummary;
+import io.reelfm.launcher.replay.Replayer;
+import io.reelfm.launcher.replay.SourceOptions;
+import io.reelfm.schemas.Topic;
+import io.reelfm.schemas.TopicCreator;
+import io.reelfm.schemas.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reelfm bench replay}: replay throughput into a fresh embedded broker, side by side with
+ * Kafka's own producer performance tool on the same broker, so the figure says how close the
+ * replay (parsing, sorting, Avro) comes to what the broker takes from a bare producer.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Measure replay throughput (ratings/s) into an embedded broker next to Kafka's ProducerPerformance",
+                "(60-byte records, acks=all, idempotent) on the same broker; prints the medians and their ratio."})
+public final class ReplayBenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Runs of each side (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--perf-records", paramLabel = "N", defaultValue = "1000000",
+            description = "Records per ProducerPerformance run (default: ${DEFAULT-VALUE}).")
+    long perfRecords;
+
+    @Option(names = "--compression", paramLabel = "TYPE", defaultValue = "lz4",
+            description = "Replay producer compression (default: ${DEFAULT-VALUE}).")
+    String compression;
+
+    @Option(names = "--linger-ms", paramLabel = "MS", defaultValue = "10", description = "linger.ms of both producers (default: ${DEFAULT-VALUE}).")
+    long lingerMs;
+
+    @Option(names = "--batch-bytes", paramLabel = "BYTES", defaultValue = "262144",
+            description = "batch.size of both producers (default: ${DEFAULT-VALUE}).")
+    int batchBytes;
+
+    @Override
+    public Integer call() throws Exception {
+        ReplaySource data;
+        try {
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs must be >= 1, was " + runs);
+            }
+            if (perfRecords < 1) {
+                throw new IllegalArgumentException("--perf-records must be >= 1, was " + perfRecords);
+            }
+            data = source.data() != null ? MovieLens100kSource.of(source.data()) : source.syntheticSource();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(0, null, Map.of()).start()) {
+            String bootstrap = broker.bootstrapServers();
+            double[] replay = new double[runs];
+            double[] perf = new double[runs];
+            for (int run = 0; run < runs; run++) {
+                ReplaySummary summary = new Replayer(replayConfig(bootstrap, run), ReplayProgress.NONE).replay(data);
+                replay[run] = summary.ratingsPerSecond();
+                out.printf(Locale.ROOT, "run %d replay            %,12.0f ratings/s (%,d ratings of %s; %,.0f events/s overall)%n",
+                        run + 1, replay[run], summary.ratings(), data.name(), summary.eventsPerSecond());
+                out.flush();
+                String perfTopic = "bench-perf-" + run;
+                TopicCreator.ensure(bootstrap, List.of(new Topic<>(perfTopic, Serdes.ByteArray(), Serdes.ByteArray(),
+                        Topics.DEFAULT_PARTITIONS, Map.of())), (short) 1, Duration.ofSeconds(30));
+                perf[run] = ProducerPerfRun.run(bootstrap, perfTopic, perfRecords, 60, List.of("acks=all",
+                        "enable.idempotence=true", "linger.ms=" + lingerMs, "batch.size=" + batchBytes));
+                out.printf(Locale.ROOT, "run %d ProducerPerformance %,12.0f records/s (%,d x 60 B)%n", run + 1, perf[run], perfRecords);
+                out.flush();
+            }
+            double replayMedian = median(replay);
+            double perfMedian = median(perf);
+            out.printf(Locale.ROOT, "%nmedian replay               %,12.0f ratings/s%n", replayMedian);
+            out.printf(Locale.ROOT, "median ProducerPerformance    %,12.0f records/s%n", perfMedian);
+            out.printf(Locale.ROOT, "replay / ProducerPerformance  %12.2f%n", replayMedian / perfMedian);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private ReplayConfig replayConfig(String bootstrap, int run) {
+        String suffix = "-bench-" + run;
+        return ReplayConfig.defaults(bootstrap)
+                .withProducer(compression, Duration.ofMillis(lingerMs), batchBytes)
+                .withTopics(renamed(Topics.RATINGS, suffix), renamed(Topics.MOVIES, suffix), renamed(Topics.USERS, suffix));
+    }
+
+    static <K, V> Topic<K, V> renamed(Topic<K, V> topic, String suffix) {
+        return new Topic<>(topic.name() + suffix, topic.keySerde(), topic.valueSerde(), topic.partitions(), topic.configs());
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

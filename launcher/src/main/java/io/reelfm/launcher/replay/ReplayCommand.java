@@ -1,0 +1,83 @@
+package io.reelfm.launcher.replay;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code reelfm replay}: publish a data set into a running Kafka. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Publish a data set into Kafka: movies, users, then every rating in timestamp order.",
+                "Event ids are derived from the data set and row, so re-running a replay is idempotent downstream."})
+public final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    PacingOptions pacing;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            defaultValue = "${env:REELFM_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
+            description = "Kafka to write to (default: ${DEFAULT-VALUE}; env REELFM_KAFKA_BOOTSTRAP_SERVERS).")
+    String bootstrapServers;
+
+    @Option(names = "--compression", paramLabel = "TYPE", defaultValue = "lz4",
+            description = "Producer compression: none, lz4, snappy, zstd, gzip (default: ${DEFAULT-VALUE}).")
+    String compression;
+
+    @Option(names = "--linger-ms", paramLabel = "MS", defaultValue = "10",
+            description = "Producer linger.ms (default: ${DEFAULT-VALUE}).")
+    long lingerMs;
+
+    @Option(names = "--batch-bytes", paramLabel = "BYTES", defaultValue = "262144",
+            description = "Producer batch.size (default: ${DEFAULT-VALUE}).")
+    int batchBytes;
+
+    @Option(names = "--no-progress", description = "Do not draw progress bars (logs and CI).")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ReplaySource replaySource;
+        ReplayConfig config;
+        try {
+            replaySource = chooseSource();
+            config = ReplayConfig.defaults(bootstrapServers)
+                    .withPacing(pacing.rate(), pacing.speedup())
+                    .withProducer(compression, Duration.ofMillis(lingerMs), batchBytes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        var out = spec.commandLine().getOut();
+        out.println("Replaying " + replaySource.description() + " into " + config.bootstrapServers()
+                + " (" + config.pacingDescription() + ")");
+        out.flush();
+        ReplaySummary summary = new Replayer(config, noProgress ? ReplayProgress.NONE : new ConsoleProgress())
+                .replay(replaySource);
+        out.print(summary.format());
+        out.flush();
+        return 0;
+    }
+
+    private ReplaySource chooseSource() {
+        if (source.data() != null && source.synthetic()) {
+            throw new IllegalArgumentException("--data and --synthetic cannot be combined: choose one data set");
+        }
+        if (source.data() != null) {
+            return MovieLens100kSource.of(source.data());
+        }
+        if (source.synthetic()) {
+            return source.syntheticSource();
+        }
+        throw new IllegalArgumentException("no data set given: use --data DIR (a MovieLens 100K copy) or --synthetic");
+    }
+}

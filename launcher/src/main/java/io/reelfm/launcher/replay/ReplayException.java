@@ -1,0 +1,9 @@
+package io.reelfm.launcher.replay;
+
+/** A replay stopped because Kafka refused a record; the cause is Kafka's own error. */
+public final class ReplayException extends RuntimeException {
+
+    public ReplayException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

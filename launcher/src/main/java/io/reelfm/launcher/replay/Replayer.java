@@ -1,0 +1,201 @@
+package io.reelfm.launcher.replay;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.reelfm.datasets.LineErrors;
+import io.reelfm.schemas.Topic;
+import io.reelfm.schemas.TopicCreator;
+
+/**
+ * Publishes a data set into Kafka the way live traffic would have arrived: the catalogue, then
+ * the users, then every rating in timestamp order, paced as configured. One idempotent producer
+ * with {@code acks=all} writes all three topics, so retries neither duplicate nor reorder, and
+ * ratings keyed by user land on each partition in time order.
+ */
+public final class Replayer {
+
+    private static final Logger log = LoggerFactory.getLogger(Replayer.class);
+    private static final int PROGRESS_CHUNK = 1_000;
+
+    private final ReplayConfig config;
+    private final ReplayProgress progress;
+
+    public Replayer(ReplayConfig config, ReplayProgress progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /**
+     * @throws ReplayException when Kafka rejects a record (the first failure, with its cause)
+     * @throws InterruptedException when the thread is interrupted; what was sent so far stays sent
+     */
+    public ReplaySummary replay(ReplaySource source) throws InterruptedException {
+        long started = System.nanoTime();
+        if (config.createTopics()) {
+            TopicCreator.ensure(config.bootstrapServers(), List.of(config.ratings(), config.movies(), config.users()),
+                    config.replicationFactor(), Duration.ofSeconds(30));
+        }
+        LineErrors errors = new LineErrors();
+        Sender sender = new Sender(producerProperties());
+        try (sender) {
+            long movies = publishCatalogue(source, sender, errors);
+            long users = publishUsers(source, sender, errors);
+            RatingTimeline timeline = readRatings(source, errors);
+            long ratingsStarted = System.nanoTime();
+            long ratings = publishRatings(source.name(), timeline, sender);
+            sender.flush();
+            long finished = System.nanoTime();
+            ReplaySummary summary = new ReplaySummary(source.name(), movies, users, ratings, errors.count(),
+                    errors.first(), Duration.ofNanos(finished - started), Duration.ofNanos(finished - ratingsStarted));
+            log.info("Replay of {} done: {} events in {} ms", source.name(), summary.events(),
+                    TimeUnit.NANOSECONDS.toMillis(finished - started));
+            return summary;
+        } catch (InterruptException e) {
+            throw (InterruptedException) new InterruptedException("replay interrupted").initCause(e);
+        }
+    }
+
+    private long publishCatalogue(ReplaySource source, Sender sender, LineErrors errors) {
+        Topic<String, io.reelfm.schemas.Movie> topic = config.movies();
+        try (ReplayProgress.Phase phase = progress.begin("movies", -1)) {
+            AtomicLong count = new AtomicLong();
+            source.movies(row -> {
+                sender.send(topic.name(), serializeKey(topic, row.itemId()),
+                        topic.valueSerde().serializer().serialize(topic.name(), Events.movie(row)));
+                count.incrementAndGet();
+                phase.stepBy(1);
+            }, errors);
+            return count.get();
+        }
+    }
+
+    private long publishUsers(ReplaySource source, Sender sender, LineErrors errors) {
+        Topic<String, io.reelfm.schemas.UserProfile> topic = config.users();
+        try (ReplayProgress.Phase phase = progress.begin("users", -1)) {
+            AtomicLong count = new AtomicLong();
+            source.users(row -> {
+                sender.send(topic.name(), serializeKey(topic, row.userId()),
+                        topic.valueSerde().serializer().serialize(topic.name(), Events.user(row)));
+                count.incrementAndGet();
+                phase.stepBy(1);
+            }, errors);
+            return count.get();
+        }
+    }
+
+    private RatingTimeline readRatings(ReplaySource source, LineErrors errors) {
+        RatingTimeline timeline = new RatingTimeline();
+        try (ReplayProgress.Phase phase = progress.begin("reading ratings", -1)) {
+            long[] pending = new long[1];
+            source.ratings(row -> {
+                timeline.add(row);
+                if (++pending[0] == PROGRESS_CHUNK) {
+                    phase.stepBy(pending[0]);
+                    pending[0] = 0;
+                }
+            }, errors);
+            phase.stepBy(pending[0]);
+        }
+        return timeline.sortByTime();
+    }
+
+    private long publishRatings(String dataset, RatingTimeline timeline, Sender sender) throws InterruptedException {
+        int size = timeline.size();
+        if (size == 0) {
+            return 0;
+        }
+        Topic<String, io.reelfm.schemas.RatingEvent> topic = config.ratings();
+        var keys = topic.keySerde().serializer();
+        var values = topic.valueSerde().serializer();
+        Pacer pacer = Pacer.realTime(config.pacing(timeline.timestampMillis(0)));
+        try (ReplayProgress.Phase phase = progress.begin("ratings (" + config.pacingDescription() + ")", size)) {
+            int pending = 0;
+            for (int i = 0; i < size; i++) {
+                long ts = timeline.timestampMillis(i);
+                pacer.awaitTurn(i, ts);
+                String user = timeline.userId(i);
+                sender.send(topic.name(), keys.serialize(topic.name(), user),
+                        values.serialize(topic.name(), Events.rating(dataset, user, timeline.itemId(i), timeline.rating(i), ts)));
+                if (++pending == PROGRESS_CHUNK) {
+                    phase.stepBy(pending);
+                    pending = 0;
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException("replay interrupted after " + i + " ratings");
+                    }
+                }
+            }
+            phase.stepBy(pending);
+        }
+        return size;
+    }
+
+    private static <K> byte[] serializeKey(Topic<K, ?> topic, K key) {
+        return topic.keySerde().serializer().serialize(topic.name(), key);
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis());
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, config.batchBytes());
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "reelfm-replay");
+        return p;
+    }
+
+    /** One byte-level producer for all topics; remembers the first failed send and rethrows it. */
+    private static final class Sender implements AutoCloseable {
+
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final Callback callback = (metadata, e) -> {
+            if (e != null) {
+                failure.compareAndSet(null, e);
+            }
+        };
+
+        Sender(Properties props) {
+            this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        void send(String topic, byte[] key, byte[] value) {
+            checkFailure();
+            producer.send(new ProducerRecord<>(topic, key, value), callback);
+        }
+
+        void flush() {
+            producer.flush();
+            checkFailure();
+        }
+
+        private void checkFailure() {
+            Exception e = failure.get();
+            if (e != null) {
+                throw new ReplayException("Kafka rejected a replayed record: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            producer.close(Duration.ofSeconds(30));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.reelfm.launcher.replay;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+/** Which data set to replay: a local MovieLens copy or a generated one. */
+public final class SourceOptions {
+
+    @Option(names = "--data", paramLabel = "DIR", description = "A local MovieLens 100K directory (u.data, u.item, u.user).")
+    Path data;
+
+    @Option(names = "--synthetic", description = "Replay a generated data set instead of MovieLens.")
+    boolean synthetic;
+
+    @Option(names = "--synthetic-seed", paramLabel = "SEED", defaultValue = "42",
+            description = "Seed of the generated data set (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--synthetic-users", paramLabel = "N", defaultValue = "943",
+            description = "Users in the generated data set (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--synthetic-movies", paramLabel = "N", defaultValue = "1682",
+            description = "Movies in the generated data set (default: ${DEFAULT-VALUE}).")
+    int movies;
+
+    @Option(names = "--synthetic-ratings", paramLabel = "N", defaultValue = "100000",
+            description = "Ratings in the generated data set (default: ${DEFAULT-VALUE}).")
+    int ratings;
+
+    public Path data() {
+        return data;
+    }
+
+    public boolean synthetic() {
+        return synthetic;
+    }
+
+    /** @throws IllegalArgumentException naming the option when a size is not positive */
+    public SyntheticSource syntheticSource() {
+        return new SyntheticSource(seed, users, movies, ratings);
+    }
+}
