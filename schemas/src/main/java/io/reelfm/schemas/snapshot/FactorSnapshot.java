@@ -1,4 +1,4 @@
-package io.reelfm.trainer.model;
+package io.reelfm.schemas.snapshot;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The item-side half of a biased factorization model: what a snapshot carries and what serving
- * needs to score any user by fold-in. It holds one bias and one factor vector per item plus the
+ * Payload of a {@code kind = fm} model version (until recommender-core defines its own snapshot
+ * format): the item-side half of a biased factorization model, what serving needs to score any
+ * user by fold-in. It holds one bias and one factor vector per item plus the
  * global terms, never anything per user, so its size grows with the catalogue only. Immutable.
  *
  * <p>Payload format {@code RFM1} (big-endian): magic, format version, k, global bias, fold-in
@@ -20,13 +21,13 @@ import java.util.Map;
  * @param foldInLambda the L2 regularization the learner used for user terms, which fold-in must
  *                     reuse so that folded-in users match the trained ones
  */
-public record FmSnapshot(int k, float globalBias, float foldInLambda, String[] itemIds, float[] itemBias,
+public record FactorSnapshot(int k, float globalBias, float foldInLambda, String[] itemIds, float[] itemBias,
                          float[] itemFactors) {
 
     private static final int MAGIC = 0x52464d31;
     private static final int FORMAT = 1;
 
-    public FmSnapshot {
+    public FactorSnapshot {
         if (itemBias.length != itemIds.length || itemFactors.length != itemIds.length * k) {
             throw new IllegalArgumentException("item arrays disagree: " + itemIds.length + " ids, "
                     + itemBias.length + " biases, " + itemFactors.length + " factors for k=" + k);
@@ -68,7 +69,7 @@ public record FmSnapshot(int k, float globalBias, float foldInLambda, String[] i
         return bytes.toByteArray();
     }
 
-    public static FmSnapshot fromBytes(byte[] payload) {
+    public static FactorSnapshot fromBytes(byte[] payload) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             if (in.readInt() != MAGIC) {
                 throw new IllegalArgumentException("payload is not an RFM1 factor snapshot");
@@ -91,7 +92,7 @@ public record FmSnapshot(int k, float globalBias, float foldInLambda, String[] i
                     factors[i * k + f] = in.readFloat();
                 }
             }
-            return new FmSnapshot(k, mu, lambda, ids, bias, factors);
+            return new FactorSnapshot(k, mu, lambda, ids, bias, factors);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated factor snapshot: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.reelfm.schemas.ModelChunk;
 import io.reelfm.schemas.ModelManifest;
@@ -45,8 +46,28 @@ public final class SnapshotAssembler {
         }
     }
 
-    /** Assembles and verifies the version the manifest describes. */
+    /** Assembles and verifies the version the manifest describes from the chunks accepted so far. */
     public Assembly assemble(ModelManifest manifest) {
+        return assemble(manifest, key -> chunks.get(key));
+    }
+
+    /**
+     * Assembles and verifies a version from any chunk source, such as a key-value store holding
+     * the {@code model-chunks} topic; {@code lookup} returns the payload for a chunk key or null.
+     */
+    public static Assembly assemble(ModelManifest manifest, Function<String, ByteBuffer> lookup) {
+        Map<String, ByteBuffer> chunks = new HashMap<>();
+        for (int i = 0; i < Math.max(0, manifest.getChunkCount()); i++) {
+            String key = SnapshotKeys.chunk(manifest.getModelName(), manifest.getVersion(), i);
+            ByteBuffer b = lookup.apply(key);
+            if (b != null) {
+                chunks.put(key, b.asReadOnlyBuffer());
+            }
+        }
+        return verify(manifest, chunks);
+    }
+
+    private static Assembly verify(ModelManifest manifest, Map<String, ByteBuffer> chunks) {
         String model = manifest.getModelName();
         long version = manifest.getVersion();
         int count = manifest.getChunkCount();

@@ -65,6 +65,19 @@ class SnapshotAssemblerTest {
     }
 
     @Test
+    void assemblesFromAKeyValueLookupSuchAsAStateStore() {
+        byte[] p = payload(9_000, 7);
+        java.util.Map<String, java.nio.ByteBuffer> store = new java.util.HashMap<>();
+        SnapshotChunker.split("m", 2, p, 4096).forEach(c -> store.put(SnapshotKeys.chunk("m", 2, c.getIndex()), c.getPayload()));
+        var result = SnapshotAssembler.assemble(manifest("m", 2, p, 3), store::get);
+        assertThat(result.complete()).isTrue();
+        assertThat(result.payload()).isEqualTo(p);
+        store.remove(SnapshotKeys.chunk("m", 2, 1));
+        assertThat(SnapshotAssembler.assemble(manifest("m", 2, p, 3), store::get).status())
+                .isEqualTo(SnapshotAssembler.Assembly.Status.INCOMPLETE);
+    }
+
+    @Test
     void tombstoneRemovesChunk() {
         byte[] p = payload(100, 5);
         SnapshotAssembler a = new SnapshotAssembler();

@@ -3,6 +3,7 @@ package io.reelfm.trainer.model;
 import java.util.Arrays;
 import java.util.Random;
 
+import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.trainer.store.IdDictionary;
 
 /**
@@ -77,7 +78,7 @@ public final class FactorParams {
      * id), so a restarted trainer refits warm from the version serving has rather than from noise.
      * Only valid when {@code k} matches; otherwise nothing is copied.
      */
-    public void seedItems(FmSnapshot snapshot, IdDictionary itemIds) {
+    public void seedItems(FactorSnapshot snapshot, IdDictionary itemIds) {
         if (snapshot.k() != k) {
             return;
         }
@@ -104,12 +105,12 @@ public final class FactorParams {
     }
 
     /** The item side, for items {@code 0..items-1} named by the dictionary. */
-    public FmSnapshot toSnapshot(IdDictionary itemIds, double userLambda) {
+    public FactorSnapshot toSnapshot(IdDictionary itemIds, double userLambda) {
         String[] ids = new String[items];
         for (int i = 0; i < items; i++) {
             ids[i] = itemIds.id(i);
         }
-        return new FmSnapshot(k, (float) mu, (float) userLambda, ids, itemBias.clone(), itemFactors.clone());
+        return new FactorSnapshot(k, (float) mu, (float) userLambda, ids, itemBias.clone(), itemFactors.clone());
     }
 
     public FactorParams copy() {

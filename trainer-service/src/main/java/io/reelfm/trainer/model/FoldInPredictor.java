@@ -2,6 +2,8 @@ package io.reelfm.trainer.model;
 
 import java.util.Map;
 
+import io.reelfm.schemas.snapshot.FactorSnapshot;
+
 /**
  * Scores a user from item-side parameters alone, the way serving does: the user's bias and
  * factor vector are the ridge-regression solution that best explains their known ratings given
@@ -11,15 +13,15 @@ import java.util.Map;
  */
 public final class FoldInPredictor {
 
-    private final FmSnapshot model;
+    private final FactorSnapshot model;
     private final Map<String, Integer> index;
 
-    public FoldInPredictor(FmSnapshot model) {
+    public FoldInPredictor(FactorSnapshot model) {
         this.model = model;
         this.index = model.itemIndex();
     }
 
-    public FmSnapshot model() {
+    public FactorSnapshot model() {
         return model;
     }
 

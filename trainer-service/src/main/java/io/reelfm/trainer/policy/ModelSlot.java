@@ -5,9 +5,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.trainer.ModelSpec;
 import io.reelfm.trainer.model.FactorParams;
-import io.reelfm.trainer.model.FmSnapshot;
 import io.reelfm.trainer.model.Learner;
 
 /**
@@ -25,7 +25,7 @@ public final class ModelSlot {
     private final AtomicBoolean retrainRequested = new AtomicBoolean();
     private final Deque<Rejection> rejections = new ArrayDeque<>();
     FactorParams params;
-    FmSnapshot incumbent;
+    FactorSnapshot incumbent;
     long incumbentVersion = -1;
     long newSinceFit;
     long newSinceOnline;

@@ -13,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.reelfm.schemas.ModelManifest;
+import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.trainer.TrainerConfig;
 import io.reelfm.trainer.consume.EventConsumer;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
 import io.reelfm.trainer.model.FactorParams;
-import io.reelfm.trainer.model.FmSnapshot;
 import io.reelfm.trainer.model.FoldInPredictor;
 import io.reelfm.trainer.model.SgdLearner;
 import io.reelfm.trainer.model.TrainingSet;
@@ -265,13 +265,13 @@ public final class TrainingLoop implements Runnable {
         }
         Optional<ActiveVersionLoader.Loaded> loaded = ActiveVersionLoader.load(config.bootstrapServers(), s.name(), LOAD_TIMEOUT);
         if (loaded.isPresent() && "fm".equals(loaded.get().manifest().getKind())) {
-            s.incumbent = FmSnapshot.fromBytes(loaded.get().payload());
+            s.incumbent = FactorSnapshot.fromBytes(loaded.get().payload());
             s.incumbentVersion = loaded.get().manifest().getVersion();
         }
     }
 
     private String gateAndPublish(ModelSlot s, FactorParams params, HoldoutSplit split, long trainedRatings) {
-        FmSnapshot candidate = params.toSnapshot(state.items(), s.learner().userLambda());
+        FactorSnapshot candidate = params.toSnapshot(state.items(), s.learner().userLambda());
         HoldoutMetrics metrics = evaluate(candidate, split);
         if (s.incumbent != null) {
             HoldoutMetrics active = evaluate(s.incumbent, split);
@@ -296,7 +296,7 @@ public final class TrainingLoop implements Runnable {
         return "published version " + m.getVersion();
     }
 
-    private HoldoutMetrics evaluate(FmSnapshot snapshot, HoldoutSplit split) {
+    private HoldoutMetrics evaluate(FactorSnapshot snapshot, HoldoutSplit split) {
         return evaluator.evaluate(new FoldInPredictor(snapshot), state.ratings(), state.users(), state.items(), split);
     }
 

@@ -21,15 +21,11 @@ public final class PublishedModels {
     private final Map<String, TreeMap<Long, ModelManifest>> manifests = new HashMap<>();
     private final Map<String, ModelManifest> active = new HashMap<>();
     private final Map<String, Long> highestVersion = new HashMap<>();
-    private final Map<String, Map<Long, Integer>> orphanChunks = new HashMap<>();
+    private final Map<String, Map<Long, java.util.TreeSet<Integer>>> liveChunks = new HashMap<>();
 
     synchronized void putManifest(ModelManifest m) {
         manifests.computeIfAbsent(m.getModelName(), k -> new TreeMap<>()).put(m.getVersion(), m);
         seeVersion(m.getModelName(), m.getVersion());
-        Map<Long, Integer> orphans = orphanChunks.get(m.getModelName());
-        if (orphans != null) {
-            orphans.remove(m.getVersion());
-        }
     }
 
     synchronized void removeManifest(String model, long version) {
@@ -48,23 +44,32 @@ public final class PublishedModels {
         highestVersion.merge(model, version, Math::max);
     }
 
-    /** Records the highest chunk index seen for a version, to find chunks no manifest covers. */
+    /** Records a live chunk, to find chunks no manifest covers. */
     synchronized void seeChunk(String model, long version, int index) {
         seeVersion(model, version);
-        orphanChunks.computeIfAbsent(model, k -> new HashMap<>()).merge(version, index + 1, Math::max);
+        liveChunks.computeIfAbsent(model, k -> new HashMap<>()).computeIfAbsent(version, v -> new java.util.TreeSet<>()).add(index);
     }
 
-    synchronized void clearChunk(String model, long version) {
-        Map<Long, Integer> orphans = orphanChunks.get(model);
-        if (orphans != null) {
-            orphans.remove(version);
+    /** Records a chunk tombstone. */
+    synchronized void dropChunk(String model, long version, int index) {
+        Map<Long, java.util.TreeSet<Integer>> versions = liveChunks.get(model);
+        if (versions != null && versions.containsKey(version)) {
+            versions.get(version).remove(index);
+            if (versions.get(version).isEmpty()) {
+                versions.remove(version);
+            }
         }
     }
 
-    /** Versions with chunks on the topic but no manifest: interrupted publications, with their chunk counts. */
+    /**
+     * Versions with live chunks on the topic but no manifest (interrupted publications), each
+     * with one past its highest live chunk index.
+     */
     public synchronized Map<Long, Integer> unfinished(String model) {
-        Map<Long, Integer> out = new TreeMap<>(orphanChunks.getOrDefault(model, Map.of()));
+        Map<Long, Integer> out = new TreeMap<>();
+        liveChunks.getOrDefault(model, Map.of()).forEach((v, idx) -> out.put(v, idx.last() + 1));
         manifests.getOrDefault(model, new TreeMap<>()).keySet().forEach(out::remove);
+        Optional.ofNullable(active.get(model)).ifPresent(a -> out.remove(a.getVersion()));
         return out;
     }
 

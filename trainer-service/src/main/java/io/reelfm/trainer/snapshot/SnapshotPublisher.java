@@ -137,6 +137,7 @@ public final class SnapshotPublisher implements AutoCloseable {
             }
             for (int i = 0; i < old.getChunkCount(); i++) {
                 send(Topics.MODEL_CHUNKS, SnapshotKeys.chunk(model, old.getVersion(), i), null);
+                models.dropChunk(model, old.getVersion(), i);
             }
             send(Topics.MODEL_MANIFESTS, SnapshotKeys.manifest(model, old.getVersion()), null);
             models.removeManifest(model, old.getVersion());
@@ -145,8 +146,8 @@ public final class SnapshotPublisher implements AutoCloseable {
         for (Map.Entry<Long, Integer> orphan : models.unfinished(model).entrySet()) {
             for (int i = 0; i < orphan.getValue(); i++) {
                 send(Topics.MODEL_CHUNKS, SnapshotKeys.chunk(model, orphan.getKey(), i), null);
+                models.dropChunk(model, orphan.getKey(), i);
             }
-            models.clearChunk(model, orphan.getKey());
             log.info("Deleted {} chunks of the interrupted publication {}/{}", orphan.getValue(), model, orphan.getKey());
         }
         producer.flush();

@@ -45,6 +45,8 @@ public final class SnapshotTopicsReader {
                 assembler.accept(key, chunk);
                 if (chunk != null) {
                     models.seeChunk(k.model(), k.version(), k.index());
+                } else {
+                    models.dropChunk(k.model(), k.version(), k.index());
                 }
             });
         });
@@ -52,7 +54,6 @@ public final class SnapshotTopicsReader {
                 SnapshotKeys.parseManifest(key).filter(k -> wanted.test(k.model())).ifPresent(k -> {
                     if (manifest == null) {
                         models.removeManifest(k.model(), k.version());
-                        models.clearChunk(k.model(), k.version());
                     } else {
                         models.putManifest(manifest);
                     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.ModelManifest;
+import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.schemas.snapshot.SnapshotAssembler;
 import io.reelfm.trainer.TrainerConfig;
 import io.reelfm.trainer.TrainerService;
@@ -21,7 +22,6 @@ import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
 import io.reelfm.trainer.model.AlsLearner;
 import io.reelfm.trainer.model.FactorParams;
-import io.reelfm.trainer.model.FmSnapshot;
 import io.reelfm.trainer.model.FoldInPredictor;
 import io.reelfm.trainer.model.TrainingSet;
 import io.reelfm.trainer.store.TrainingState;
@@ -58,7 +58,7 @@ class ReplayToSnapshotIT {
         SnapshotAssembler.Assembly assembled = assembleActive(model);
         assertThat(assembled.complete()).as(assembled.detail()).isTrue();
         assertThat(manifest.getChunkCount()).isGreaterThan(1);
-        FmSnapshot published = FmSnapshot.fromBytes(assembled.payload());
+        FactorSnapshot published = FactorSnapshot.fromBytes(assembled.payload());
 
         TrainingState offline = offlineState();
         assertThat(published.items()).isEqualTo(offline.items().size());

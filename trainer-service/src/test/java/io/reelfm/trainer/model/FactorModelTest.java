@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
@@ -28,7 +29,7 @@ class FactorModelTest {
         TrainingSet train = TrainingSet.of(s.ratings(), split.train(), s.users().size(), s.items().size());
         FactorParams p = new FactorParams(8, 1);
         learner.fit(train, p);
-        FmSnapshot snap = p.toSnapshot(s.items(), learner.userLambda());
+        FactorSnapshot snap = p.toSnapshot(s.items(), learner.userLambda());
         return new HoldoutEvaluator(10, 4f, 100).evaluate(new FoldInPredictor(snap), s.ratings(), s.users(), s.items(), split);
     }
 
@@ -69,15 +70,15 @@ class FactorModelTest {
         TrainingState s = load(SyntheticRatings.generate("t", 50, 40, 10, 13));
         FactorParams p = new FactorParams(4, 1);
         new AlsLearner(3, 2.0).fit(TrainingSet.of(s.ratings(), allRows(s), s.users().size(), s.items().size()), p);
-        FmSnapshot snap = p.toSnapshot(s.items(), 2.0);
-        FmSnapshot back = FmSnapshot.fromBytes(snap.toBytes());
+        FactorSnapshot snap = p.toSnapshot(s.items(), 2.0);
+        FactorSnapshot back = FactorSnapshot.fromBytes(snap.toBytes());
         assertThat(back.itemIds()).containsExactly(snap.itemIds());
         assertThat(back.itemFactors()).containsExactly(snap.itemFactors());
         FoldInPredictor a = new FoldInPredictor(snap);
         FoldInPredictor b = new FoldInPredictor(back);
         double[] u = a.foldIn(new int[] {0, 1, 2}, new float[] {5, 1, 3}, 3);
         assertThat(b.predict(b.foldIn(new int[] {0, 1, 2}, new float[] {5, 1, 3}, 3), 4)).isEqualTo(a.predict(u, 4));
-        assertThatThrownBy(() -> FmSnapshot.fromBytes(new byte[] {1, 2, 3, 4})).hasMessageContaining("RFM1");
+        assertThatThrownBy(() -> FactorSnapshot.fromBytes(new byte[] {1, 2, 3, 4})).hasMessageContaining("RFM1");
     }
 
     private static int[] allRows(TrainingState s) {
