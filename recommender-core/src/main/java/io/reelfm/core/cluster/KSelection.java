@@ -1,0 +1,53 @@
+package io.reelfm.core.cluster;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Chooses k by silhouette: runs k-means for each k in a range and reports inertia (for the
+ * elbow chart) and silhouette (sampled above {@code silhouetteSample} points) per k; the best
+ * k is the one with the highest silhouette, the smaller k on a tie.
+ */
+public final class KSelection {
+
+    private KSelection() {
+    }
+
+    /** One row of the elbow/silhouette report. */
+    public record Score(int k, double inertia, double silhouette, KMeansModel model) {
+    }
+
+    /** The full report; {@link #best()} is the chosen k. */
+    public record Report(List<Score> scores) {
+        public Report {
+            if (scores.isEmpty()) {
+                throw new IllegalArgumentException("scores is empty");
+            }
+            scores = List.copyOf(scores);
+        }
+
+        public Score best() {
+            return scores.stream().max(Comparator.comparingDouble(Score::silhouette)
+                    .thenComparing(Comparator.comparingInt(Score::k).reversed())).orElseThrow();
+        }
+    }
+
+    public static Report run(float[][] points, int minK, int maxK, KMeansConfig base, int silhouetteSample) {
+        if (minK < 2 || maxK < minK) {
+            throw new IllegalArgumentException("need 2 <= minK <= maxK, got minK=" + minK + " maxK=" + maxK);
+        }
+        if (maxK > points.length) {
+            throw new IllegalArgumentException("maxK=" + maxK + " exceeds the number of points " + points.length);
+        }
+        List<Score> scores = new ArrayList<>();
+        for (int k = minK; k <= maxK; k++) {
+            KMeansConfig config = new KMeansConfig(k, base.maxIterations(), base.tolerance(), base.seed(),
+                    base.miniBatchSize(), base.kernel());
+            KMeansModel model = KMeans.fit(points, config);
+            double silhouette = Silhouette.score(points, model.labels(), silhouetteSample, base.seed());
+            scores.add(new Score(k, model.inertia(), silhouette, model));
+        }
+        return new Report(scores);
+    }
+}
