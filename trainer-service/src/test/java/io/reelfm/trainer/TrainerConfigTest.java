@@ -1,0 +1,54 @@
+package io.reelfm.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.reelfm.service.config.ConfigException;
+import io.reelfm.service.config.Settings;
+
+class TrainerConfigTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of()));
+        assertThat(c.port()).isEqualTo(8082);
+        assertThat(c.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(c.models()).extracting(ModelSpec::name).containsExactly("fm-als", "fm-sgd");
+        assertThat(c.models().get(0).learner()).isEqualTo("als");
+        assertThat(c.models().get(1).online()).isTrue();
+        assertThat(c.retainVersions()).isEqualTo(3);
+        assertThat(c.chunkBytes()).isEqualTo(512 * 1024);
+        assertThat(c.refitAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(c.checkpointDir()).isNull();
+        assertThat(c.gateTolerance()).isEqualTo(0.02);
+    }
+
+    @Test
+    void perModelSettingsApply() {
+        TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.models", "a, b",
+                "reelfm.trainer.model.a.learner", "sgd", "reelfm.trainer.model.b.factors", "64",
+                "reelfm.trainer.model.b.lambda", "0.5")));
+        assertThat(c.models().get(0).learner()).isEqualTo("sgd");
+        assertThat(c.models().get(1).factors()).isEqualTo(64);
+        assertThat(c.models().get(1).newLearner().userLambda()).isEqualTo(0.5);
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.snapshot.chunk-bytes", "2000000"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.snapshot.chunk-bytes");
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.fm-als.learner", "mcmc"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.fm-als.learner");
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.models", "x/y"))))
+                .hasMessageContaining("reelfm.trainer.models");
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.snapshot.retain", "1"))))
+                .hasMessageContaining("reelfm.trainer.snapshot.retain");
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.refit-after", "soon"))))
+                .hasMessageContaining("reelfm.trainer.refit-after");
+    }
+}
