@@ -10,13 +10,22 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import io.reelfm.datasets.imdb.ImdbDataset;
+import io.reelfm.datasets.movielens.MovieLens1m;
+import io.reelfm.datasets.movielens.MovieLensCsv;
+
 /**
  * The file layouts {@link Dataset#open} recognises, each with the files that identify it. The
  * order is the detection order: the first format whose files are all present wins.
  */
 public enum DatasetFormat {
 
-    MOVIELENS_100K("ml-100k", "u.data, u.item, u.user", MovieLens100k::isPresent, MovieLens100kDataset::new);
+    MOVIELENS_100K("ml-100k", "u.data, u.item, u.user", MovieLens100k::isPresent, MovieLens100kDataset::new),
+    MOVIELENS_1M("ml-1m", "ratings.dat, movies.dat, users.dat", MovieLens1m::isPresent, MovieLens1m::new),
+    MOVIELENS_CSV("ml-latest/ml-25m CSV", "ratings.csv, movies.csv, optional links.csv", MovieLensCsv::isPresent,
+            MovieLensCsv::new),
+    IMDB("imdb", "title.basics.tsv[.gz], optional title.akas.tsv[.gz] and title.ratings.tsv[.gz]",
+            ImdbDataset::isPresent, ImdbDataset::new);
 
     private final String id;
     private final String expectedFiles;
