@@ -1,0 +1,74 @@
+package io.reelfm.launcher.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.reelfm.launcher.replay.ReplayConfig;
+import io.reelfm.launcher.replay.ReplayProgress;
+import io.reelfm.launcher.replay.ReplaySummary;
+import io.reelfm.launcher.replay.Replayer;
+import io.reelfm.launcher.replay.SyntheticSource;
+import io.reelfm.schemas.Topics;
+import io.reelfm.testkit.TopicReader;
+
+/** The all-in-one stack on free ports: broker, topics, services, a replay, then a clean stop. */
+class DemoSmokeIT {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void startsReplaysAcceptsARatingAndStopsCleanly() throws Exception {
+        DemoConfig config = DemoConfig.freePorts();
+        SyntheticSource data = new SyntheticSource(77, 50, 60, 1500);
+        String ingest;
+        String bootstrap;
+        try (Demo demo = Demo.start(config, DemoComponents.running(config))) {
+            bootstrap = demo.bootstrapServers();
+            ingest = demo.url("ingest");
+            assertThat(demo.components()).extracting(Demo.Started::name).containsExactly("ingest");
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(get(ingest + "/health/ready").statusCode()).isEqualTo(200));
+
+            ReplaySummary summary = new Replayer(ReplayConfig.defaults(bootstrap), ReplayProgress.NONE).replay(data);
+            assertThat(summary.ratings()).isEqualTo(1500);
+            assertThat(TopicReader.count(bootstrap, Topics.RATINGS.name())).isEqualTo(1500);
+            assertThat(TopicReader.count(bootstrap, Topics.MOVIES.name())).isEqualTo(60);
+
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(ingest + "/ratings"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"7\",\"itemId\":\"12\",\"rating\":4.5}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(TopicReader.readAll(bootstrap, Topics.RATINGS))
+                            .anyMatch(r -> r.value().getUserId().equals("7") && r.value().getSource().equals("api")));
+            // read records, not offsets: the ingest transaction's commit marker takes an offset too
+            assertThat(TopicReader.readAll(bootstrap, Topics.RATINGS)).hasSize(1501);
+        }
+        assertThatThrownBy(() -> get(ingest + "/health/live")).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void plannedComponentsAreAnnouncedWithTheirPorts() {
+        assertThat(DemoComponents.planned(DemoConfig.defaults())).containsExactly("trainer (port 8082)", "serving (port 8080)");
+        assertThat(List.copyOf(DemoComponents.running(DemoConfig.defaults()))).extracting(DemoComponent::name).contains("ingest");
+    }
+}
