@@ -80,7 +80,7 @@ class ReelFmCommandLineTest {
     void replayOfADirectoryWithoutMovieLensNamesTheOptionAndTheFiles(@TempDir Path empty) {
         Run r = run("replay", "--data", empty.toString(), "--bootstrap-servers", "localhost:1");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("--data " + empty).contains("u.data, u.item and u.user");
+        assertThat(r.err()).contains("--data " + empty).contains("u.data, u.item, u.user").contains("ratings.dat");
     }
 
     @Test

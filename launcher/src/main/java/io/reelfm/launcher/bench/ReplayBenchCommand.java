@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.serialization.Serdes;
 
 import io.reelfm.kafka.EmbeddedKafkaBroker;
-import io.reelfm.launcher.replay.MovieLens100kSource;
+import io.reelfm.launcher.replay.DataSets;
 import io.reelfm.launcher.replay.ReplayConfig;
 import io.reelfm.launcher.replay.ReplayProgress;
-import io.reelfm.launcher.replay.ReplaySource;
+import io.reelfm.datasets.Dataset;
 import io.reelfm.launcher.replay.ReplaySummary;
 import io.reelfm.launcher.replay.Replayer;
 import io.reelfm.launcher.replay.SourceOptions;
@@ -64,7 +64,7 @@ public final class ReplayBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReplaySource data;
+        Dataset data;
         try {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be >= 1, was " + runs);
@@ -72,7 +72,7 @@ public final class ReplayBenchCommand implements Callable<Integer> {
             if (perfRecords < 1) {
                 throw new IllegalArgumentException("--perf-records must be >= 1, was " + perfRecords);
             }
-            data = source.data() != null ? MovieLens100kSource.of(source.data()) : source.syntheticSource();
+            data = source.data() != null ? DataSets.open(source.data()) : source.syntheticSource();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

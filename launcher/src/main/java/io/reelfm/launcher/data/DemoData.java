@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import io.reelfm.datasets.MovieLens100k;
-import io.reelfm.launcher.replay.MovieLens100kSource;
-import io.reelfm.launcher.replay.ReplaySource;
+import io.reelfm.launcher.replay.DataSets;
+import io.reelfm.datasets.Dataset;
 import io.reelfm.launcher.replay.SourceOptions;
 
 /**
@@ -19,28 +19,28 @@ public final class DemoData {
     private DemoData() {
     }
 
-    public static ReplaySource choose(SourceOptions options, Path cacheDir, PrintWriter out) {
+    public static Dataset choose(SourceOptions options, Path cacheDir, PrintWriter out) {
         return choose(options, cacheDir, out, DatasetFetcher.standard());
     }
 
-    static ReplaySource choose(SourceOptions options, Path cacheDir, PrintWriter out, DatasetFetcher fetcher) {
+    static Dataset choose(SourceOptions options, Path cacheDir, PrintWriter out, DatasetFetcher fetcher) {
         if (options.data() != null && options.synthetic()) {
             throw new IllegalArgumentException("--data and --synthetic cannot be combined: choose one data set");
         }
         if (options.data() != null) {
-            return MovieLens100kSource.of(options.data());
+            return DataSets.open(options.data());
         }
         if (options.synthetic()) {
             return options.syntheticSource();
         }
         Path cached = cacheDir.resolve(KnownDataset.MOVIELENS_100K.directoryName());
         if (MovieLens100k.isPresent(cached)) {
-            return MovieLens100kSource.of(cached);
+            return DataSets.open(cached);
         }
         try {
             out.println("MovieLens 100K is not in " + cacheDir + ": downloading it ...");
             out.flush();
-            return MovieLens100kSource.of(fetcher.fetch(KnownDataset.MOVIELENS_100K, cacheDir));
+            return DataSets.open(fetcher.fetch(KnownDataset.MOVIELENS_100K, cacheDir));
         } catch (IOException e) {
             out.println("Cannot download MovieLens 100K (" + e.getMessage() + "); using a generated data set instead.");
             out.flush();

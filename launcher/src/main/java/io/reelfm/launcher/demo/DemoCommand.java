@@ -12,7 +12,7 @@ import io.reelfm.launcher.replay.ConsoleProgress;
 import io.reelfm.launcher.replay.PacingOptions;
 import io.reelfm.launcher.replay.ReplayConfig;
 import io.reelfm.launcher.replay.ReplayProgress;
-import io.reelfm.launcher.replay.ReplaySource;
+import io.reelfm.datasets.Dataset;
 import io.reelfm.launcher.replay.ReplaySummary;
 import io.reelfm.launcher.replay.Replayer;
 import io.reelfm.launcher.replay.SourceOptions;
@@ -77,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         DemoConfig config;
-        ReplaySource data;
+        Dataset data;
         try {
             config = new DemoConfig(kafkaPort, kafkaDir, ingestPort, trainerPort, servingPort);
             data = noReplay ? null : DemoData.choose(source, cacheDir, out);
@@ -119,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Thread replayThread(Demo demo, ReplaySource data, PrintWriter out) {
+    private Thread replayThread(Demo demo, Dataset data, PrintWriter out) {
         ReplayConfig replayConfig = ReplayConfig.defaults(demo.bootstrapServers()).withPacing(pacing.rate(), pacing.speedup());
         ReplayProgress progress = noProgress ? ReplayProgress.NONE : new ConsoleProgress();
         return new Thread(() -> {

@@ -1,5 +1,6 @@
 package io.reelfm.launcher.replay;
 
+import io.reelfm.datasets.Dataset;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -47,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ReplaySource replaySource;
+        Dataset replaySource;
         ReplayConfig config;
         try {
             replaySource = chooseSource();
@@ -68,16 +69,16 @@ public final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ReplaySource chooseSource() {
+    private Dataset chooseSource() {
         if (source.data() != null && source.synthetic()) {
             throw new IllegalArgumentException("--data and --synthetic cannot be combined: choose one data set");
         }
         if (source.data() != null) {
-            return MovieLens100kSource.of(source.data());
+            return DataSets.open(source.data());
         }
         if (source.synthetic()) {
             return source.syntheticSource();
         }
-        throw new IllegalArgumentException("no data set given: use --data DIR (a MovieLens 100K copy) or --synthetic");
+        throw new IllegalArgumentException("no data set given: use --data DIR (a MovieLens or IMDb directory) or --synthetic");
     }
 }

@@ -1,5 +1,6 @@
 package io.reelfm.launcher.replay;
 
+import io.reelfm.datasets.Dataset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -43,7 +44,7 @@ public final class Replayer {
      * @throws ReplayException when Kafka rejects a record (the first failure, with its cause)
      * @throws InterruptedException when the thread is interrupted; what was sent so far stays sent
      */
-    public ReplaySummary replay(ReplaySource source) throws InterruptedException {
+    public ReplaySummary replay(Dataset source) throws InterruptedException {
         long started = System.nanoTime();
         if (config.createTopics()) {
             TopicCreator.ensure(config.bootstrapServers(), List.of(config.ratings(), config.movies(), config.users()),
@@ -69,7 +70,7 @@ public final class Replayer {
         }
     }
 
-    private long publishCatalogue(ReplaySource source, Sender sender, LineErrors errors) {
+    private long publishCatalogue(Dataset source, Sender sender, LineErrors errors) {
         Topic<String, io.reelfm.schemas.Movie> topic = config.movies();
         try (ReplayProgress.Phase phase = progress.begin("movies", -1)) {
             AtomicLong count = new AtomicLong();
@@ -83,7 +84,7 @@ public final class Replayer {
         }
     }
 
-    private long publishUsers(ReplaySource source, Sender sender, LineErrors errors) {
+    private long publishUsers(Dataset source, Sender sender, LineErrors errors) {
         Topic<String, io.reelfm.schemas.UserProfile> topic = config.users();
         try (ReplayProgress.Phase phase = progress.begin("users", -1)) {
             AtomicLong count = new AtomicLong();
@@ -97,9 +98,9 @@ public final class Replayer {
         }
     }
 
-    private RatingTimeline readRatings(ReplaySource source, LineErrors errors) {
+    private RatingTimeline readRatings(Dataset source, LineErrors errors) {
         RatingTimeline timeline = new RatingTimeline();
-        try (ReplayProgress.Phase phase = progress.begin("reading ratings", -1)) {
+        try (ReplayProgress.Phase phase = progress.begin("reading ratings", source.ratingCountHint().orElse(-1))) {
             long[] pending = new long[1];
             source.ratings(row -> {
                 timeline.add(row);

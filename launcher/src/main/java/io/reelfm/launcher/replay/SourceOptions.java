@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** Which data set to replay: a local MovieLens copy or a generated one. */
 public final class SourceOptions {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "A local MovieLens 100K directory (u.data, u.item, u.user).")
+    @Option(names = "--data", paramLabel = "DIR", description = "A local data set directory: MovieLens 100K, MovieLens 1M, MovieLens CSV (latest, 25M) or IMDb; the format is detected.")
     Path data;
 
     @Option(names = "--synthetic", description = "Replay a generated data set instead of MovieLens.")

@@ -1,7 +1,9 @@
 package io.reelfm.launcher.replay;
 
+import io.reelfm.datasets.Dataset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -20,7 +22,7 @@ import io.reelfm.datasets.UserRow;
  * <p>Ratings are emitted out of time order, with distinct timestamps one minute apart, so a
  * replay must sort them and every (user, item, time) event id is unique.
  */
-public final class SyntheticSource implements ReplaySource {
+public final class SyntheticSource implements Dataset {
 
     private static final List<String> OCCUPATIONS = List.of("student", "engineer", "writer", "artist",
             "educator", "scientist", "healthcare", "retired", "other");
@@ -69,7 +71,7 @@ public final class SyntheticSource implements ReplaySource {
     }
 
     @Override
-    public void movies(Consumer<MovieRow> sink, Consumer<BadLine> errors) {
+    public long movies(Consumer<MovieRow> sink, Consumer<BadLine> errors) {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> genres = MovieLens100k.GENRES.subList(1, MovieLens100k.GENRES.size());
         for (int m = 1; m <= movies; m++) {
@@ -85,19 +87,21 @@ public final class SyntheticSource implements ReplaySource {
             sink.accept(new MovieRow(String.valueOf(m), "Synthetic Movie " + m + " (" + year + ")", year, own,
                     null, 80 + random.nextInt(80), "en", "US"));
         }
+        return movies;
     }
 
     @Override
-    public void users(Consumer<UserRow> sink, Consumer<BadLine> errors) {
+    public long users(Consumer<UserRow> sink, Consumer<BadLine> errors) {
         SplittableRandom random = new SplittableRandom(seed + 1);
         for (int u = 1; u <= users; u++) {
             sink.accept(new UserRow(String.valueOf(u), 16 + random.nextInt(60), random.nextBoolean() ? "M" : "F",
                     OCCUPATIONS.get(random.nextInt(OCCUPATIONS.size()))));
         }
+        return users;
     }
 
     @Override
-    public void ratings(Consumer<RatingRow> sink, Consumer<BadLine> errors) {
+    public long ratings(Consumer<RatingRow> sink, Consumer<BadLine> errors) {
         SplittableRandom random = new SplittableRandom(seed + 2);
         double[] userBias = biases(random, users, 0.6);
         double[] itemBias = biases(random, movies, 0.8);
@@ -111,6 +115,12 @@ public final class SyntheticSource implements ReplaySource {
             sink.accept(new RatingRow(String.valueOf(user + 1), String.valueOf(item + 1), rating,
                     BASE_MILLIS + minute * 60_000L));
         }
+        return ratings;
+    }
+
+    @Override
+    public OptionalLong ratingCountHint() {
+        return OptionalLong.of(ratings);
     }
 
     private static double[] biases(SplittableRandom random, int n, double spread) {

@@ -24,7 +24,7 @@ class MovieLens100kReplayIT {
         ReplayConfig config = ReplayConfig.defaults(SharedKafka.bootstrapServers())
                 .withTopics(topics.ratings(), topics.movies(), topics.users());
 
-        ReplaySummary summary = new Replayer(config, ReplayProgress.NONE).replay(MovieLens100kSource.of(dir));
+        ReplaySummary summary = new Replayer(config, ReplayProgress.NONE).replay(DataSets.open(dir));
 
         assertThat(summary.ratings()).isEqualTo(100_000);
         assertThat(summary.movies()).isEqualTo(1682);
