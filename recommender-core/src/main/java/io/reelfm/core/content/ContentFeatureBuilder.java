@@ -1,0 +1,124 @@
+package io.reelfm.core.content;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Builds movie content features the way the original SageMaker notebooks did: one-hot genres,
+ * release year, runtime, one-hot language and region (each only when the catalogue has it),
+ * mean rating and log(1 + number of ratings), then every column MinMax-scaled to [0, 1] so no
+ * feature dominates Euclidean distances by its units. Missing numbers get the column mean of
+ * the known values (items without ratings get the mean of item means and a count of 0).
+ */
+public final class ContentFeatureBuilder {
+
+    private ContentFeatureBuilder() {
+    }
+
+    public static ContentFeatures build(List<CatalogueItem> catalogue, Map<String, ItemStats> stats) {
+        if (catalogue.isEmpty()) {
+            throw new IllegalArgumentException("catalogue is empty");
+        }
+        Objects.requireNonNull(stats, "stats");
+        TreeSet<String> genres = new TreeSet<>();
+        TreeSet<String> languages = new TreeSet<>();
+        TreeSet<String> regions = new TreeSet<>();
+        boolean anyYear = false;
+        boolean anyRuntime = false;
+        for (CatalogueItem item : catalogue) {
+            genres.addAll(item.genres());
+            if (item.language() != null && !item.language().isBlank()) {
+                languages.add(item.language());
+            }
+            if (item.region() != null && !item.region().isBlank()) {
+                regions.add(item.region());
+            }
+            anyYear |= item.year() != null;
+            anyRuntime |= item.runtimeMinutes() != null;
+        }
+        List<String> names = new ArrayList<>();
+        genres.forEach(g -> names.add("genre:" + g));
+        if (anyYear) {
+            names.add("year");
+        }
+        if (anyRuntime) {
+            names.add("runtime");
+        }
+        languages.forEach(l -> names.add("language:" + l));
+        regions.forEach(r -> names.add("region:" + r));
+        names.add("mean_rating");
+        names.add("log_ratings");
+
+        int n = catalogue.size();
+        int d = names.size();
+        double[][] raw = new double[n][d];
+        double meanOfMeans = stats.values().stream().filter(s -> s.count() > 0).mapToDouble(ItemStats::mean).average().orElse(0);
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            CatalogueItem item = catalogue.get(i);
+            ids.add(item.itemId());
+            for (String g : item.genres()) {
+                raw[i][names.indexOf("genre:" + g)] = 1;
+            }
+            int col = genres.size();
+            if (anyYear) {
+                raw[i][col++] = item.year() == null ? Double.NaN : item.year();
+            }
+            if (anyRuntime) {
+                raw[i][col++] = item.runtimeMinutes() == null ? Double.NaN : item.runtimeMinutes();
+            }
+            if (item.language() != null && languages.contains(item.language())) {
+                raw[i][names.indexOf("language:" + item.language())] = 1;
+            }
+            if (item.region() != null && regions.contains(item.region())) {
+                raw[i][names.indexOf("region:" + item.region())] = 1;
+            }
+            ItemStats s = stats.get(item.itemId());
+            boolean rated = s != null && s.count() > 0;
+            raw[i][d - 2] = rated ? s.mean() : meanOfMeans;
+            raw[i][d - 1] = Math.log1p(rated ? s.count() : 0);
+        }
+        imputeMissingWithMean(raw, d);
+        return new ContentFeatures(ids, names, minMax(raw, d));
+    }
+
+    private static void imputeMissingWithMean(double[][] raw, int d) {
+        for (int j = 0; j < d; j++) {
+            double sum = 0;
+            int known = 0;
+            for (double[] row : raw) {
+                if (!Double.isNaN(row[j])) {
+                    sum += row[j];
+                    known++;
+                }
+            }
+            double mean = known == 0 ? 0 : sum / known;
+            for (double[] row : raw) {
+                if (Double.isNaN(row[j])) {
+                    row[j] = mean;
+                }
+            }
+        }
+    }
+
+    /** Scales each column to [0, 1]; a constant column becomes 0. */
+    static float[][] minMax(double[][] raw, int d) {
+        float[][] out = new float[raw.length][d];
+        for (int j = 0; j < d; j++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] row : raw) {
+                min = Math.min(min, row[j]);
+                max = Math.max(max, row[j]);
+            }
+            double range = max - min;
+            for (int i = 0; i < raw.length; i++) {
+                out[i][j] = range == 0 ? 0f : (float) ((raw[i][j] - min) / range);
+            }
+        }
+        return out;
+    }
+}
