@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -80,7 +79,10 @@ public final class DatasetDownloader {
             SafeUnzip.extract(zip, unpacking, config.maxExtractedBytes());
             try {
                 Files.move(unpacking, dir, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
+            } catch (IOException e) {
+                if (!Files.isDirectory(dir)) {
+                    throw e;
+                }
                 LOG.info("{} was unpacked concurrently; using the existing copy", dataset.id());
             }
             return dir;

@@ -68,8 +68,8 @@ public final class SyntheticGenerator {
             int user = userSampler.sample(random);
             int item = itemSampler.sample(random);
             double score = truth.expectedScore(user, item) + noise * random.nextGaussian();
-            time += step == 1 ? 1 : 1 + random.nextInt(step);
             sink.accept(user, item, scale.quantize(score), time);
+            time += step == 1 ? 1 : 1 + random.nextInt(step);
         }
     }
 
