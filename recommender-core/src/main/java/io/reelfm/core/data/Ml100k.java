@@ -1,0 +1,68 @@
+package io.reelfm.core.data;
+
+import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.eval.RatingSet;
+import io.reelfm.core.eval.RatingSetBuilder;
+import io.reelfm.datasets.MovieLens100k;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the MovieLens 100K directory and reads its canonical folds (u1..u5 base/test) into
+ * {@link RatingSet}s that share one user and one item index, so a model trained on the base
+ * file scores the test file without any id translation. The data is never copied into the repo.
+ */
+public final class Ml100k {
+
+    /** Environment variable naming the directory; when set it must be right. */
+    public static final String ENV = "REELFM_ML100K";
+
+    private Ml100k() {
+    }
+
+    /** One canonical fold: train and test over shared indices. */
+    public record Fold(int number, RatingSet train, RatingSet test, IdIndex users, IdIndex items) {
+    }
+
+    /**
+     * The data directory: {@value #ENV} when set (an error when it does not hold the files),
+     * else {@code shared/data/movielens/ml-100k} searched upwards from the working directory;
+     * empty when absent, so tests can skip.
+     */
+    public static Optional<Path> locate() {
+        String configured = System.getenv(ENV);
+        if (configured != null && !configured.isBlank()) {
+            Path dir = Path.of(configured);
+            if (!MovieLens100k.isPresent(dir)) {
+                throw new IllegalStateException(ENV + "=" + configured + " does not hold u.data, u.item and u.user");
+            }
+            return Optional.of(dir);
+        }
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p = here; p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared/data/movielens/ml-100k");
+            if (Files.isDirectory(candidate) && MovieLens100k.isPresent(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads fold {@code n} (1..5) of {@code dir}. */
+    public static Fold fold(Path dir, int n) {
+        if (n < 1 || n > 5) {
+            throw new IllegalArgumentException("fold must be 1..5, got " + n);
+        }
+        IdIndex users = new IdIndex();
+        IdIndex items = new IdIndex();
+        RatingSetBuilder train = new RatingSetBuilder(users, items);
+        RatingSetBuilder test = new RatingSetBuilder(users, items);
+        RatingsLoader.read(dir.resolve("u" + n + ".base"), train);
+        RatingsLoader.read(dir.resolve("u" + n + ".test"), test);
+        int nu = users.size();
+        int ni = items.size();
+        return new Fold(n, train.build(nu, ni), test.build(nu, ni), users, items);
+    }
+}

@@ -1,0 +1,175 @@
+package io.reelfm.core.fm;
+
+import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.eval.RatingSet;
+import io.reelfm.datasets.MovieRow;
+import io.reelfm.datasets.UserRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns (user, item) pairs into FM feature vectors: the user context (user id, profile fields,
+ * SVD++-style implicit feedback) followed by the item part (item id, genres, release decade).
+ * Keeping the two halves separate is what makes the retrieval decomposition and fold-in possible.
+ * Grows the shared {@link FeatureSpace} as new ids and values appear. Not thread-safe.
+ */
+public final class FmEncoder {
+
+    private final FeatureSpace space;
+    private final SideInfo side;
+    private final Set<FeatureGroup> groups;
+
+    public FmEncoder(FeatureSpace space, SideInfo side, Set<FeatureGroup> groups) {
+        this.space = space;
+        this.side = side == null ? SideInfo.empty() : side;
+        this.groups = groups;
+    }
+
+    public FeatureSpace space() {
+        return space;
+    }
+
+    /**
+     * The user-side features. {@code ratedItems} feeds the IMPLICIT group: each rated item is a
+     * feature of value {@code 1/sqrt(|N(u)|)}, so heavy and light raters have comparable norms.
+     */
+    public SparseVector userContext(String userId, List<String> ratedItems) {
+        List<Integer> idx = new ArrayList<>();
+        List<Float> val = new ArrayList<>();
+        idx.add(space.indexOf(FeatureGroup.USER, userId));
+        val.add(1f);
+        if (groups.contains(FeatureGroup.PROFILE)) {
+            UserRow u = side.user(userId);
+            if (u != null) {
+                if (u.age() != null) {
+                    idx.add(space.indexOf(FeatureGroup.PROFILE, "age=" + ageBucket(u.age())));
+                    val.add(1f);
+                }
+                if (u.gender() != null) {
+                    idx.add(space.indexOf(FeatureGroup.PROFILE, "gender=" + u.gender()));
+                    val.add(1f);
+                }
+                if (u.occupation() != null) {
+                    idx.add(space.indexOf(FeatureGroup.PROFILE, "occupation=" + u.occupation()));
+                    val.add(1f);
+                }
+            }
+        }
+        if (groups.contains(FeatureGroup.IMPLICIT) && ratedItems != null && !ratedItems.isEmpty()) {
+            float w = (float) (1.0 / Math.sqrt(ratedItems.size()));
+            for (String item : ratedItems) {
+                idx.add(space.indexOf(FeatureGroup.IMPLICIT, item));
+                val.add(w);
+            }
+        }
+        return toVector(idx, val);
+    }
+
+    /** The item-side features: id, genres (multi-hot) and release decade when switched on and known. */
+    public SparseVector item(String itemId) {
+        List<Integer> idx = new ArrayList<>();
+        List<Float> val = new ArrayList<>();
+        idx.add(space.indexOf(FeatureGroup.ITEM, itemId));
+        val.add(1f);
+        MovieRow m = side.item(itemId);
+        if (m != null && groups.contains(FeatureGroup.GENRES)) {
+            for (String g : m.genres()) {
+                idx.add(space.indexOf(FeatureGroup.GENRES, g));
+                val.add(1f);
+            }
+        }
+        if (m != null && m.year() != null && groups.contains(FeatureGroup.YEAR)) {
+            idx.add(space.indexOf(FeatureGroup.YEAR, yearBucket(m.year())));
+            val.add(1f);
+        }
+        return toVector(idx, val);
+    }
+
+    /**
+     * Encodes every row of {@code set}; implicit feedback of each user comes from
+     * {@code implicitFrom} (the training ratings, never the test ones).
+     */
+    public FmData encode(RatingSet set, IdIndex users, IdIndex items, RatingSet implicitFrom) {
+        List<List<String>> rated = ratedItems(implicitFrom, users, items);
+        SparseVector[] userCache = new SparseVector[users.size()];
+        SparseVector[] itemCache = new SparseVector[items.size()];
+        FmData.Builder b = new FmData.Builder();
+        int[] idx = new int[64];
+        float[] val = new float[64];
+        for (int r = 0; r < set.size(); r++) {
+            int u = set.user(r);
+            int i = set.item(r);
+            SparseVector uc = userCache[u];
+            if (uc == null) {
+                uc = userContext(users.id(u), u < rated.size() ? rated.get(u) : List.of());
+                userCache[u] = uc;
+            }
+            SparseVector ic = itemCache[i];
+            if (ic == null) {
+                ic = item(items.id(i));
+                itemCache[i] = ic;
+            }
+            int n = uc.nnz() + ic.nnz();
+            if (n > idx.length) {
+                idx = new int[n * 2];
+                val = new float[n * 2];
+            }
+            System.arraycopy(uc.indices(), 0, idx, 0, uc.nnz());
+            System.arraycopy(uc.values(), 0, val, 0, uc.nnz());
+            System.arraycopy(ic.indices(), 0, idx, uc.nnz(), ic.nnz());
+            System.arraycopy(ic.values(), 0, val, uc.nnz(), ic.nnz());
+            b.add(idx, val, n, set.value(r));
+        }
+        return b.build();
+    }
+
+    /** Items each user rated in {@code set}, by dense user index, as external ids. */
+    public static List<List<String>> ratedItems(RatingSet set, IdIndex users, IdIndex items) {
+        List<List<String>> out = new ArrayList<>();
+        if (set == null) {
+            return out;
+        }
+        for (int u = 0; u < users.size(); u++) {
+            out.add(new ArrayList<>());
+        }
+        for (int r = 0; r < set.size(); r++) {
+            out.get(set.user(r)).add(items.id(set.item(r)));
+        }
+        return out;
+    }
+
+    /** MovieLens' seven age buckets. */
+    static String ageBucket(int age) {
+        if (age < 18) {
+            return "<18";
+        } else if (age < 25) {
+            return "18-24";
+        } else if (age < 35) {
+            return "25-34";
+        } else if (age < 45) {
+            return "35-44";
+        } else if (age < 50) {
+            return "45-49";
+        } else if (age < 56) {
+            return "50-55";
+        }
+        return "56+";
+    }
+
+    static String yearBucket(int year) {
+        return year < 1950 ? "<1950" : (year / 10 * 10) + "s";
+    }
+
+    private static SparseVector toVector(List<Integer> idx, List<Float> val) {
+        int[] i = new int[idx.size()];
+        float[] v = new float[val.size()];
+        for (int j = 0; j < i.length; j++) {
+            i[j] = idx.get(j);
+            v[j] = val.get(j);
+        }
+        return new SparseVector(i, v);
+    }
+}

@@ -1,0 +1,44 @@
+package io.reelfm.core.fm;
+
+import java.util.Arrays;
+
+/**
+ * The prior a user's own parameters are folded in under: a Gaussian centred on {@code meanW} /
+ * {@code meanV} with precisions {@code ridgeW} / {@code ridgeV}, expressed relative to the noise
+ * precision so that it is directly the ridge of a least-squares solve. Each learner exports the
+ * prior it effectively trained under (ALS: its regularisation; MCMC: the sampled user-group
+ * hyperparameters divided by the noise precision; SGD: its per-event regularisation times the
+ * user's rating count), so the served predictor agrees with the trained one.
+ *
+ * @param perRating when true the ridge is multiplied by the user's number of ratings (SGD)
+ */
+public record FoldInPrior(float ridgeW, float ridgeV, float meanW, float[] meanV, boolean perRating) {
+
+    public FoldInPrior {
+        if (!(ridgeW >= 0) || !(ridgeV >= 0)) {
+            throw new IllegalArgumentException("ridgeW and ridgeV must be >= 0, got " + ridgeW + ", " + ridgeV);
+        }
+        meanV = meanV.clone();
+    }
+
+    /** Zero-mean ridge. */
+    public static FoldInPrior ridge(float ridgeW, float ridgeV, int k) {
+        return new FoldInPrior(ridgeW, ridgeV, 0f, new float[k], false);
+    }
+
+    @Override
+    public float[] meanV() {
+        return meanV.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FoldInPrior p && p.ridgeW == ridgeW && p.ridgeV == ridgeV && p.meanW == meanW
+                && Arrays.equals(p.meanV, meanV) && p.perRating == perRating;
+    }
+
+    @Override
+    public int hashCode() {
+        return Float.hashCode(ridgeW) * 31 + Arrays.hashCode(meanV);
+    }
+}
