@@ -2,8 +2,6 @@ package io.reelfm.datasets.imdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,52 +19,8 @@ import io.reelfm.datasets.MovieRow;
 
 class ImdbDatasetTest {
 
-    static final String BASICS = "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n"
-            + "tt0000001\tshort\tCarmencita\tCarmencita\t0\t1894\t\\N\t1\tDocumentary,Short\n"
-            + "tt0111161\tmovie\tThe Shawshank Redemption\tThe Shawshank Redemption\t0\t1994\t\\N\t142\tDrama\n"
-            + "tt0211915\tmovie\tAmelie\tLe fabuleux destin d'Am\u00e9lie Poulain\t0\t2001\t\\N\t122\tComedy,Romance\n"
-            + "tt0000009\tmovie\tAdult Film\tAdult Film\t1\t1999\t\\N\t90\tDrama\n"
-            + "tt9999999\tmovie\tNo Data\tNo Data\t0\t\\N\t\\N\t\\N\t\\N\n"
-            + "tt0000010\tmovie\tBroken\tBroken\t0\tnineteen\t\\N\t90\tDrama\n"
-            + "tt0000011\tmovie\ttoo few fields\n";
-
-    static final String AKAS = "titleId\tordering\ttitle\tregion\tlanguage\ttypes\tattributes\tisOriginalTitle\n"
-            + "tt0111161\t1\tThe Shawshank Redemption\t\\N\t\\N\toriginal\t\\N\t1\n"
-            + "tt0111161\t2\tDie Verurteilten\tDE\tde\timdbDisplay\t\\N\t0\n"
-            + "tt0111161\t4\tThe Shawshank Redemption\tUS\t\\N\timdbDisplay\t\\N\t0\n"
-            + "tt0111161\t3\tThe Shawshank Redemption\tGB\ten\timdbDisplay\t\\N\t0\n"
-            + "tt0211915\t1\tLe fabuleux destin d'Am\u00e9lie Poulain\t\\N\tfr\toriginal\t\\N\t1\n"
-            + "tt0211915\t5\tAmelie\tUS\ten\timdbDisplay\t\\N\t0\n"
-            + "tt0211915\t6\tLe fabuleux destin d'Am\u00e9lie Poulain\tFR\t\\N\timdbDisplay\t\\N\t0\n"
-            + "tt0000001\t1\tCarmencita\tUS\ten\t\\N\t\\N\t0\n"
-            + "tt0211915\tseven\tAmelie\tCA\ten\t\\N\t\\N\t0\n"
-            + "tt0211915\t8\tAmelie\tCA\n";
-
-    static final String RATINGS = "tconst\taverageRating\tnumVotes\n"
-            + "tt0000001\t5.7\t2090\n"
-            + "tt0111161\t9.3\t2900000\n"
-            + "tt0211915\tgood\t800000\n"
-            + "tt9999999\t6.0\t12\n";
-
     @TempDir
     Path dir;
-
-    static void writeFixture(Path dir, boolean gzip) throws Exception {
-        write(dir.resolve("title.basics.tsv" + (gzip ? ".gz" : "")), BASICS, gzip);
-        write(dir.resolve("title.akas.tsv" + (gzip ? ".gz" : "")), AKAS, gzip);
-        write(dir.resolve("title.ratings.tsv" + (gzip ? ".gz" : "")), RATINGS, gzip);
-    }
-
-    private static void write(Path file, String content, boolean gzip) throws Exception {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        if (!gzip) {
-            Files.write(file, bytes);
-            return;
-        }
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(bytes);
-        }
-    }
 
     private Map<String, MovieRow> movies(LineErrors errors) {
         List<MovieRow> rows = new ArrayList<>();
@@ -77,7 +30,7 @@ class ImdbDatasetTest {
 
     @Test
     void keepsOnlyNonAdultMoviesWithNullsForMissingFields() throws Exception {
-        writeFixture(dir, false);
+        ImdbFixture.write(dir, false);
 
         Map<String, MovieRow> movies = movies(new LineErrors());
 
@@ -98,7 +51,7 @@ class ImdbDatasetTest {
 
     @Test
     void languageComesFromTheOriginalTitleRowAndRegionFromTheHomeReleaseRow() throws Exception {
-        writeFixture(dir, false);
+        ImdbFixture.write(dir, false);
 
         Map<String, MovieRow> movies = movies(new LineErrors());
 
@@ -113,7 +66,7 @@ class ImdbDatasetTest {
 
     @Test
     void badLinesAreReportedWithFileAndLineNumber() throws Exception {
-        writeFixture(dir, false);
+        ImdbFixture.write(dir, false);
         LineErrors errors = new LineErrors();
 
         movies(errors);
@@ -129,7 +82,7 @@ class ImdbDatasetTest {
 
     @Test
     void titleRatingsAreStreamedForKeptMoviesOnly() throws Exception {
-        writeFixture(dir, false);
+        ImdbFixture.write(dir, false);
         List<ImdbTitleRating> ratings = new ArrayList<>();
         LineErrors errors = new LineErrors();
 
@@ -143,10 +96,10 @@ class ImdbDatasetTest {
 
     @Test
     void gzippedDumpsGiveTheSameRows() throws Exception {
-        writeFixture(dir, false);
+        ImdbFixture.write(dir, false);
         Map<String, MovieRow> plain = movies(new LineErrors());
         Path gz = Files.createDirectory(dir.resolve("gz"));
-        writeFixture(gz, true);
+        ImdbFixture.write(gz, true);
         List<MovieRow> rows = new ArrayList<>();
 
         new ImdbDataset(gz).movies(rows::add, new LineErrors());
@@ -156,7 +109,7 @@ class ImdbDatasetTest {
 
     @Test
     void hasNoUsersAndNoIndividualRatings() throws Exception {
-        writeFixture(dir, false);
+        ImdbFixture.write(dir, false);
         ImdbDataset dataset = new ImdbDataset(dir);
 
         assertThat(dataset.users(u -> { }, new LineErrors())).isZero();
