@@ -1,0 +1,188 @@
+package io.reelfm.serving;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.reelfm.schemas.ModelChunk;
+import io.reelfm.schemas.ModelManifest;
+import io.reelfm.schemas.Topic;
+import io.reelfm.schemas.TopicCreator;
+import io.reelfm.schemas.Topics;
+import io.reelfm.service.http.Readiness;
+import io.reelfm.service.http.ServiceApp;
+import io.reelfm.service.http.ServiceAppConfig;
+import io.reelfm.serving.catalog.Catalog;
+import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.http.Limits;
+import io.reelfm.serving.http.ModelResource;
+import io.reelfm.serving.http.MovieResource;
+import io.reelfm.serving.http.OpenApiResource;
+import io.reelfm.serving.http.RankingResource;
+import io.reelfm.serving.http.RecommendationListener;
+import io.reelfm.serving.http.ServingRoutes;
+import io.reelfm.serving.http.UserResource;
+import io.reelfm.serving.model.ModelLoader;
+import io.reelfm.serving.model.ModelRegistry;
+import io.reelfm.serving.model.SnapshotSource;
+import io.reelfm.serving.model.UserVectorCache;
+import io.reelfm.serving.popular.PopularityRanker;
+import io.reelfm.serving.recommend.Recommender;
+import io.reelfm.serving.routing.UserRouter;
+import io.reelfm.serving.state.StreamsStores;
+import io.reelfm.serving.topology.ReplaceThreadHandler;
+import io.reelfm.serving.topology.ServingTopology;
+import io.reelfm.serving.topology.StateSerdes;
+import io.reelfm.serving.topology.StoreNames;
+import io.reelfm.serving.topology.StreamsSettings;
+
+/**
+ * A running serving instance: HTTP server, Kafka Streams application and model loader, built
+ * and started in one call so the standalone main, the all-in-one launcher and tests run the
+ * same component. The HTTP server starts first so its bound port can be advertised as
+ * {@code application.server}; until the stores are restored and every variant's model is
+ * loaded, {@code /health/ready} says no and state-dependent endpoints answer 503.
+ */
+public final class ServingService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServingService.class);
+
+    private final ServingConfig config;
+    private final ServiceApp app;
+    private final KafkaStreams streams;
+    private final ModelLoader loader;
+    private final ModelRegistry registry;
+    private boolean closed;
+
+    private ServingService(ServingConfig config, ServiceApp app, KafkaStreams streams, ModelLoader loader, ModelRegistry registry) {
+        this.config = config;
+        this.app = app;
+        this.streams = streams;
+        this.loader = loader;
+        this.registry = registry;
+    }
+
+    public static ServingService start(ServingConfig config) {
+        TopicCreator.ensure(config.bootstrapServers(), topics(config), config.replicationFactor(), Duration.ofSeconds(30));
+        StreamsStores stores = new StreamsStores();
+        ModelRegistry registry = new ModelRegistry();
+        Variants variants = new Variants(config.variants());
+        Limits limits = new Limits(config.maxK());
+        Catalog catalog = new Catalog(stores);
+        PopularityRanker ranker = new PopularityRanker(stores, catalog, config.minVotes());
+        Recommender recommender = new Recommender(stores, catalog, ranker, registry, new UserVectorCache(100_000), variants);
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
+        Readiness readiness = () -> readiness(stores, registry, config);
+        UserRouter router = new UserRouter(stores, config.forwardTimeout());
+        ServiceApp app = ServiceApp.create(new ServiceAppConfig("serving", config.host(), config.port(),
+                        ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, config.stopTimeout()), readiness, meters,
+                javalin -> ServingRoutes.register(javalin,
+                        new UserResource(recommender, catalog, router, limits,
+                                RecommendationListener.NONE),
+                        new MovieResource(catalog, ranker, registry, variants, limits),
+                        new RankingResource(ranker, limits), new ModelResource(registry, variants), new OpenApiResource()));
+        KafkaStreams streams = null;
+        ModelLoader loader = null;
+        try {
+            app.start();
+            HostInfo self = new HostInfo(config.advertisedHost(), app.port());
+            streams = new KafkaStreams(ServingTopology.build(config.itemStatsTopic(), config.maxHistory()),
+                    StreamsSettings.of(config, app.port()));
+            streams.setUncaughtExceptionHandler(threadHandler);
+            stores.attach(streams, self);
+            streams.start();
+            KafkaStreams s = streams;
+            loader = new ModelLoader(config.modelNames(), SnapshotSource.of(
+                    () -> s.store(StoreQueryParameters.fromNameAndType(StoreNames.MODEL_ACTIVE, QueryableStoreTypes.<String, ModelManifest>keyValueStore())),
+                    () -> s.store(StoreQueryParameters.fromNameAndType(StoreNames.MODEL_CHUNKS, QueryableStoreTypes.<String, ModelChunk>keyValueStore()))),
+                    registry, config.modelPollInterval());
+            loader.start();
+            Gauge.builder("reelfm.serving.stream.threads.replaced", threadHandler, ReplaceThreadHandler::replacedThreads)
+                    .description("Stream threads replaced after an uncaught exception").register(meters);
+            Gauge.builder("reelfm.serving.models.loaded", registry, r -> r.all().size()).register(meters);
+            log.info("Serving on port {} as {} (application {}, Kafka at {})", app.port(), self, config.applicationId(),
+                    config.bootstrapServers());
+            return new ServingService(config, app, streams, loader, registry);
+        } catch (RuntimeException e) {
+            if (loader != null) {
+                loader.close();
+            }
+            if (streams != null) {
+                streams.close(Duration.ofSeconds(10));
+            }
+            app.close();
+            throw e;
+        }
+    }
+
+    private static Readiness.Status readiness(StreamsStores stores, ModelRegistry registry, ServingConfig config) {
+        KafkaStreams.State state;
+        try {
+            state = stores.streams().state();
+        } catch (RuntimeException e) {
+            return Readiness.Status.down("Kafka Streams not started");
+        }
+        if (state != KafkaStreams.State.RUNNING) {
+            return Readiness.Status.down("Kafka Streams is " + state);
+        }
+        if (!registry.hasAll(config.modelNames())) {
+            List<String> missing = new ArrayList<>(config.modelNames());
+            registry.all().forEach(m -> missing.remove(m.name()));
+            return Readiness.Status.down("models not loaded yet: " + missing);
+        }
+        return Readiness.Status.up();
+    }
+
+    static List<Topic<?, ?>> topics(ServingConfig config) {
+        List<Topic<?, ?>> topics = new ArrayList<>(Topics.ingestTopics());
+        topics.addAll(Topics.modelTopics());
+        topics.add(new Topic<>(config.deadLetterTopic(), Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde(),
+                Topics.DEAD_LETTERS.partitions(), Topics.DEAD_LETTERS.configs()));
+        topics.add(new Topic<>(config.itemStatsTopic(), Topics.STRING, StateSerdes.ITEM_STATS, Topics.DEFAULT_PARTITIONS,
+                Map.of("cleanup.policy", "compact", "min.insync.replicas", "1")));
+        return topics;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public ServingConfig config() {
+        return config;
+    }
+
+    public KafkaStreams.State streamsState() {
+        return streams.state();
+    }
+
+    public ModelRegistry models() {
+        return registry;
+    }
+
+    /** Stops HTTP (letting in-flight requests finish), the loader, then Streams, leaving the group at once. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        app.close();
+        loader.close();
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
+        log.info("Serving stopped");
+    }
+}

@@ -1,0 +1,112 @@
+package io.reelfm.serving.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.core.topk.TopK;
+import io.reelfm.service.http.ApiException;
+import io.reelfm.serving.catalog.Catalog;
+import io.reelfm.serving.catalog.MovieView;
+import io.reelfm.serving.catalog.TitleSearch;
+import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.model.FactorModel;
+import io.reelfm.serving.model.ModelRegistry;
+import io.reelfm.serving.model.ModelUnavailableException;
+import io.reelfm.serving.popular.PopularityRanker;
+import io.reelfm.serving.topology.ItemStats;
+
+/** {@code /movies/...}: details with statistics, similar items and title search; all from global state. */
+public final class MovieResource {
+
+    private final Catalog catalog;
+    private final PopularityRanker popularity;
+    private final ModelRegistry models;
+    private final Variants variants;
+    private final Limits limits;
+
+    public MovieResource(Catalog catalog, PopularityRanker popularity, ModelRegistry models, Variants variants, Limits limits) {
+        this.catalog = catalog;
+        this.popularity = popularity;
+        this.models = models;
+        this.variants = variants;
+        this.limits = limits;
+    }
+
+    public void register(Javalin app) {
+        app.get("/movies/search", this::search);
+        app.get("/movies/{id}", this::details);
+        app.get("/movies/{id}/similar", this::similar);
+    }
+
+    private MovieView movie(Context ctx) {
+        String id = ctx.pathParam("id");
+        return catalog.find(id).orElseThrow(() -> Params.notFound("movie " + id + " not found"));
+    }
+
+    private void details(Context ctx) {
+        MovieView m = movie(ctx);
+        Optional<ItemStats> s = popularity.stats(m.itemId());
+        Stats stats = s.map(x -> new Stats(x.count(), round(x.mean()),
+                        round(x.bayesianAverage(popularity.globalMean(), popularity.minVotes()))))
+                .orElse(new Stats(0, null, null));
+        ctx.json(new Details(m.itemId(), m.title(), m.year(), m.genres(), stats, null));
+    }
+
+    private void similar(Context ctx) {
+        MovieView m = movie(ctx);
+        int k = Params.k(ctx, "k", Limits.DEFAULT_K, limits);
+        String method = Params.optionalString(ctx, "method").orElse("factors");
+        if ("cluster".equals(method)) {
+            throw ApiException.unavailable("method=cluster needs cluster assignments, and no cluster model is published", 60, null);
+        }
+        if (!"factors".equals(method)) {
+            throw Params.bad("method", "must be factors or cluster, was '" + method + "'");
+        }
+        String modelName = variants.all().get(0).model();
+        FactorModel model = models.get(modelName).orElseThrow(() -> new ModelUnavailableException(modelName));
+        int row = model.row(m.itemId());
+        if (row < 0) {
+            throw Params.notFound("movie " + m.itemId() + " is not known to model " + modelName + " yet");
+        }
+        java.util.BitSet self = new java.util.BitSet();
+        self.set(row);
+        ScoredItems top = TopK.select(model.cosineToAll(row), k, self);
+        List<SimilarItem> items = new ArrayList<>(top.size());
+        for (int r = 0; r < top.size(); r++) {
+            MovieView v = catalog.view(model.itemId(top.index(r)));
+            items.add(new SimilarItem(v.itemId(), v.title(), v.year(), v.genres(), round(top.score(r))));
+        }
+        ctx.json(new Similar(m.itemId(), "factors", model.name(), model.version(), items));
+    }
+
+    private void search(Context ctx) {
+        String q = Params.required(ctx, "q");
+        int limit = Params.optionalInt(ctx, "limit", 1, limits.maxK()).orElse(Limits.DEFAULT_SEARCH_LIMIT);
+        List<MovieView> hits = TitleSearch.search(catalog.all(), q, limit).stream().map(TitleSearch.Hit::movie).toList();
+        ctx.json(new SearchResult(q, hits));
+    }
+
+    private static Double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    public record Stats(long ratings, Double meanRating, Double weightedRating) {
+    }
+
+    /** @param cluster the item's cluster id when a cluster model is loaded, else null */
+    public record Details(String itemId, String title, Integer year, List<String> genres, Stats stats, Integer cluster) {
+    }
+
+    public record SimilarItem(String itemId, String title, Integer year, List<String> genres, double similarity) {
+    }
+
+    public record Similar(String itemId, String method, String model, long modelVersion, List<SimilarItem> items) {
+    }
+
+    public record SearchResult(String query, List<MovieView> items) {
+    }
+}

@@ -1,0 +1,143 @@
+package io.reelfm.serving.popular;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
+import io.reelfm.serving.catalog.Catalog;
+import io.reelfm.serving.catalog.MovieView;
+import io.reelfm.serving.state.ServingStores;
+import io.reelfm.serving.topology.ItemStats;
+import io.reelfm.serving.topology.TrendWindow;
+
+/**
+ * Ranks items by audience over the broadcast item statistics, so every instance gives the same
+ * answer from local state: popular by Bayesian average (IMDb weighted rating, the prior being the
+ * mean over all ratings), trending by ratings within a window ending at the newest event seen
+ * (stream time, so replayed history trends the way it did when it happened).
+ */
+public final class PopularityRanker {
+
+    private final ServingStores stores;
+    private final Catalog catalog;
+    private final int minVotes;
+
+    public PopularityRanker(ServingStores stores, Catalog catalog, int minVotes) {
+        this.stores = stores;
+        this.catalog = catalog;
+        this.minVotes = minVotes;
+    }
+
+    public List<PopularItem> popular(int k, Optional<String> genre) {
+        return popular(k, m -> genre.isEmpty() || m.hasGenre(genre.get()));
+    }
+
+    /** The top {@code k} by weighted rating among items whose catalogue entry passes {@code filter}. */
+    public List<PopularItem> popular(int k, java.util.function.Predicate<MovieView> filter) {
+        List<KeyValue<String, ItemStats>> all = snapshot();
+        long count = 0;
+        double sum = 0;
+        for (KeyValue<String, ItemStats> kv : all) {
+            count += kv.value.count();
+            sum += kv.value.sum();
+        }
+        double globalMean = count == 0 ? 0 : sum / count;
+        record Scored(String itemId, ItemStats stats, double weighted) {
+        }
+        List<Scored> scored = new ArrayList<>(all.size());
+        for (KeyValue<String, ItemStats> kv : all) {
+            if (kv.value.count() > 0) {
+                scored.add(new Scored(kv.key, kv.value, kv.value.bayesianAverage(globalMean, minVotes)));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::weighted).reversed().thenComparing(Scored::itemId));
+        List<PopularItem> out = new ArrayList<>(k);
+        for (Scored s : scored) {
+            MovieView m = catalog.view(s.itemId());
+            if (!filter.test(m)) {
+                continue;
+            }
+            out.add(new PopularItem(m.itemId(), m.title(), m.year(), m.genres(), s.stats().count(),
+                    round(s.stats().mean()), round(s.weighted())));
+            if (out.size() == k) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    public Trending trending(TrendWindow window, int k) {
+        List<KeyValue<String, ItemStats>> all = snapshot();
+        long now = all.stream().mapToLong(kv -> kv.value.lastEventTime()).max().orElse(Long.MIN_VALUE);
+        record Counted(String itemId, long count) {
+        }
+        List<Counted> counted = new ArrayList<>();
+        if (now != Long.MIN_VALUE) {
+            for (KeyValue<String, ItemStats> kv : all) {
+                long c = kv.value.trendCount(window, now);
+                if (c > 0) {
+                    counted.add(new Counted(kv.key, c));
+                }
+            }
+        }
+        counted.sort(Comparator.comparingLong(Counted::count).reversed().thenComparing(Counted::itemId));
+        List<TrendingItem> items = new ArrayList<>(k);
+        for (Counted c : counted.subList(0, Math.min(k, counted.size()))) {
+            MovieView m = catalog.view(c.itemId());
+            items.add(new TrendingItem(m.itemId(), m.title(), m.year(), m.genres(), c.count()));
+        }
+        return new Trending(window.label(), now == Long.MIN_VALUE ? null : now, items);
+    }
+
+    /** The item's statistics, if it was ever rated. */
+    public Optional<ItemStats> stats(String itemId) {
+        return Optional.ofNullable(stores.itemStats().get(itemId));
+    }
+
+    /** Catalogue-wide mean rating, the prior of the Bayesian average. */
+    public double globalMean() {
+        long count = 0;
+        double sum = 0;
+        for (KeyValue<String, ItemStats> kv : snapshot()) {
+            count += kv.value.count();
+            sum += kv.value.sum();
+        }
+        return count == 0 ? 0 : sum / count;
+    }
+
+    public int minVotes() {
+        return minVotes;
+    }
+
+    private List<KeyValue<String, ItemStats>> snapshot() {
+        List<KeyValue<String, ItemStats>> out = new ArrayList<>();
+        try (KeyValueIterator<String, ItemStats> it = stores.itemStats().all()) {
+            while (it.hasNext()) {
+                KeyValue<String, ItemStats> kv = it.next();
+                if (kv.value != null) {
+                    out.add(kv);
+                }
+            }
+        }
+        return out;
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    public record PopularItem(String itemId, String title, Integer year, List<String> genres, long ratings,
+                              double meanRating, double weightedRating) {
+    }
+
+    public record TrendingItem(String itemId, String title, Integer year, List<String> genres, long ratings) {
+    }
+
+    /** @param asOf the stream time (epoch ms) the window ends at; null before any rating */
+    public record Trending(String window, Long asOf, List<TrendingItem> items) {
+    }
+}

@@ -1,0 +1,163 @@
+package io.reelfm.serving.recommend;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.core.topk.TopK;
+import io.reelfm.serving.catalog.Catalog;
+import io.reelfm.serving.catalog.MovieView;
+import io.reelfm.serving.experiment.Variant;
+import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.model.FactorModel;
+import io.reelfm.serving.model.ModelRegistry;
+import io.reelfm.serving.model.ModelUnavailableException;
+import io.reelfm.serving.model.UserVectorCache;
+import io.reelfm.serving.popular.PopularityRanker;
+import io.reelfm.serving.state.ServingStores;
+import io.reelfm.serving.topology.UserHistory;
+
+/**
+ * Answers the per-user questions on the instance that owns the user's partition: a user with
+ * ratings is folded into the variant's model and every item is scored
+ * ({@code mu + b_u + b_i + <p_u, q_i>}); a user without ratings gets the popular list. Each
+ * recommendation is explained by the user's liked item closest to it in latent space.
+ */
+public final class Recommender {
+
+    static final float MIN_RATING = 0.5f;
+    static final float MAX_RATING = 5.0f;
+
+    private final ServingStores stores;
+    private final Catalog catalog;
+    private final PopularityRanker popularity;
+    private final ModelRegistry models;
+    private final UserVectorCache vectors;
+    private final Variants variants;
+
+    public Recommender(ServingStores stores, Catalog catalog, PopularityRanker popularity, ModelRegistry models,
+                       UserVectorCache vectors, Variants variants) {
+        this.stores = stores;
+        this.catalog = catalog;
+        this.popularity = popularity;
+        this.models = models;
+        this.vectors = vectors;
+        this.variants = variants;
+    }
+
+    public UserHistory history(String userId) {
+        UserHistory h = stores.userHistory().get(userId);
+        return h == null ? UserHistory.empty() : h;
+    }
+
+    public Recommendations recommend(String userId, RecommendQuery q) {
+        Variant variant = variants.assign(userId);
+        String requestId = UUID.randomUUID().toString();
+        UserHistory history = history(userId);
+        Optional<FactorModel> loaded = models.get(variant.model());
+        if (history.isEmpty()) {
+            List<Recommendations.Item> items = popularity.popular(q.k(), q::accepts).stream()
+                    .map(p -> new Recommendations.Item(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating(),
+                            null, "popular", null))
+                    .toList();
+            return new Recommendations(userId, items, variant.model(), loaded.map(FactorModel::version).orElse(null),
+                    variant.name(), requestId, "popular");
+        }
+        FactorModel model = loaded.orElseThrow(() -> new ModelUnavailableException(variant.model()));
+        double[] user = vectors.vector(userId, model, history);
+        float[] scores = model.scoreAll(user);
+        BitSet excluded = new BitSet(model.items());
+        if (q.excludeSeen()) {
+            for (UserHistory.Entry e : history.entries()) {
+                int row = model.row(e.itemId());
+                if (row >= 0) {
+                    excluded.set(row);
+                }
+            }
+        }
+        int[] liked = likedRows(model, history);
+        List<Recommendations.Item> items = new ArrayList<>(q.k());
+        int window = q.filtered() ? Math.min(model.items(), Math.max(q.k() * 20, 200)) : q.k();
+        ScoredItems top = TopK.select(scores, window, excluded);
+        if (q.filtered() && window < model.items() && countAccepted(top, model, q) < q.k()) {
+            top = TopK.select(scores, model.items(), excluded);
+        }
+        for (int r = 0; r < top.size() && items.size() < q.k(); r++) {
+            int row = top.index(r);
+            MovieView m = catalog.view(model.itemId(row));
+            if (q.filtered() && !q.accepts(m)) {
+                continue;
+            }
+            items.add(item(model, m, row, top.score(r), liked));
+        }
+        return new Recommendations(userId, items, model.name(), model.version(), variant.name(), requestId, "fold-in");
+    }
+
+    /** The user's predicted rating of an item under their variant's model; empty if the model lacks the item. */
+    public Optional<Prediction> predict(String userId, String itemId) {
+        Variant variant = variants.assign(userId);
+        FactorModel model = models.get(variant.model()).orElseThrow(() -> new ModelUnavailableException(variant.model()));
+        int row = model.row(itemId);
+        if (row < 0) {
+            return Optional.empty();
+        }
+        double[] user = vectors.vector(userId, model, history(userId));
+        double p = model.predict(user, row);
+        return Optional.of(new Prediction(userId, itemId, clamp(p), model.name(), model.version(), variant.name()));
+    }
+
+    private int countAccepted(ScoredItems top, FactorModel model, RecommendQuery q) {
+        int n = 0;
+        for (int r = 0; r < top.size(); r++) {
+            if (q.accepts(catalog.view(model.itemId(top.index(r))))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private Recommendations.Item item(FactorModel model, MovieView m, int row, float score, int[] liked) {
+        int because = -1;
+        float best = Float.NEGATIVE_INFINITY;
+        for (int l : liked) {
+            float c = model.cosine(row, l);
+            if (c > best) {
+                best = c;
+                because = l;
+            }
+        }
+        String reason;
+        String becauseId = null;
+        if (because >= 0) {
+            becauseId = model.itemId(because);
+            MovieView b = catalog.view(becauseId);
+            reason = "because you rated " + (b.title() == null ? becauseId : b.title());
+        } else {
+            reason = "matches your ratings";
+        }
+        return new Recommendations.Item(m.itemId(), m.title(), m.year(), m.genres(), round(score), clamp(score),
+                reason, becauseId);
+    }
+
+    /** Rows of the items the user rated at or above their own mean: the ones worth citing as a reason. */
+    private static int[] likedRows(FactorModel model, UserHistory history) {
+        double mean = history.entries().stream().mapToDouble(UserHistory.Entry::rating).average().orElse(0);
+        return history.entries().stream().filter(e -> e.rating() >= mean).mapToInt(e -> model.row(e.itemId()))
+                .filter(r -> r >= 0).toArray();
+    }
+
+    static double clamp(double v) {
+        return round(Math.max(MIN_RATING, Math.min(MAX_RATING, v)));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    public record Prediction(String userId, String itemId, double predictedRating, String model, long modelVersion,
+                             String variant) {
+    }
+}

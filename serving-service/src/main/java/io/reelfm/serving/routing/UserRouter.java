@@ -1,0 +1,85 @@
+package io.reelfm.serving.routing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+
+import io.reelfm.serving.state.StreamsStores;
+import io.reelfm.serving.topology.StoreNames;
+
+/**
+ * Finds which instance owns a user's partition (Kafka Streams metadata,
+ * {@code queryMetadataForKey} on the user-history store) and forwards a request there over HTTP,
+ * so any instance can answer any user. A forwarded request carries {@link #FORWARDED_HEADER};
+ * its receiver answers locally or, if ownership moved meanwhile, with 503, never forwarding
+ * again (no loops during a rebalance).
+ */
+public final class UserRouter {
+
+    public static final String FORWARDED_HEADER = "X-ReelFM-Forwarded";
+
+    private final StreamsStores streams;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public UserRouter(StreamsStores streams, Duration timeout) {
+        this.streams = streams;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /**
+     * The instance owning the user; empty when it is this one.
+     *
+     * @throws InvalidStateStoreException when ownership is unknown (rebalancing, not started)
+     */
+    public Optional<HostInfo> owner(String userId) {
+        KeyQueryMetadata md = streams.streams().queryMetadataForKey(StoreNames.USER_HISTORY, userId, Serdes.String().serializer());
+        if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost() == null
+                || md.activeHost().port() < 0) {
+            throw new InvalidStateStoreException("owner of user " + userId + " is not known yet (rebalancing)");
+        }
+        return md.activeHost().equals(streams.self()) ? Optional.empty() : Optional.of(md.activeHost());
+    }
+
+    /**
+     * Sends the same GET to {@code owner}.
+     *
+     * @throws OwnerUnreachableException when the owner does not answer in time
+     */
+    public Forwarded forward(HostInfo owner, String pathAndQuery) {
+        HostInfo self = streams.self();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
+                .timeout(timeout).header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET().build();
+        try {
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Forwarded(r.statusCode(), r.headers().firstValue("Content-Type").orElse("application/json"),
+                    r.headers().firstValue("Retry-After").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new OwnerUnreachableException(owner, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OwnerUnreachableException(owner, e);
+        }
+    }
+
+    /** The owner's answer, relayed as is. */
+    public record Forwarded(int status, String contentType, String retryAfter, byte[] body) {
+    }
+
+    /** The owning instance did not answer; its partitions will move, so the caller should retry. */
+    public static final class OwnerUnreachableException extends RuntimeException {
+        public OwnerUnreachableException(HostInfo owner, Throwable cause) {
+            super("instance " + owner.host() + ":" + owner.port() + " owning this user did not answer", cause);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.reelfm.serving.state;
+
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import io.reelfm.schemas.Movie;
+import io.reelfm.serving.topology.ItemStats;
+import io.reelfm.serving.topology.UserHistory;
+
+/**
+ * Read access to the serving stores. Global stores hold every item on every instance; the user
+ * history store holds only the users whose partitions this instance owns. Any method may throw
+ * {@code InvalidStateStoreException} while stores are restoring or a rebalance moves them, which
+ * the HTTP layer answers with 503 and {@code Retry-After}.
+ */
+public interface ServingStores {
+
+    ReadOnlyKeyValueStore<String, Movie> movies();
+
+    ReadOnlyKeyValueStore<String, ItemStats> itemStats();
+
+    ReadOnlyKeyValueStore<String, UserHistory> userHistory();
+}

@@ -1,0 +1,211 @@
+package io.reelfm.serving.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.reelfm.schemas.Topics;
+import io.reelfm.service.config.Settings;
+import io.reelfm.serving.ServingConfig;
+import io.reelfm.serving.ServingService;
+import io.reelfm.serving.model.TestModels;
+import io.reelfm.serving.topology.DeadLetterHandler;
+import io.reelfm.testkit.SharedKafka;
+import io.reelfm.testkit.TopicReader;
+
+/** One serving instance on the real broker: from published model and ratings to HTTP answers. */
+class ServingEndToEndIT {
+
+    private static final String MODEL = "e2e-fm";
+    private static final int ITEMS = 60;
+    private static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
+
+    @TempDir
+    static Path stateDir;
+
+    private static KafkaFixtures kafka;
+    private static ServingService serving;
+    private static int port;
+
+    @BeforeAll
+    static void start() {
+        String bootstrap = SharedKafka.bootstrapServers();
+        kafka = new KafkaFixtures(bootstrap);
+        for (int i = 0; i < ITEMS; i++) {
+            kafka.movie("e2e-" + i, i == 7 ? "Amélie E2E" : "E2E Movie " + i, 1990 + i % 20, i % 2 == 0 ? "Drama" : "Comedy");
+        }
+        kafka.publishModel(MODEL, 1, TestModels.randomPayload(ITEMS, 8, "e2e-", 11));
+        for (int i = 0; i < 8; i++) {
+            kafka.rating("e2e-u1", "e2e-" + i, i < 4 ? 5f : 1f, T0.plusSeconds(i));
+        }
+        for (int u = 0; u < 20; u++) {
+            kafka.rating("e2e-crowd-" + u, "e2e-50", 5f, T0.plusSeconds(100 + u));
+        }
+        serving = ServingService.start(ServingConfig.from(Settings.ofMap(Map.of(
+                "reelfm.kafka.bootstrap-servers", bootstrap,
+                "reelfm.serving.port", "0",
+                "reelfm.serving.application-id", "serving-e2e-it",
+                "reelfm.serving.state-dir", stateDir.toString(),
+                "reelfm.serving.standby-replicas", "0",
+                "reelfm.serving.variants", "main:" + MODEL + ":1"))));
+        port = serving.port();
+        await().atMost(Duration.ofSeconds(90)).until(() -> Http.get(port, "/health/ready").status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/users/e2e-u1/history").status() == 200
+                && Http.get(port, "/users/e2e-u1/history").json().get("count").asInt() == 8);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get(port, "/movies/e2e-50").json().get("stats").get("ratings").asLong() == 20);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (serving != null) {
+            serving.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void recommendationsAreUnseenItemsWithReasonVersionVariantAndRequestId() {
+        JsonNode r = Http.get(port, "/users/e2e-u1/recommendations?k=5").json();
+
+        assertThat(r.get("items")).hasSize(5);
+        assertThat(r.get("modelVersion").asLong()).isEqualTo(1);
+        assertThat(r.get("variant").asText()).isEqualTo("main");
+        assertThat(r.get("requestId").asText()).isNotBlank();
+        List<String> ids = itemIds(r);
+        assertThat(ids).doesNotContain("e2e-0", "e2e-1", "e2e-2", "e2e-3", "e2e-4", "e2e-5", "e2e-6", "e2e-7");
+        assertThat(r.get("items").get(0).get("reason").asText()).startsWith("because you rated E2E Movie ");
+        double first = r.get("items").get(0).get("score").asDouble();
+        double last = r.get("items").get(4).get("score").asDouble();
+        assertThat(first).isGreaterThanOrEqualTo(last);
+    }
+
+    @Test
+    void newRatingChangesThatUsersRecommendations() {
+        JsonNode before = Http.get(port, "/users/e2e-u9/recommendations?k=5").json();
+        assertThat(before.get("strategy").asText()).isEqualTo("popular");
+
+        kafka.rating("e2e-u9", "e2e-10", 5f, T0.plusSeconds(500));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode after = Http.get(port, "/users/e2e-u9/recommendations?k=5").json();
+            assertThat(after.get("strategy").asText()).isEqualTo("fold-in");
+            assertThat(itemIds(after)).doesNotContain("e2e-10");
+            assertThat(after.get("items").get(0).get("becauseItemId").asText()).isEqualTo("e2e-10");
+        });
+        double p1 = Http.get(port, "/users/e2e-u9/predict?itemId=e2e-20").json().get("predictedRating").asDouble();
+        kafka.rating("e2e-u9", "e2e-11", 1f, T0.plusSeconds(501));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get(port, "/users/e2e-u9/predict?itemId=e2e-20").json().get("predictedRating").asDouble() != p1);
+    }
+
+    @Test
+    void unknownUserGetsPopularItemsFirstTheOneTheCrowdRated() {
+        JsonNode r = Http.get(port, "/users/nobody-e2e/recommendations?k=3").json();
+        assertThat(r.get("items").get(0).get("reason").asText()).isEqualTo("popular");
+        assertThat(Http.get(port, "/popular?k=50").json().get("items").findValuesAsText("itemId")).contains("e2e-50");
+        assertThat(Http.get(port, "/trending?window=24h&k=100").json().get("items").findValuesAsText("itemId")).contains("e2e-50");
+    }
+
+    @Test
+    void badParametersAnswer400NamingThemAndUnknownIds404() {
+        Http.Response badK = Http.get(port, "/users/e2e-u1/recommendations?k=0");
+        assertThat(badK.status()).isEqualTo(400);
+        assertThat(badK.json().get("problems").get(0).get("field").asText()).isEqualTo("k");
+        Http.Response badWindow = Http.get(port, "/trending?window=7d");
+        assertThat(badWindow.status()).isEqualTo(400);
+        assertThat(badWindow.body()).contains("window");
+        assertThat(Http.get(port, "/movies/does-not-exist").status()).isEqualTo(404);
+        assertThat(Http.get(port, "/users/nobody-e2e/history").status()).isEqualTo(404);
+        assertThat(Http.get(port, "/users/e2e-u1/predict").status()).isEqualTo(400);
+        assertThat(Http.get(port, "/movies/e2e-1/similar?method=nearest").status()).isEqualTo(400);
+    }
+
+    @Test
+    void movieDetailsSimilarAndAccentInsensitiveSearch() {
+        JsonNode details = Http.get(port, "/movies/e2e-50").json();
+        assertThat(details.get("stats").get("ratings").asLong()).isEqualTo(20);
+        assertThat(details.get("stats").get("meanRating").asDouble()).isEqualTo(5.0);
+        JsonNode similar = Http.get(port, "/movies/e2e-3/similar?k=4").json();
+        assertThat(similar.get("items")).hasSize(4);
+        assertThat(itemIds(similar)).doesNotContain("e2e-3");
+        JsonNode search = Http.get(port, "/movies/search?q=AMELIE").json();
+        assertThat(search.get("items").get(0).get("itemId").asText()).isEqualTo("e2e-7");
+        JsonNode fuzzy = Http.get(port, "/movies/search?q=amelei").json();
+        assertThat(fuzzy.get("items").findValuesAsText("itemId")).contains("e2e-7");
+    }
+
+    @Test
+    void modelsMetricsAndOpenApiAreServed() {
+        JsonNode models = Http.get(port, "/models").json();
+        assertThat(models.get(0).get("name").asText()).isEqualTo(MODEL);
+        assertThat(models.get(0).get("version").asLong()).isEqualTo(1);
+        assertThat(models.get(0).get("metrics").get("rmse").asDouble()).isEqualTo(0.93);
+        assertThat(Http.get(port, "/metrics").body()).contains("reelfm_serving_models_loaded");
+        JsonNode api = Http.get(port, "/openapi.json").json();
+        assertThat(api.get("openapi").asText()).startsWith("3.");
+        assertThat(api.get("paths").has("/users/{id}/recommendations")).isTrue();
+    }
+
+    @Test
+    void poisonRatingGoesToDeadLetterTopicAndLaterRatingsStillApply() {
+        kafka.sendRaw(Topics.RATINGS.name(), "e2e-poison".getBytes(StandardCharsets.UTF_8), "garbage".getBytes(StandardCharsets.UTF_8));
+        kafka.rating("e2e-poison", "e2e-12", 4f, T0.plusSeconds(900));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/users/e2e-poison/history").status() == 200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<byte[], byte[]>> dead = TopicReader.readAll(SharedKafka.bootstrapServers(), Topics.DEAD_LETTERS);
+            assertThat(dead).anySatisfy(r -> {
+                assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
+            });
+        });
+        ConsumerRecord<byte[], byte[]> raw = readDeadLetterWithHeaders();
+        assertThat(new String(raw.headers().lastHeader(DeadLetterHandler.HEADER_REASON).value(), StandardCharsets.UTF_8))
+                .contains("RatingEvent");
+    }
+
+    private static ConsumerRecord<byte[], byte[]> readDeadLetterWithHeaders() {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", SharedKafka.bootstrapServers());
+        p.put("group.id", "dlq-check-" + java.util.UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("isolation.level", "read_committed");
+        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            c.subscribe(List.of(Topics.DEAD_LETTERS.name()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if ("garbage".equals(new String(r.value(), StandardCharsets.UTF_8))) {
+                        return r;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no dead letter found");
+    }
+
+    private static List<String> itemIds(JsonNode r) {
+        List<String> ids = new ArrayList<>();
+        r.get("items").forEach(i -> ids.add(i.get("itemId").asText()));
+        return ids;
+    }
+}
