@@ -121,7 +121,7 @@ class ReelFmCommandLineTest {
     void downloadOfAnUnknownDataSetListsTheKnownNames(@TempDir Path cache) {
         Run r = run("data", "download", "netflix-prize", "--cache-dir", cache.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown data set 'netflix-prize'")
+        assertThat(r.err()).contains("Unknown data set 'netflix-prize'")
                 .contains("movielens-100k, movielens-1m, movielens-latest-small, movielens-25m");
     }
 

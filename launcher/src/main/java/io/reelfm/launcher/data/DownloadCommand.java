@@ -1,9 +1,13 @@
 package io.reelfm.launcher.data;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.reelfm.datasets.download.DatasetCatalogue;
+import io.reelfm.datasets.download.DatasetDownloader;
+import io.reelfm.datasets.download.DatasetUnavailableException;
+import io.reelfm.datasets.download.DownloadConfig;
+import io.reelfm.datasets.download.KnownDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,9 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code reelfm data download <name>}: fetch, verify and unpack a MovieLens archive into the cache. */
+/** {@code reelfm data download <name>}: fetch, verify (MD5) and unpack a MovieLens archive into the cache. */
 @Command(name = "download", mixinStandardHelpOptions = true,
-        description = "Download a data set into the cache, verifying its published checksum.")
+        description = "Download a data set into the cache, verifying the checksum GroupLens publishes beside it.")
 public final class DownloadCommand implements Callable<Integer> {
 
     @Spec
@@ -22,25 +26,32 @@ public final class DownloadCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "One of: movielens-100k, movielens-1m, movielens-latest-small, movielens-25m.")
     String name;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "${env:REELFM_CACHE_DIR:-${sys:user.home}/.cache/reelfm}",
-            description = "Where data sets are kept (default: ${DEFAULT-VALUE}; env REELFM_CACHE_DIR).")
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            defaultValue = "${env:REELFM_DATASET_CACHE:-${sys:user.home}/.cache/reelfm/datasets}",
+            description = "Where data sets are kept (default: ${DEFAULT-VALUE}; env REELFM_DATASET_CACHE).")
     Path cacheDir;
 
     @Override
     public Integer call() {
         KnownDataset dataset;
         try {
-            dataset = KnownDataset.fromName(name);
+            dataset = DatasetCatalogue.find(name);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "NAME: " + e.getMessage(), e);
         }
-        try {
-            Path dir = new GroupLensDownloader(GroupLensDownloader.DEFAULT_BASE, new ConsoleDownloadProgress())
-                    .fetch(dataset, cacheDir);
-            spec.commandLine().getOut().println(dataset.cliName() + " is in " + dir);
+        DatasetDownloader downloader = new DatasetDownloader(DownloadConfig.defaults().withCacheDir(cacheDir));
+        if (downloader.isCached(dataset)) {
+            spec.commandLine().getOut().println(dataset.id() + " is already in " + downloader.directoryOf(dataset));
             return 0;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("Download of " + dataset.cliName() + " failed: " + e.getMessage());
+        }
+        try (ConsoleDownloadListener bar = new ConsoleDownloadListener(dataset.fileName())) {
+            Path dir = downloader.fetch(dataset, bar);
+            bar.close();
+            spec.commandLine().getOut().println(dataset.description());
+            spec.commandLine().getOut().println("Verified and unpacked into " + dir);
+            return 0;
+        } catch (DatasetUnavailableException e) {
+            spec.commandLine().getErr().println("Download of " + dataset.id() + " failed: " + e.getMessage());
             return 1;
         }
     }

@@ -60,8 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "${env:REELFM_CACHE_DIR:-${sys:user.home}/.cache/reelfm}",
-            description = "Where downloaded data sets are kept (default: ${DEFAULT-VALUE}; env REELFM_CACHE_DIR).")
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            defaultValue = "${env:REELFM_DATASET_CACHE:-${sys:user.home}/.cache/reelfm/datasets}",
+            description = "Where downloaded data sets are kept (default: ${DEFAULT-VALUE}; env REELFM_DATASET_CACHE).")
     Path cacheDir;
 
     @Mixin
@@ -80,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         Dataset data;
         try {
             config = new DemoConfig(kafkaPort, kafkaDir, ingestPort, trainerPort, servingPort);
-            data = noReplay ? null : DemoData.choose(source, cacheDir, out);
+            data = noReplay ? null : DemoData.choose(source, cacheDir, !noProgress, out);
             // checks --rate/--speedup now, before a broker is started for nothing
             ReplayConfig.defaults("localhost:" + kafkaPort).withPacing(pacing.rate(), pacing.speedup());
         } catch (IllegalArgumentException e) {

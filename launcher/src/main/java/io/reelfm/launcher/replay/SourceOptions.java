@@ -2,9 +2,11 @@ package io.reelfm.launcher.replay;
 
 import java.nio.file.Path;
 
+import io.reelfm.datasets.synthetic.SyntheticConfig;
+import io.reelfm.datasets.synthetic.SyntheticDataset;
 import picocli.CommandLine.Option;
 
-/** Which data set to replay: a local MovieLens copy or a generated one. */
+/** Which data set to replay: a local copy or a generated one (the datasets module's seeded generator). */
 public final class SourceOptions {
 
     @Option(names = "--data", paramLabel = "DIR", description = "A local data set directory: MovieLens 100K, MovieLens 1M, MovieLens CSV (latest, 25M) or IMDb; the format is detected.")
@@ -37,8 +39,8 @@ public final class SourceOptions {
         return synthetic;
     }
 
-    /** @throws IllegalArgumentException naming the option when a size is not positive */
-    public SyntheticSource syntheticSource() {
-        return new SyntheticSource(seed, users, movies, ratings);
+    /** @throws IllegalArgumentException naming the parameter when a size is out of range */
+    public SyntheticDataset syntheticSource() {
+        return new SyntheticDataset(SyntheticConfig.defaults().withSeed(seed).withSize(users, movies, ratings));
     }
 }

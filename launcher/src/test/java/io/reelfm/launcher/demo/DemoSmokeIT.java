@@ -15,11 +15,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.reelfm.datasets.synthetic.SyntheticConfig;
+import io.reelfm.datasets.synthetic.SyntheticDataset;
 import io.reelfm.launcher.replay.ReplayConfig;
 import io.reelfm.launcher.replay.ReplayProgress;
 import io.reelfm.launcher.replay.ReplaySummary;
 import io.reelfm.launcher.replay.Replayer;
-import io.reelfm.launcher.replay.SyntheticSource;
 import io.reelfm.schemas.Topics;
 import io.reelfm.testkit.TopicReader;
 
@@ -36,7 +37,7 @@ class DemoSmokeIT {
     @Test
     void startsReplaysAcceptsARatingAndStopsCleanly() throws Exception {
         DemoConfig config = DemoConfig.freePorts();
-        SyntheticSource data = new SyntheticSource(77, 50, 60, 1500);
+        SyntheticDataset data = new SyntheticDataset(SyntheticConfig.defaults().withSeed(77).withSize(50, 60, 1500));
         String ingest;
         String bootstrap;
         try (Demo demo = Demo.start(config, DemoComponents.running(config))) {
