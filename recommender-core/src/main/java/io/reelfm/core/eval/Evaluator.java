@@ -55,7 +55,7 @@ public final class Evaluator {
     FoldResult evaluateOne(RatingTrainer trainer, Split split, Progress progress) {
         long start = System.nanoTime();
         List<Double> perIteration = new ArrayList<>();
-        RatingPredictor model = trainer.train(split.train(), (iteration, current) -> {
+        RatingPredictor model = trainer.train(split.train(), split.test(), (iteration, current) -> {
             double rmse = ErrorMetrics.of(split.test(), current).rmse();
             perIteration.add(rmse);
             progress.iterationDone(split, iteration, rmse);

@@ -13,8 +13,16 @@ public interface RatingTrainer {
      * Trains on {@code train}. Iterative learners call {@code listener} after each iteration
      * with a predictor reflecting the model so far, which the harness uses for the
      * test-error-per-iteration chart; one-shot learners may call it once or never.
+     *
+     * @param monitor held-out rows the per-iteration predictors must be able to score (e.g. MCMC
+     *        averages its samples' predictions on them); never used for fitting; may be null
      */
-    RatingPredictor train(RatingSet train, IterationListener listener);
+    RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener);
+
+    /** Trains without per-iteration monitoring. */
+    default RatingPredictor train(RatingSet train) {
+        return train(train, null, IterationListener.NONE);
+    }
 
     /** Receives the model after each training iteration (1-based). */
     @FunctionalInterface

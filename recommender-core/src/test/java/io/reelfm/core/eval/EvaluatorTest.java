@@ -47,7 +47,7 @@ class EvaluatorTest {
         }
 
         @Override
-        public RatingPredictor train(RatingSet train, IterationListener listener) {
+        public RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener) {
             float mean = (float) train.mean();
             return (user, item) -> mean;
         }

@@ -24,7 +24,7 @@ public final class BiasTrainer implements RatingTrainer {
     }
 
     @Override
-    public RatingPredictor train(RatingSet train, IterationListener listener) {
+    public RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("train has no ratings");
         }
