@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -112,6 +113,8 @@ public final class ServingService implements AutoCloseable {
             loader.start();
             Gauge.builder("reelfm.serving.stream.threads.replaced", threadHandler, ReplaceThreadHandler::replacedThreads)
                     .description("Stream threads replaced after an uncaught exception").register(meters);
+            FunctionCounter.builder("reelfm.serving.forwarded.requests", router, UserRouter::forwardedRequests)
+                    .description("Requests forwarded to the instance owning the user").register(meters);
             Gauge.builder("reelfm.serving.models.loaded", registry, r -> r.all().size()).register(meters);
             log.info("Serving on port {} as {} (application {}, Kafka at {})", app.port(), self, config.applicationId(),
                     config.bootstrapServers());

@@ -28,6 +28,7 @@ public final class UserRouter {
     public static final String FORWARDED_HEADER = "X-ReelFM-Forwarded";
 
     private final StreamsStores streams;
+    private final java.util.concurrent.atomic.AtomicLong forwarded = new java.util.concurrent.atomic.AtomicLong();
     private final HttpClient http;
     private final Duration timeout;
 
@@ -60,6 +61,7 @@ public final class UserRouter {
         HostInfo self = streams.self();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
                 .timeout(timeout).header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET().build();
+        forwarded.incrementAndGet();
         try {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Forwarded(r.statusCode(), r.headers().firstValue("Content-Type").orElse("application/json"),
@@ -70,6 +72,11 @@ public final class UserRouter {
             Thread.currentThread().interrupt();
             throw new OwnerUnreachableException(owner, e);
         }
+    }
+
+    /** Requests this instance forwarded to another one since start. */
+    public long forwardedRequests() {
+        return forwarded.get();
     }
 
     /** The owner's answer, relayed as is. */
