@@ -1,0 +1,45 @@
+package io.reelfm.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The published MovieLens 100K, read through {@link Dataset#open}; skipped when no copy is available. */
+class MovieLens100kRealCopyTest {
+
+    @Test
+    void hasThePublishedCountsAndNoBadLines() {
+        Dataset dataset = Dataset.open(Ml100kCopy.locateOrSkip());
+        LineErrors errors = new LineErrors();
+        Set<String> users = new HashSet<>();
+        Set<String> items = new HashSet<>();
+        Set<Float> values = new HashSet<>();
+
+        long ratings = dataset.ratings(r -> {
+            users.add(r.userId());
+            items.add(r.itemId());
+            values.add(r.rating());
+        }, errors);
+        long movies = dataset.movies(m -> { }, errors);
+        long profiles = dataset.users(u -> { }, errors);
+
+        assertThat(dataset.name()).isEqualTo("ml-100k");
+        assertThat(ratings).isEqualTo(100_000);
+        assertThat(movies).isEqualTo(1_682);
+        assertThat(profiles).isEqualTo(943);
+        assertThat(users).hasSize(943);
+        assertThat(items).hasSize(1_682);
+        assertThat(values).containsExactlyInAnyOrder(1f, 2f, 3f, 4f, 5f);
+        assertThat(errors.count()).isZero();
+    }
+
+    @Test
+    void ratingCountHintIsWithinTwoPercent() {
+        Dataset dataset = Dataset.open(Ml100kCopy.locateOrSkip());
+
+        assertThat(dataset.ratingCountHint().getAsLong()).isBetween(98_000L, 102_000L);
+    }
+}
