@@ -12,24 +12,27 @@ import io.reelfm.trainer.model.SgdLearner;
  * One named model the trainer keeps up to date. Keys are {@code reelfm.trainer.model.<name>.*}:
  *
  * @param name         model name as published (no {@code /})
- * @param learner      {@code .learner}: {@code als} (full refits by alternating least squares) or {@code sgd}
- *                     (full refits by SGD plus online SGD updates between them); default {@code als}, or
- *                     {@code sgd} when the name contains "sgd"
+ * @param learner      {@code .learner}: {@code als} (full refits by alternating least squares), {@code sgd}
+ *                     (full refits by SGD plus online SGD updates between them) or {@code kmeans} (content
+ *                     clusters of the catalogue); default {@code kmeans} when the name contains "kmeans",
+ *                     {@code sgd} when it contains "sgd", else {@code als}
  * @param factors      {@code .factors}, default 32
  * @param lambda       {@code .lambda}: L2 regularization, default 5.0 for als, 0.05 for sgd
  * @param iterations   {@code .iterations}: ALS sweeps or SGD epochs of a full fit, default 10 (als) / 20 (sgd)
  * @param learningRate {@code .learning-rate}: SGD step, default 0.01
  * @param seed         {@code .seed}: random seed for initialisation and shuffling, default 42
+ * @param clusters     {@code .clusters}: k of the k-means content job, default 20
  */
 public record ModelSpec(String name, String learner, int factors, double lambda, int iterations, double learningRate,
-                        long seed) {
+                        long seed, int clusters) {
 
     public ModelSpec {
         String prefix = "reelfm.trainer.model." + name;
         ConfigException.require(name != null && !name.isBlank() && name.indexOf('/') < 0, "reelfm.trainer.models",
                 "names must be non-empty without '/', got '" + name + "'");
-        ConfigException.require("als".equals(learner) || "sgd".equals(learner), prefix + ".learner",
-                "must be als or sgd, was '" + learner + "'");
+        ConfigException.require("als".equals(learner) || "sgd".equals(learner) || "kmeans".equals(learner), prefix + ".learner",
+                "must be als, sgd or kmeans, was '" + learner + "'");
+        ConfigException.require(clusters >= 2, prefix + ".clusters", "must be >= 2, was " + clusters);
         ConfigException.require(factors >= 1 && factors <= 1024, prefix + ".factors", "must be 1..1024, was " + factors);
         ConfigException.require(lambda > 0, prefix + ".lambda", "must be > 0, was " + lambda);
         ConfigException.require(iterations >= 1, prefix + ".iterations", "must be >= 1, was " + iterations);
@@ -39,26 +42,41 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
 
     static ModelSpec from(Settings s, String name) {
         String prefix = "reelfm.trainer.model." + name + ".";
-        String learner = s.string(prefix + "learner", name.contains("sgd") ? "sgd" : "als").toLowerCase(Locale.ROOT);
+        String fallback = name.contains("kmeans") ? "kmeans" : name.contains("sgd") ? "sgd" : "als";
+        String learner = s.string(prefix + "learner", fallback).toLowerCase(Locale.ROOT);
         boolean sgd = "sgd".equals(learner);
         return new ModelSpec(name, learner, s.integer(prefix + "factors", 32), s.decimal(prefix + "lambda", sgd ? 0.05 : 5.0),
-                s.integer(prefix + "iterations", sgd ? 20 : 10), s.decimal(prefix + "learning-rate", 0.01),
-                s.longValue(prefix + "seed", 42));
+                s.integer(prefix + "iterations", sgd || "kmeans".equals(learner) ? 20 : 10), s.decimal(prefix + "learning-rate", 0.01),
+                s.longValue(prefix + "seed", 42), s.integer(prefix + "clusters", 20));
     }
 
     public static ModelSpec als(String name, int factors, double lambda, int iterations) {
-        return new ModelSpec(name, "als", factors, lambda, iterations, 0.01, 42);
+        return new ModelSpec(name, "als", factors, lambda, iterations, 0.01, 42, 20);
     }
 
     public static ModelSpec sgd(String name, int factors, double lambda, int epochs, double learningRate) {
-        return new ModelSpec(name, "sgd", factors, lambda, epochs, learningRate, 42);
+        return new ModelSpec(name, "sgd", factors, lambda, epochs, learningRate, 42, 20);
     }
 
     public boolean online() {
         return "sgd".equals(learner);
     }
 
+    /** True for the content clustering job, which has no factor learner and no rating holdout. */
+    public boolean clustering() {
+        return "kmeans".equals(learner);
+    }
+
+    /** Snapshot payload kind recorded in manifests: {@code fm} or {@code kmeans}. */
+    public String kind() {
+        return clustering() ? "kmeans" : "fm";
+    }
+
+    /** The factor learner; null for the clustering job. */
     public Learner newLearner() {
+        if (clustering()) {
+            return null;
+        }
         return online() ? new SgdLearner(iterations, learningRate, lambda, seed) : new AlsLearner(iterations, lambda);
     }
 }

@@ -18,7 +18,9 @@ class TrainerConfigTest {
         TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of()));
         assertThat(c.port()).isEqualTo(8082);
         assertThat(c.bootstrapServers()).isEqualTo("localhost:9092");
-        assertThat(c.models()).extracting(ModelSpec::name).containsExactly("fm-als", "fm-sgd");
+        assertThat(c.models()).extracting(ModelSpec::name).containsExactly("fm-als", "fm-sgd", "content-kmeans");
+        assertThat(c.models().get(2).clustering()).isTrue();
+        assertThat(c.models().get(2).kind()).isEqualTo("kmeans");
         assertThat(c.models().get(0).learner()).isEqualTo("als");
         assertThat(c.models().get(1).online()).isTrue();
         assertThat(c.retainVersions()).isEqualTo(3);

@@ -129,6 +129,24 @@ public final class EventConsumer implements AutoCloseable {
         return lag;
     }
 
+    /**
+     * True when partitions are assigned and each has been read up to its current end (last
+     * stable offset, as read_committed sees it). Asks the broker, so call it sparingly.
+     */
+    public boolean caughtUp() {
+        var assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(assigned, Duration.ofSeconds(5));
+        for (TopicPartition tp : assigned) {
+            if (consumer.position(tp, Duration.ofSeconds(5)) < end.getOrDefault(tp, 0L)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Records read from Kafka by this consumer since it was created, duplicates included. */
     public long recordsRead() {
         return recordsRead;

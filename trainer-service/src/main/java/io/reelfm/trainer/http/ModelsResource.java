@@ -50,7 +50,8 @@ public final class ModelsResource {
         Optional<ModelManifest> active = models.active(slot.name());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", slot.name());
-        m.put("learner", slot.learner().name());
+        m.put("learner", slot.spec().learner());
+        m.put("kind", slot.spec().kind());
         m.put("version", active.map(ModelManifest::getVersion).orElse(null));
         m.put("metrics", active.map(a -> (Object) a.getMetrics()).orElse(Map.of()));
         m.put("createdAt", active.map(a -> a.getCreatedAt().toString()).orElse(null));

@@ -30,6 +30,7 @@ public final class ModelSlot {
     long newSinceFit;
     long newSinceOnline;
     long lastFitNanos = System.nanoTime();
+    boolean fitted;
     private volatile FitRecord lastFit;
 
     public ModelSlot(ModelSpec spec) {
@@ -41,6 +42,7 @@ public final class ModelSlot {
         return spec;
     }
 
+    /** The factor learner; null for the clustering job. */
     public Learner learner() {
         return learner;
     }

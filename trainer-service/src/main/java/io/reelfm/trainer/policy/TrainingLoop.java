@@ -16,6 +16,7 @@ import io.reelfm.schemas.ModelManifest;
 import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.trainer.TrainerConfig;
 import io.reelfm.trainer.consume.EventConsumer;
+import io.reelfm.trainer.content.ContentClusterJob;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
@@ -35,7 +36,8 @@ import io.reelfm.trainer.store.TrainingState;
  * and commits offsets, and applies the training policy:
  *
  * <ol>
- *   <li>the first full fit once {@code min-ratings} ratings have arrived;
+ *   <li>the first full fit once {@code min-ratings} ratings have arrived and the consumer has
+ *       caught up with the topics (so a cold rebuild never fits on a partial replay);
  *   <li>a full, warm-started refit after {@code refit-after-events} new ratings, after
  *       {@code refit-after} with any new rating, or when asked through the API;
  *   <li>between refits, for SGD models, an online SGD pass over each {@code online.min-events}
@@ -63,6 +65,8 @@ public final class TrainingLoop implements Runnable {
     private long lastCheckpointNanos = System.nanoTime();
     private Instant checkpointAt;
     private boolean crashed;
+    private Boolean caughtUp;
+    private final long startNanos = System.nanoTime();
 
     public TrainingLoop(TrainerConfig config, TrainingState state, EventConsumer consumer, SnapshotPublisher publisher,
                         List<ModelSlot> slots, StateCheckpoint checkpoint) {
@@ -136,6 +140,7 @@ public final class TrainingLoop implements Runnable {
             }
         }
         commitOrCheckpoint(changed > 0);
+        caughtUp = null;
         status = new LoopStatus(consumer.lag(), consumer.recordsRead(), consumer.poisonRecords(), checkpointAt, null);
         List<ModelSlot> refit = new ArrayList<>();
         for (ModelSlot s : slots) {
@@ -159,12 +164,21 @@ public final class TrainingLoop implements Runnable {
         if (s.takeRetrainRequest()) {
             return ratings > 0;
         }
-        if (s.params == null) {
-            return ratings >= config.minRatings();
+        if (!s.fitted) {
+            // A cold rebuild must not fit on a partial replay: wait until caught up (or refit-after passed).
+            return ratings >= config.minRatings()
+                    && (System.nanoTime() - startNanos >= config.refitAfter().toNanos() || caughtUp());
         }
         long elapsed = System.nanoTime() - s.lastFitNanos;
         return s.newSinceFit >= config.refitAfterEvents()
                 || (s.newSinceFit > 0 && elapsed >= config.refitAfter().toNanos());
+    }
+
+    private boolean caughtUp() {
+        if (caughtUp == null) {
+            caughtUp = consumer.caughtUp();
+        }
+        return caughtUp;
     }
 
     private void commitOrCheckpoint(boolean newData) {
@@ -192,10 +206,20 @@ public final class TrainingLoop implements Runnable {
     }
 
     private void fullFit(List<ModelSlot> refit) {
-        HoldoutSplit split = split();
-        TrainingSet train = TrainingSet.of(state.ratings(), split.train(), state.users().size(), state.items().size());
+        boolean factorModels = refit.stream().anyMatch(s -> !s.spec().clustering());
+        HoldoutSplit split = factorModels ? split() : null;
+        TrainingSet train = factorModels
+                ? TrainingSet.of(state.ratings(), split.train(), state.users().size(), state.items().size()) : null;
         for (ModelSlot s : refit) {
             long t0 = System.nanoTime();
+            s.fitted = true;
+            if (s.spec().clustering()) {
+                cluster(s, t0);
+                s.newSinceFit = 0;
+                s.newSinceOnline = 0;
+                s.lastFitNanos = System.nanoTime();
+                continue;
+            }
             try {
                 ensureIncumbent(s);
                 FactorParams params = s.params != null ? s.params.copy() : fresh(s);
@@ -241,6 +265,35 @@ public final class TrainingLoop implements Runnable {
             s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "online", fresh.size(), outcome));
             s.newSinceOnline = 0;
         }
+    }
+
+    /** The content job: no holdout gate (there is no rating to predict); publishes when the catalogue is non-empty. */
+    private void cluster(ModelSlot s, long t0) {
+        String outcome;
+        try {
+            ContentClusterJob.Outcome result = new ContentClusterJob(s.spec().clusters(), s.spec().iterations(), s.spec().seed())
+                    .run(state);
+            if (result == null) {
+                outcome = "skipped: no movies in the catalogue yet";
+            } else {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                counts.put("items", (long) result.snapshot().itemIds().length);
+                counts.put("ratings", (long) state.ratings().size());
+                Map<String, String> hyper = new LinkedHashMap<>();
+                hyper.put("clusters", String.valueOf(s.spec().clusters()));
+                hyper.put("iterations", String.valueOf(s.spec().iterations()));
+                hyper.put("seed", String.valueOf(s.spec().seed()));
+                ModelManifest m = publisher.publish(new VersionDraft(s.name(), "kmeans", "kmeans", result.snapshot().toBytes(),
+                        hyper, state.offsets(), result.metrics(), counts));
+                outcome = "published version " + m.getVersion();
+            }
+        } catch (PublishInterruptedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("Content clustering {} failed", s.name(), e);
+            outcome = "failed: " + e.getMessage();
+        }
+        s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", state.ratings().size(), outcome));
     }
 
     private FactorParams fresh(ModelSlot s) {
