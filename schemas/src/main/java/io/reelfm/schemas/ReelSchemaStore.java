@@ -37,6 +37,7 @@ public final class ReelSchemaStore implements SchemaStore {
         store.add(UserProfile.getClassSchema());
         store.add(ModelManifest.getClassSchema());
         store.add(ModelChunk.getClassSchema());
+        store.add(Impression.getClassSchema());
         for (String resource : HISTORY) {
             store.add(loadHistorical(resource));
         }

@@ -73,6 +73,16 @@ public final class Topics {
                     "retention.ms", String.valueOf(14L * 24 * 3600 * 1000),
                     "min.insync.replicas", "1"));
 
+    /**
+     * Recommendation lists served, keyed by userId like {@code ratings} (same partition count),
+     * so serving joins a user's later ratings to the lists they were shown. Kept 7 days.
+     */
+    public static final Topic<String, Impression> IMPRESSIONS = new Topic<>(
+            "impressions", STRING, new AvroSerde<>(Impression.class), DEFAULT_PARTITIONS,
+            Map.of("cleanup.policy", "delete",
+                    "retention.ms", String.valueOf(7L * 24 * 3600 * 1000),
+                    "min.insync.replicas", "1"));
+
     private Topics() {
     }
 
