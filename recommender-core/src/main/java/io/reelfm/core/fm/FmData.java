@@ -58,9 +58,9 @@ public final class FmData {
         }
 
         public Builder add(int[] idx, float[] val, int n, float target) {
-            if (rows + 1 >= rowPtr.length) {
-                rowPtr = Arrays.copyOf(rowPtr, rowPtr.length * 2);
+            if (rows == targets.length) {
                 targets = Arrays.copyOf(targets, targets.length * 2);
+                rowPtr = Arrays.copyOf(rowPtr, targets.length + 1);
             }
             while (nnz + n > cols.length) {
                 cols = Arrays.copyOf(cols, cols.length * 2);

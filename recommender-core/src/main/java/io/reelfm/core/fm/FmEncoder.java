@@ -42,20 +42,9 @@ public final class FmEncoder {
         idx.add(space.indexOf(FeatureGroup.USER, userId));
         val.add(1f);
         if (groups.contains(FeatureGroup.PROFILE)) {
-            UserRow u = side.user(userId);
-            if (u != null) {
-                if (u.age() != null) {
-                    idx.add(space.indexOf(FeatureGroup.PROFILE, "age=" + ageBucket(u.age())));
-                    val.add(1f);
-                }
-                if (u.gender() != null) {
-                    idx.add(space.indexOf(FeatureGroup.PROFILE, "gender=" + u.gender()));
-                    val.add(1f);
-                }
-                if (u.occupation() != null) {
-                    idx.add(space.indexOf(FeatureGroup.PROFILE, "occupation=" + u.occupation()));
-                    val.add(1f);
-                }
+            for (String name : profileFeatures(side.user(userId))) {
+                idx.add(space.indexOf(FeatureGroup.PROFILE, name));
+                val.add(1f);
             }
         }
         if (groups.contains(FeatureGroup.IMPLICIT) && ratedItems != null && !ratedItems.isEmpty()) {
@@ -137,6 +126,24 @@ public final class FmEncoder {
         }
         for (int r = 0; r < set.size(); r++) {
             out.get(set.user(r)).add(items.id(set.item(r)));
+        }
+        return out;
+    }
+
+    /** The PROFILE feature names of a user (age bucket, gender, occupation), each of value 1. */
+    public static List<String> profileFeatures(UserRow u) {
+        List<String> out = new ArrayList<>();
+        if (u == null) {
+            return out;
+        }
+        if (u.age() != null) {
+            out.add("age=" + ageBucket(u.age()));
+        }
+        if (u.gender() != null) {
+            out.add("gender=" + u.gender());
+        }
+        if (u.occupation() != null) {
+            out.add("occupation=" + u.occupation());
         }
         return out;
     }

@@ -1,0 +1,133 @@
+package io.reelfm.core.fm.bench;
+
+import io.reelfm.core.data.Ml100k;
+import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.fm.FeatureGroup;
+import io.reelfm.core.fm.FeatureSpace;
+import io.reelfm.core.fm.FmConfig;
+import io.reelfm.core.fm.FmData;
+import io.reelfm.core.fm.FmEncoder;
+import io.reelfm.core.fm.FmLearner;
+import io.reelfm.core.fm.FmModel;
+import io.reelfm.core.fm.FmModelTrainer;
+import io.reelfm.core.fm.McmcFmTrainer;
+import io.reelfm.core.fm.snapshot.FmItemScorer;
+import io.reelfm.core.fm.snapshot.FmSnapshot;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The accuracy table of docs/benchmarks.md: test RMSE of FM configurations on the canonical
+ * MovieLens 100K folds (u1..u5 base/test), the RMSE of the served predictor (item-side snapshot
+ * plus fold-in of each test user's training ratings) and wall time per fold, which includes
+ * reading the text files, as libFM's figures do.
+ *
+ * <p>Run: {@code java -cp <core classpath> io.reelfm.core.fm.bench.Ml100kFolds [rows...]} where a
+ * row is {@code learner:k:iterations:groups}, e.g. {@code mcmc:8:200:USER+ITEM}; no argument runs
+ * the standard rows. {@code -Dfolds=1} restricts the folds.
+ */
+public final class Ml100kFolds {
+
+    private Ml100kFolds() {
+    }
+
+    public static void main(String[] args) {
+        Path dir = Ml100k.locate().orElseThrow(() -> new IllegalStateException(
+                "MovieLens 100K not found: set " + Ml100k.ENV));
+        List<String> rows = args.length > 0 ? List.of(args) : List.of(
+                "mcmc:8:200:USER+ITEM", "mcmc:32:200:USER+ITEM",
+                "mcmc:8:200:USER+ITEM+GENRES+PROFILE", "mcmc:32:200:USER+ITEM+GENRES+PROFILE",
+                "mcmc:8:100:USER+ITEM+GENRES+PROFILE+IMPLICIT",
+                "als:8:30:USER+ITEM+GENRES+PROFILE", "sgd:32:80:USER+ITEM");
+        String foldsProp = System.getProperty("folds", "1,2,3,4,5");
+        List<Integer> folds = new ArrayList<>();
+        for (String f : foldsProp.split(",")) {
+            folds.add(Integer.parseInt(f.trim()));
+        }
+        System.out.println("| configuration | mean RMSE | u1 RMSE | served mean | served u1 | time/fold (s) |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String row : rows) {
+            FmConfig cfg = parse(row);
+            double sum = 0;
+            double servedSum = 0;
+            double u1 = Double.NaN;
+            double servedU1 = Double.NaN;
+            double seconds = 0;
+            for (int fold : folds) {
+                FoldScore s = runFold(dir, fold, cfg);
+                sum += s.rmse;
+                servedSum += s.servedRmse;
+                seconds += s.seconds;
+                if (fold == 1) {
+                    u1 = s.rmse;
+                    servedU1 = s.servedRmse;
+                }
+            }
+            int n = folds.size();
+            System.out.printf(Locale.ROOT, "| %s, %d iters | %.4f | %.4f | %.4f | %.4f | %.2f |%n", cfg.label(),
+                    cfg.iterations(), sum / n, u1, servedSum / n, servedU1, seconds / n);
+        }
+    }
+
+    record FoldScore(double rmse, double servedRmse, double seconds) {
+    }
+
+    static FoldScore runFold(Path dir, int fold, FmConfig cfg) {
+        long t0 = System.nanoTime();
+        Ml100k.Fold f = Ml100k.fold(dir, fold);
+        SideInfo side = SideInfo.readMl100k(dir);
+        FeatureSpace space = new FeatureSpace();
+        FmEncoder enc = new FmEncoder(space, side, cfg.groups());
+        FmData train = enc.encode(f.train(), f.users(), f.items(), f.train());
+        FmData test = enc.encode(f.test(), f.users(), f.items(), f.train());
+        float[] pred;
+        FmModel model;
+        if (cfg.learner() == FmLearner.MCMC) {
+            McmcFmTrainer.Result r = new McmcFmTrainer(cfg).run(train, space, null, test, null);
+            pred = r.predictions();
+            model = r.posteriorMean();
+        } else {
+            model = FmModelTrainer.train(cfg, train, space, null);
+            pred = model.predictAll(test);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rmse = rmse(pred, test);
+        FmSnapshot snap = FmSnapshot.export(model, enc, f.items());
+        float[] served = ServedPredictor.predict(new FmItemScorer(snap), side, f);
+        return new FoldScore(rmse, rmse(served, test), seconds);
+    }
+
+    static double rmse(float[] pred, FmData test) {
+        double s = 0;
+        for (int i = 0; i < pred.length; i++) {
+            double d = pred[i] - test.target(i);
+            s += d * d;
+        }
+        return Math.sqrt(s / pred.length);
+    }
+
+    static FmConfig parse(String row) {
+        String[] p = row.split(":");
+        if (p.length != 4) {
+            throw new IllegalArgumentException("row must be learner:k:iterations:groups, got " + row);
+        }
+        Set<FeatureGroup> groups = EnumSet.noneOf(FeatureGroup.class);
+        for (String g : p[3].split("\\+")) {
+            groups.add(FeatureGroup.valueOf(g.trim().toUpperCase(Locale.ROOT)));
+        }
+        FmLearner learner = FmLearner.valueOf(p[0].toUpperCase(Locale.ROOT));
+        FmConfig cfg = FmConfig.defaults().withLearner(learner).withK(Integer.parseInt(p[1]))
+                .withIterations(Integer.parseInt(p[2])).withGroups(groups);
+        if (learner == FmLearner.SGD) {
+            cfg = cfg.withRegularisation(0, 0.01, 0.04).withLearningRate(0.01, 0.0);
+        } else if (learner == FmLearner.ALS) {
+            cfg = cfg.withRegularisation(0, 10, 15);
+        }
+        return cfg;
+    }
+}

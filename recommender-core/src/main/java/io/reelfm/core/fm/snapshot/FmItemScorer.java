@@ -1,0 +1,155 @@
+package io.reelfm.core.fm.snapshot;
+
+import io.reelfm.core.fm.FeatureGroup;
+import io.reelfm.core.fm.FmEncoder;
+import io.reelfm.core.fm.FmTask;
+import io.reelfm.core.fm.FoldInPrior;
+import io.reelfm.core.retrieval.ItemMatrix;
+import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.datasets.UserRow;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Answers queries from an {@link FmSnapshot} alone: folds a user in from their ratings and
+ * profile, predicts single ratings, scores the whole catalogue and returns the top K with an
+ * exclusion set. This is exactly what serving runs, so its accuracy is the one that counts.
+ * Immutable and thread-safe; each call allocates only O(k^2 + items) scratch.
+ */
+public final class FmItemScorer {
+
+    private final FmSnapshot snap;
+    private final ItemMatrix matrix;
+    private final Map<String, Integer> itemIndex = new HashMap<>();
+    private final int k;
+    private final float[] retrieval;
+    private final float[] bias;
+
+    public FmItemScorer(FmSnapshot snap) {
+        this.snap = snap;
+        this.k = snap.k();
+        this.retrieval = snap.retrievalArray();
+        this.bias = snap.itemBiasArray();
+        this.matrix = new ItemMatrix(retrieval, bias, k);
+        for (int i = 0; i < snap.items(); i++) {
+            itemIndex.put(snap.itemId(i), i);
+        }
+    }
+
+    public FmSnapshot snapshot() {
+        return snap;
+    }
+
+    /** Dense index of an item id, or -1 when the snapshot does not know it. */
+    public int item(String itemId) {
+        return itemIndex.getOrDefault(itemId, -1);
+    }
+
+    public ItemMatrix matrix() {
+        return matrix;
+    }
+
+    /**
+     * Folds a user in. {@code profile} may be null; ratings of items the snapshot does not know
+     * are ignored. With no usable rating the user gets the prior mean (a cold-start answer).
+     * The IMPLICIT features are the rated items, as in training.
+     */
+    public UserVector foldIn(UserRow profile, String[] itemIds, float[] ratings) {
+        if (itemIds.length != ratings.length) {
+            throw new IllegalArgumentException("itemIds and ratings differ in length: " + itemIds.length + " vs "
+                    + ratings.length);
+        }
+        double[] p = new double[k];
+        double lin = 0;
+        double sq = 0;
+        for (String name : FmEncoder.profileFeatures(profile)) {
+            int j = snap.feature(FeatureGroup.PROFILE, name);
+            if (j >= 0) {
+                lin += snap.featureWeight(j);
+                for (int f = 0; f < k; f++) {
+                    double v = snap.featureFactor(j, f);
+                    p[f] += v;
+                    sq += v * v;
+                }
+            }
+        }
+        if (itemIds.length > 0) {
+            double x = 1.0 / Math.sqrt(itemIds.length);
+            for (String id : itemIds) {
+                int j = snap.feature(FeatureGroup.IMPLICIT, id);
+                if (j >= 0) {
+                    lin += snap.featureWeight(j) * x;
+                    for (int f = 0; f < k; f++) {
+                        double v = snap.featureFactor(j, f) * x;
+                        p[f] += v;
+                        sq += v * v;
+                    }
+                }
+            }
+        }
+        double pp = 0;
+        for (int f = 0; f < k; f++) {
+            pp += p[f] * p[f];
+        }
+        double constC = snap.globalBias() + lin + 0.5 * (pp - sq);
+
+        int d = k + 1;
+        double[] ata = new double[d * d];
+        double[] atb = new double[d];
+        float[] z = new float[k];
+        int used = 0;
+        for (int r = 0; r < itemIds.length; r++) {
+            int i = item(itemIds[r]);
+            if (i < 0) {
+                continue;
+            }
+            if (!Float.isFinite(ratings[r])) {
+                throw new IllegalArgumentException("ratings[" + r + "] is not finite: " + ratings[r]);
+            }
+            double pq = 0;
+            int base = i * k;
+            for (int f = 0; f < k; f++) {
+                float qf = retrieval[base + f];
+                z[f] = (float) (p[f] + qf);
+                pq += p[f] * qf;
+            }
+            FoldIn.accumulate(ata, atb, z, ratings[r] - (constC + bias[i] + pq));
+            used++;
+        }
+        FoldInPrior prior = snap.prior();
+        double scale = prior.perRating() ? Math.max(1, used) : 1;
+        double[] theta = FoldIn.solve(ata, atb, d, prior.ridgeW() * scale + 1e-9, prior.ridgeV() * scale + 1e-9,
+                prior.meanW(), prior.meanV());
+        float[] query = new float[k];
+        double constant = constC + theta[0];
+        for (int f = 0; f < k; f++) {
+            query[f] = (float) (p[f] + theta[f + 1]);
+            constant += theta[f + 1] * p[f];
+        }
+        return new UserVector(query, (float) constant, used);
+    }
+
+    /** The served prediction for one item (clipped to the scale for regression). */
+    public float predict(UserVector u, int item) {
+        float[] q = u.queryUnsafe();
+        double s = u.constant() + bias[item];
+        int base = item * k;
+        for (int f = 0; f < k; f++) {
+            s += (double) q[f] * retrieval[base + f];
+        }
+        return snap.task() == FmTask.REGRESSION
+                ? (float) Math.max(snap.minTarget(), Math.min(snap.maxTarget(), s)) : (float) s;
+    }
+
+    /** Unclipped scores of every item into {@code out}; ranking is unaffected by clipping. */
+    public void scoreAll(UserVector u, float[] out) {
+        matrix.scoreAll(u.queryUnsafe(), u.constant(), out);
+    }
+
+    /** The best {@code n} items, skipping {@code excluded} (e.g. the items already rated; may be null). */
+    public ScoredItems topK(UserVector u, int n, BitSet excluded) {
+        return matrix.topK(u.queryUnsafe(), u.constant(), n, excluded);
+    }
+}

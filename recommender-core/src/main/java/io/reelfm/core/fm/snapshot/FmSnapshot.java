@@ -1,0 +1,227 @@
+package io.reelfm.core.fm.snapshot;
+
+import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.fm.FeatureGroup;
+import io.reelfm.core.fm.FeatureSpace;
+import io.reelfm.core.fm.FmEncoder;
+import io.reelfm.core.fm.FmModel;
+import io.reelfm.core.fm.FmTask;
+import io.reelfm.core.fm.FoldInPrior;
+import io.reelfm.core.fm.SparseVector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the trainer publishes and serving loads: the item-side and feature-side parameters of an
+ * FM, never one row per user. Serving folds each user in from their own ratings
+ * ({@link FoldIn}), so a user the trainer never saw is personalised after their first ratings
+ * and the snapshot's size does not grow with the user base.
+ *
+ * <p>Retrieval decomposition. Split an example's features into the user context C (user id,
+ * profile, implicit items) and the item part I (item id, genres, decade). With
+ * {@code p = sum_{j in C} v_j x_j} and {@code q_i = sum_{j in I} v_j x_j} the FM equation
+ * regroups as
+ * <pre>
+ *   y(u, i) = [w0 + sum_C w_j x_j + 1/2 (|p|^2 - sum_C |v_j x_j|^2)]     (user constant c_u)
+ *           + [sum_I w_j x_j + 1/2 (|q_i|^2 - sum_I |v_j x_j|^2)]         (item bias b_i)
+ *           + &lt;p, q_i&gt;
+ * </pre>
+ * because the pairwise sum over C u I is the pairs inside C, the pairs inside I and every cross
+ * pair, and the cross pairs sum to {@code <p, q_i>}. So for a fixed user context every item's
+ * score is {@code b_i + <p, q_i>} plus a constant: ranking the catalogue is one matrix-vector
+ * product over the rows q_i plus a top-K heap. {@link #itemBias} and {@link #retrievalVector} hold
+ * b_i and q_i; {@link #itemFactor} is the item-id feature's own v.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FmSnapshot {
+
+    private final FmTask task;
+    private final int k;
+    private final float w0;
+    private final float minTarget;
+    private final float maxTarget;
+    private final FoldInPrior prior;
+    private final FeatureSpace features;
+    private final float[] featureW;
+    private final float[] featureV;
+    private final String[] itemIds;
+    private final float[] itemBias;
+    private final float[] itemFactor;
+    private final float[] retrieval;
+
+    FmSnapshot(FmTask task, int k, float w0, float minTarget, float maxTarget, FoldInPrior prior,
+               FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
+               float[] itemFactor, float[] retrieval) {
+        this.task = task;
+        this.k = k;
+        this.w0 = w0;
+        this.minTarget = minTarget;
+        this.maxTarget = maxTarget;
+        this.prior = prior;
+        this.features = features.copy();
+        this.featureW = featureW.clone();
+        this.featureV = featureV.clone();
+        this.itemIds = itemIds.clone();
+        this.itemBias = itemBias.clone();
+        this.itemFactor = itemFactor.clone();
+        this.retrieval = retrieval.clone();
+    }
+
+    /**
+     * Exports the item and feature side of {@code model}: every item of {@code items} (dense
+     * index order) is encoded with {@code encoder} to compute b_i and q_i; every feature except
+     * user ids keeps its w and v.
+     */
+    public static FmSnapshot export(FmModel model, FmEncoder encoder, IdIndex items) {
+        int k = model.k();
+        FeatureSpace space = encoder.space();
+        FeatureSpace kept = new FeatureSpace();
+        List<Float> w = new ArrayList<>();
+        float[] tmp = new float[k];
+        float[] vBuf = new float[space.size() * k];
+        for (int j = 0; j < space.size(); j++) {
+            if (space.group(j) == FeatureGroup.USER) {
+                continue;
+            }
+            int at = kept.indexOf(space.group(j), space.name(j));
+            w.add(model.weight(j));
+            model.factors(j, tmp);
+            System.arraycopy(tmp, 0, vBuf, at * k, k);
+        }
+        float[] fw = new float[w.size()];
+        for (int j = 0; j < fw.length; j++) {
+            fw[j] = w.get(j);
+        }
+        float[] fv = java.util.Arrays.copyOf(vBuf, fw.length * k);
+        int n = items.size();
+        String[] ids = new String[n];
+        float[] bias = new float[n];
+        float[] factor = new float[n * k];
+        float[] q = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            ids[i] = items.id(i);
+            SparseVector x = encoder.item(ids[i]);
+            bias[i] = (float) sideTerms(model, x, q, i * k);
+            int idFeature = space.find(FeatureGroup.ITEM, ids[i]);
+            model.factors(idFeature, tmp);
+            System.arraycopy(tmp, 0, factor, i * k, k);
+        }
+        return new FmSnapshot(model.task(), k, model.globalBias(), model.minTarget(), model.maxTarget(),
+                model.foldInPrior(), kept, fw, fv, ids, bias, factor, q);
+    }
+
+    /**
+     * {@code sum w_j x_j + 1/2 (|s|^2 - sum |v_j x_j|^2)} over one side's features, writing
+     * {@code s = sum v_j x_j} into {@code sOut[off..off+k)}.
+     */
+    static double sideTerms(FmModel model, SparseVector x, float[] sOut, int off) {
+        int k = model.k();
+        double lin = 0;
+        double sq = 0;
+        double[] s = new double[k];
+        for (int p = 0; p < x.nnz(); p++) {
+            int j = x.indices()[p];
+            double xv = x.values()[p];
+            lin += model.weight(j) * xv;
+            for (int f = 0; f < k; f++) {
+                double vx = model.factor(j, f) * xv;
+                s[f] += vx;
+                sq += vx * vx;
+            }
+        }
+        double pair = 0;
+        for (int f = 0; f < k; f++) {
+            pair += s[f] * s[f];
+            sOut[off + f] = (float) s[f];
+        }
+        return lin + 0.5 * (pair - sq);
+    }
+
+    public FmTask task() {
+        return task;
+    }
+
+    public int k() {
+        return k;
+    }
+
+    public float globalBias() {
+        return w0;
+    }
+
+    public float minTarget() {
+        return minTarget;
+    }
+
+    public float maxTarget() {
+        return maxTarget;
+    }
+
+    public FoldInPrior prior() {
+        return prior;
+    }
+
+    public int items() {
+        return itemIds.length;
+    }
+
+    public String itemId(int item) {
+        return itemIds[item];
+    }
+
+    public float itemBias(int item) {
+        return itemBias[item];
+    }
+
+    public float[] itemFactor(int item) {
+        return java.util.Arrays.copyOfRange(itemFactor, item * k, item * k + k);
+    }
+
+    public float[] retrievalVector(int item) {
+        return java.util.Arrays.copyOfRange(retrieval, item * k, item * k + k);
+    }
+
+    /** A copy of the exported features (no user ids). */
+    public FeatureSpace features() {
+        return features.copy();
+    }
+
+    /** Column of a kept feature, or -1. */
+    public int feature(FeatureGroup group, String name) {
+        return features.find(group, name);
+    }
+
+    public float featureWeight(int feature) {
+        return featureW[feature];
+    }
+
+    public float featureFactor(int feature, int f) {
+        return featureV[feature * k + f];
+    }
+
+    float[] itemBiasArray() {
+        return itemBias.clone();
+    }
+
+    float[] retrievalArray() {
+        return retrieval.clone();
+    }
+
+    float[] itemFactorArray() {
+        return itemFactor.clone();
+    }
+
+    float[] featureWArray() {
+        return featureW.clone();
+    }
+
+    float[] featureVArray() {
+        return featureV.clone();
+    }
+
+    String[] itemIdArray() {
+        return itemIds.clone();
+    }
+}
