@@ -52,7 +52,7 @@ public enum DatasetFormat {
         return Files.isDirectory(dir) && detector.test(dir);
     }
 
-    public Dataset openUnchecked(Path dir) {
+    public Dataset openAs(Path dir) {
         return opener.apply(dir);
     }
 
@@ -62,7 +62,7 @@ public enum DatasetFormat {
         }
         for (DatasetFormat format : values()) {
             if (format.matches(dir)) {
-                return format.openUnchecked(dir);
+                return format.openAs(dir);
             }
         }
         List<Path> candidates = new ArrayList<>();

@@ -33,6 +33,6 @@ public enum RatingScale {
     /** Rounds a real-valued score to the nearest allowed rating, clamped into range. */
     public float quantize(double score) {
         double clamped = Math.min(max, Math.max(min, score));
-        return (float) (Math.round(clamped / step) * step);
+        return Math.round(clamped / step) * step;
     }
 }
