@@ -3,6 +3,7 @@ package io.reelfm.launcher;
 import io.reelfm.launcher.bench.BenchCommand;
 import io.reelfm.launcher.data.DataCommand;
 import io.reelfm.launcher.demo.DemoCommand;
+import io.reelfm.launcher.evaluate.EvaluateCommand;
 import io.reelfm.launcher.replay.ReplayCommand;
 import io.reelfm.launcher.service.IngestCommand;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reelfm", mixinStandardHelpOptions = true, versionProvider = ReelFmVersion.class,
         description = "ReelFM: a self-hosted real-time recommendation engine on Apache Kafka.",
         subcommands = {DemoCommand.class, ReplayCommand.class, DataCommand.class, IngestCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class ReelFm implements Runnable {
 
     @Spec

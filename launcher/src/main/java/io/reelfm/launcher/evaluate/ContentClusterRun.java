@@ -1,0 +1,54 @@
+package io.reelfm.launcher.evaluate;
+
+import io.reelfm.core.content.CatalogueItem;
+import io.reelfm.core.content.ContentClustering;
+import io.reelfm.core.content.ContentClusteringConfig;
+import io.reelfm.core.content.ContentFeatureBuilder;
+import io.reelfm.core.content.ContentFeatures;
+import io.reelfm.core.content.ItemStats;
+import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.eval.RatingSet;
+import io.reelfm.datasets.MovieLens100k;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Clusters the data set's movies by content (genres, year, rating statistics from the training
+ * ratings) for the silhouette-vs-k chart and the cluster table of the report. Absent when the
+ * directory has no {@code u.item}.
+ */
+final class ContentClusterRun {
+
+    private ContentClusterRun() {
+    }
+
+    static Optional<ContentClustering.Result> run(Path dir, RatingSet ratings, IdIndex items, ContentClusteringConfig config) {
+        Path file = dir.resolve("u.item");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        List<CatalogueItem> catalogue = new ArrayList<>();
+        MovieLens100k.readMovies(file,
+                m -> catalogue.add(new CatalogueItem(m.itemId(), m.title(), m.year(), m.genres(), m.runtime(), m.language(), m.region())),
+                bad -> {
+                    throw new IllegalArgumentException("bad line in " + file + ": " + bad);
+                });
+        if (catalogue.size() < 3) {
+            return Optional.empty();
+        }
+        Map<String, ItemStats> stats = new HashMap<>();
+        for (int r = 0; r < ratings.size(); r++) {
+            stats.computeIfAbsent(items.id(ratings.item(r)), k -> new ItemStats()).add(ratings.value(r));
+        }
+        ContentFeatures features = ContentFeatureBuilder.build(catalogue, stats);
+        int maxK = Math.min(config.maxK(), catalogue.size() - 1);
+        ContentClusteringConfig bounded = new ContentClusteringConfig(config.varianceToKeep(), Math.min(config.minK(), maxK),
+                maxK, config.seed(), config.silhouetteSample(), config.topFeatures());
+        return Optional.of(ContentClustering.run(features, bounded));
+    }
+}

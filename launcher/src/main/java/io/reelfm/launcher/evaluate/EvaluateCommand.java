@@ -1,0 +1,236 @@
+package io.reelfm.launcher.evaluate;
+
+import io.reelfm.core.content.ContentClustering;
+import io.reelfm.core.content.ContentClusteringConfig;
+import io.reelfm.core.data.Ml100k;
+import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.eval.EvaluationReport;
+import io.reelfm.core.eval.Evaluator;
+import io.reelfm.core.eval.FoldResult;
+import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.core.eval.search.HyperparameterSearch;
+import io.reelfm.core.eval.search.ParameterSpace;
+import io.reelfm.core.eval.search.SearchResult;
+import io.reelfm.core.eval.split.Split;
+import io.reelfm.datasets.MovieLens100k;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code reelfm evaluate}: offline accuracy of a learner on MovieLens-format folds, with a
+ * markdown + CSV report and PNG charts, or a hyperparameter search. Everything measured comes
+ * from recommender-core's harness, so the numbers match what the trainer service would learn.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate a learner on MovieLens 100K-format data: RMSE, MAE, AUC and top-K ranking metrics per fold,",
+                "a report (markdown + CSV) and charts (test RMSE per iteration, silhouette vs k of content clusters)."})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:REELFM_ML100K}",
+            description = "MovieLens 100K directory (default: env REELFM_ML100K, else shared/data/movielens/ml-100k above the working directory).")
+    Path data;
+
+    @Option(names = "--folds", paramLabel = "SPEC", defaultValue = "u1,u2,u3,u4,u5",
+            description = "u1..u5 (canonical files), kfold:K (seeded K-fold over u.data) or time[:N|:F] (per-user holdout of the N latest ratings, default 10, or the latest fraction F) (default: ${DEFAULT-VALUE}).")
+    String folds;
+
+    @Option(names = "--learner", defaultValue = "mcmc", description = "mcmc, als, sgd (factorization machines) or bias (baseline) (default: ${DEFAULT-VALUE}).")
+    String learner;
+
+    @Option(names = "--factors", paramLabel = "K", defaultValue = "8", description = "FM factors (default: ${DEFAULT-VALUE}).")
+    int factors;
+
+    @Option(names = "--features", paramLabel = "GROUPS", defaultValue = "user,item",
+            description = "FM feature groups: user,item,genres,year,profile,implicit (default: ${DEFAULT-VALUE}).")
+    String features;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "50",
+            description = "MCMC samples, ALS sweeps, SGD epochs or bias passes (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--reg", paramLabel = "L2", defaultValue = "0.05",
+            description = "L2 on factors (linear weights get a fifth) for ALS/SGD; damping for bias; MCMC learns its own (default: ${DEFAULT-VALUE}).")
+    double reg;
+
+    @Option(names = "--learn-rate", paramLabel = "RATE", defaultValue = "0.01", description = "SGD step size (default: ${DEFAULT-VALUE}).")
+    double learnRate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of splits, learners and clustering (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "10", description = "List length of the ranking metrics (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--threshold", paramLabel = "RATING", defaultValue = "4",
+            description = "A test rating at or above this is relevant / positive (default: ${DEFAULT-VALUE}).")
+    float threshold;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "evaluation-report",
+            description = "Where report.md, folds.csv, search.md/.csv and the PNG charts go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "table",
+            description = "table (human) or json (one JSON object on the last line of stdout) (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--search", paramLabel = "grid|random", description = "Run a hyperparameter search over the --grid-* values.")
+    String search;
+
+    @Option(names = "--trials", defaultValue = "10", description = "Combinations drawn by --search random (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--grid-learner", paramLabel = "LIST", description = "Search values of learner, comma separated (default: --learner).")
+    String gridLearner;
+
+    @Option(names = "--grid-factors", paramLabel = "LIST", description = "Search values of factors (default: --factors).")
+    String gridFactors;
+
+    @Option(names = "--grid-iterations", paramLabel = "LIST", description = "Search values of iterations (default: --iterations).")
+    String gridIterations;
+
+    @Option(names = "--grid-reg", paramLabel = "LIST", description = "Search values of reg (default: --reg).")
+    String gridReg;
+
+    @Option(names = "--grid-features", paramLabel = "SETS", description = "Search feature sets separated by ';', e.g. 'user,item;user,item,genres' (default: --features).")
+    String gridFeatures;
+
+    @Option(names = "--cluster-max-k", defaultValue = "12", description = "Largest k tried when clustering content features (default: ${DEFAULT-VALUE}).")
+    int clusterMaxK;
+
+    @Option(names = "--no-clusters", description = "Skip the content-feature clustering and its chart.")
+    boolean noClusters;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar (logs and CI).")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        LearnerSpec base;
+        EvaluationData loaded;
+        Path dir;
+        try {
+            if (!format.equals("table") && !format.equals("json")) {
+                throw new IllegalArgumentException("--format: '" + format + "' is not table or json");
+            }
+            if (search != null && !search.equals("grid") && !search.equals("random")) {
+                throw new IllegalArgumentException("--search: '" + search + "' is not grid or random");
+            }
+            base = new LearnerSpec(learner, factors, iterations, reg, learnRate, LearnerSpec.parseFeatures(features), seed);
+            new RankingConfig(k, threshold);
+            dir = data != null ? data : Ml100k.locate()
+                    .orElseThrow(() -> new IllegalArgumentException("--data: not given and no MovieLens 100K directory found"));
+            loaded = EvaluationData.load(dir, folds, seed);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        SideInfo side = MovieLens100k.isPresent(dir) ? SideInfo.readMl100k(dir) : SideInfo.empty();
+        Files.createDirectories(out);
+        Evaluator evaluator = new Evaluator(new RankingConfig(k, threshold));
+
+        SearchResult searchResult = null;
+        Map<String, List<Double>> curves = new LinkedHashMap<>();
+        LearnerSpec chosen = base;
+        if (search != null) {
+            ParameterSpace space = searchSpace(base);
+            List<Map<String, String>> combos = search.equals("grid") ? space.grid() : space.random(trials, seed);
+            try (ProgressDisplay progress = ProgressDisplay.open(!noProgress, "search", combos.size())) {
+                HyperparameterSearch runner = new HyperparameterSearch(new Evaluator(null),
+                        p -> base.with(p).trainer(side, loaded.users(), loaded.items()));
+                searchResult = runner.run(space, combos, loaded.splits(), (p, r) -> {
+                    curves.put(String.join(" ", p.values()), r.folds().get(0).testRmsePerIteration());
+                    progress.step();
+                });
+            }
+            chosen = base.with(searchResult.best().parameters());
+            Files.writeString(out.resolve("search.md"), searchResult.toMarkdown(), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("search.csv"), searchResult.toCsv(), StandardCharsets.UTF_8);
+        }
+        EvaluationReport report;
+        try (ProgressDisplay progress = ProgressDisplay.open(!noProgress, "evaluate " + chosen.learner(),
+                (long) loaded.splits().size() * chosen.iterations())) {
+            report = evaluator.evaluate(chosen.trainer(side, loaded.users(), loaded.items()), loaded.splits(),
+                    new Evaluator.Progress() {
+                        @Override
+                        public void iterationDone(Split split, int iteration, double testRmse) {
+                            progress.step();
+                        }
+                    });
+        }
+        if (searchResult == null) {
+            for (FoldResult f : report.folds()) {
+                curves.put(report.learner() + " " + f.split(), f.testRmsePerIteration());
+            }
+        }
+        Charts.rmsePerIteration(curves, out.resolve("rmse-per-iteration.png"));
+        Optional<ContentClustering.Result> clusters = noClusters ? Optional.empty()
+                : ContentClusterRun.run(dir, loaded.splits().get(0).train(), loaded.items(),
+                        new ContentClusteringConfig(0.9, 2, Math.max(2, clusterMaxK), seed, 2000, 5));
+        if (clusters.isPresent()) {
+            Charts.silhouetteVsK(clusters.get().selection(), out.resolve("silhouette-vs-k.png"));
+        }
+        Map<String, String> settings = new LinkedHashMap<>(chosen.describe());
+        settings.put("data", dir.toString());
+        settings.put("folds", folds);
+        settings.put("seed", Long.toString(seed));
+        settings.put("ranking", "top-" + k + ", relevant = rating >= " + threshold + ", training items excluded");
+        Files.writeString(out.resolve("report.md"), ReportWriter.markdown("reelfm evaluate " + String.join(" ", commandArgs()),
+                settings, report, clusters, searchResult), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("folds.csv"), ReportWriter.foldCsv(report), StandardCharsets.UTF_8);
+
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            stdout.println(ReportWriter.jsonLine(report, seconds, searchResult));
+        } else {
+            if (searchResult != null) {
+                stdout.println(searchResult.toMarkdown());
+            }
+            stdout.println(ReportWriter.foldTable(report));
+            clusters.ifPresent(c -> stdout.println(ReportWriter.clusterTable(c)));
+            stdout.printf("Report written to %s (%.1f s)%n", out.toAbsolutePath(), seconds);
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private List<String> commandArgs() {
+        return spec.commandLine().getParseResult() == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
+    }
+
+    private ParameterSpace searchSpace(LearnerSpec base) {
+        Map<String, String> defaults = base.describe();
+        return new ParameterSpace()
+                .add("learner", list(gridLearner, defaults.get("learner"), ","))
+                .add("factors", list(gridFactors, defaults.get("factors"), ","))
+                .add("iterations", list(gridIterations, defaults.get("iterations"), ","))
+                .add("reg", list(gridReg, defaults.get("reg"), ","))
+                .add("features", list(gridFeatures, defaults.get("features"), ";").stream()
+                        .map(f -> LearnerSpec.formatFeatures(LearnerSpec.parseFeatures(f))).toList());
+    }
+
+    private static List<String> list(String csv, String fallback, String separator) {
+        if (csv == null || csv.isBlank()) {
+            return List.of(fallback);
+        }
+        return Arrays.stream(csv.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+}

@@ -1,0 +1,122 @@
+package io.reelfm.launcher.evaluate;
+
+import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.eval.RatingTrainer;
+import io.reelfm.core.eval.baseline.BiasConfig;
+import io.reelfm.core.eval.baseline.BiasTrainer;
+import io.reelfm.core.fm.FeatureGroup;
+import io.reelfm.core.fm.FmConfig;
+import io.reelfm.core.fm.FmLearner;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The learner settings of one evaluation run, from the command line or from one combination
+ * of a hyperparameter search (the same names: learner, factors, iterations, reg, learn-rate,
+ * features), so a search row can be re-run verbatim with the plain command.
+ *
+ * @param learner mcmc, als, sgd (factorization machines) or bias (user+item bias baseline)
+ * @param factors FM factors k
+ * @param iterations MCMC samples, ALS sweeps, SGD epochs or bias passes
+ * @param reg L2 on FM factors (linear weights get reg/5) or the bias damping
+ * @param learnRate SGD step size
+ * @param features FM feature groups
+ */
+record LearnerSpec(String learner, int factors, int iterations, double reg, double learnRate, Set<FeatureGroup> features,
+        long seed) {
+
+    static final Set<String> LEARNERS = Set.of("mcmc", "als", "sgd", "bias");
+
+    LearnerSpec {
+        learner = learner.toLowerCase(Locale.ROOT);
+        if (!LEARNERS.contains(learner)) {
+            throw new IllegalArgumentException("--learner: '" + learner + "' is not one of mcmc, als, sgd, bias");
+        }
+        if (factors < 0) {
+            throw new IllegalArgumentException("--factors must be >= 0, got " + factors);
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("--iterations must be >= 1, got " + iterations);
+        }
+        if (!(reg >= 0)) {
+            throw new IllegalArgumentException("--reg must be >= 0, got " + reg);
+        }
+        if (!(learnRate > 0)) {
+            throw new IllegalArgumentException("--learn-rate must be > 0, got " + learnRate);
+        }
+        features = Set.copyOf(features);
+    }
+
+    static Set<FeatureGroup> parseFeatures(String csv) {
+        EnumSet<FeatureGroup> groups = EnumSet.noneOf(FeatureGroup.class);
+        for (String raw : csv.split("[,+]")) {
+            String name = raw.trim().toUpperCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            try {
+                groups.add(FeatureGroup.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--features: '" + raw.trim() + "' is not one of "
+                        + EnumSet.allOf(FeatureGroup.class).toString().toLowerCase(Locale.ROOT), e);
+            }
+        }
+        return groups;
+    }
+
+    static String formatFeatures(Set<FeatureGroup> groups) {
+        return String.join("+", groups.stream().sorted().map(g -> g.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** A copy with the named parameters replaced (the search's combination). */
+    LearnerSpec with(Map<String, String> params) {
+        LearnerSpec s = this;
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            String v = e.getValue();
+            try {
+                s = switch (e.getKey()) {
+                    case "learner" -> new LearnerSpec(v, s.factors, s.iterations, s.reg, s.learnRate, s.features, s.seed);
+                    case "factors" -> new LearnerSpec(s.learner, Integer.parseInt(v), s.iterations, s.reg, s.learnRate, s.features, s.seed);
+                    case "iterations" -> new LearnerSpec(s.learner, s.factors, Integer.parseInt(v), s.reg, s.learnRate, s.features, s.seed);
+                    case "reg" -> new LearnerSpec(s.learner, s.factors, s.iterations, Double.parseDouble(v), s.learnRate, s.features, s.seed);
+                    case "learn-rate" -> new LearnerSpec(s.learner, s.factors, s.iterations, s.reg, Double.parseDouble(v), s.features, s.seed);
+                    case "features" -> new LearnerSpec(s.learner, s.factors, s.iterations, s.reg, s.learnRate, parseFeatures(v), s.seed);
+                    default -> throw new IllegalArgumentException("unknown search parameter '" + e.getKey() + "'");
+                };
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("search parameter " + e.getKey() + ": '" + v + "' is not a number", ex);
+            }
+        }
+        return s;
+    }
+
+    Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("learner", learner);
+        m.put("factors", Integer.toString(factors));
+        m.put("iterations", Integer.toString(iterations));
+        m.put("reg", Double.toString(reg));
+        m.put("learn-rate", Double.toString(learnRate));
+        m.put("features", formatFeatures(features));
+        return m;
+    }
+
+    RatingTrainer trainer(SideInfo side, IdIndex users, IdIndex items) {
+        if (learner.equals("bias")) {
+            return new BiasTrainer(new BiasConfig(iterations, reg, reg));
+        }
+        FmConfig config = FmConfig.defaults()
+                .withLearner(FmLearner.valueOf(learner.toUpperCase(Locale.ROOT)))
+                .withK(factors)
+                .withIterations(iterations)
+                .withRegularisation(0, reg / 5, reg)
+                .withLearningRate(learnRate, 0)
+                .withGroups(features)
+                .withSeed(seed);
+        return new FmRatingTrainer(config, side, users, items);
+    }
+}

@@ -1,0 +1,134 @@
+package io.reelfm.launcher.evaluate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reelfm.core.cluster.KSelection;
+import io.reelfm.core.content.ClusterProfile;
+import io.reelfm.core.content.ContentClustering;
+import io.reelfm.core.eval.EvaluationReport;
+import io.reelfm.core.eval.FoldResult;
+import io.reelfm.core.eval.metrics.RankingResult;
+import io.reelfm.core.eval.search.SearchResult;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Renders an evaluation as a console/markdown table, a CSV of folds, and the one-line JSON summary. */
+final class ReportWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReportWriter() {
+    }
+
+    static String foldTable(EvaluationReport report) {
+        StringBuilder sb = new StringBuilder("| fold | RMSE | MAE | AUC | P@K | R@K | NDCG@K | MAP@K | HR@K | coverage | seconds |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (FoldResult f : report.folds()) {
+            RankingResult r = f.ranking();
+            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %s | %.1f |%n", f.split(), f.rmse(), f.mae(), f.auc(),
+                    r == null ? "- | - | - | - | - | -" : String.format(Locale.ROOT, "%.4f | %.4f | %.4f | %.4f | %.4f | %.4f",
+                            r.precision(), r.recall(), r.ndcg(), r.map(), r.hitRate(), r.coverage()), f.seconds()));
+        }
+        sb.append(String.format(Locale.ROOT, "| **mean** | **%.4f** | **%.4f** | %.4f | | | | | | | %.1f |%n",
+                report.meanRmse(), report.meanMae(), report.meanAuc(), report.seconds()));
+        return sb.toString();
+    }
+
+    static String foldCsv(EvaluationReport report) {
+        StringBuilder sb = new StringBuilder("fold,rmse,mae,auc,precision,recall,ndcg,map,hit_rate,coverage,seconds\n");
+        for (FoldResult f : report.folds()) {
+            RankingResult r = f.ranking();
+            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%s,%.3f%n", f.split(), f.rmse(), f.mae(), f.auc(),
+                    r == null ? ",,,,," : String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f,%.6f,%.6f",
+                            r.precision(), r.recall(), r.ndcg(), r.map(), r.hitRate(), r.coverage()), f.seconds()));
+        }
+        return sb.toString();
+    }
+
+    static String clusterTable(ContentClustering.Result result) {
+        StringBuilder sb = new StringBuilder("| k | inertia | silhouette |\n|---|---|---|\n");
+        for (KSelection.Score s : result.selection().scores()) {
+            sb.append(String.format(Locale.ROOT, "| %d | %.3f | %.4f |%n", s.k(), s.inertia(), s.silhouette()));
+        }
+        sb.append(String.format(Locale.ROOT, "%nPCA kept %d components (%.1f%% of the variance). Best k = %d.%n%n",
+                result.pca().components(), 100 * result.pca().keptVarianceRatio(), result.selection().best().k()));
+        sb.append("| cluster | movies | dominant features (centroid − mean, scaled) |\n|---|---|---|\n");
+        for (ClusterProfile p : result.profiles()) {
+            StringBuilder features = new StringBuilder();
+            for (ClusterProfile.Departure d : p.dominant()) {
+                if (!features.isEmpty()) {
+                    features.append(", ");
+                }
+                features.append(String.format(Locale.ROOT, "%s %+.2f", d.feature(), d.departure()));
+            }
+            sb.append("| ").append(p.cluster()).append(" | ").append(p.size()).append(" | ").append(features).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    static String markdown(String command, Map<String, String> settings, EvaluationReport report,
+            Optional<ContentClustering.Result> clusters, SearchResult search) {
+        StringBuilder sb = new StringBuilder("# Evaluation report\n\n`").append(command).append("`\n\n## Settings\n\n");
+        settings.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
+        if (search != null) {
+            sb.append("\n## Hyperparameter search (sorted by mean test RMSE)\n\n").append(search.toMarkdown());
+        }
+        sb.append("\n## Results per fold (").append(report.learner()).append(")\n\n").append(foldTable(report));
+        sb.append("\n![test RMSE per iteration](rmse-per-iteration.png)\n");
+        clusters.ifPresent(c -> sb.append("\n## Content clusters\n\n![silhouette vs k](silhouette-vs-k.png)\n\n")
+                .append(clusterTable(c)));
+        return sb.toString();
+    }
+
+    static String jsonLine(EvaluationReport report, double seconds, SearchResult search) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("learner", report.learner());
+        root.put("rmse", report.meanRmse());
+        root.put("mae", report.meanMae());
+        putNumber(root, "auc", report.meanAuc());
+        root.put("seconds", seconds);
+        ArrayNode folds = root.putArray("folds");
+        for (FoldResult f : report.folds()) {
+            ObjectNode n = folds.addObject();
+            n.put("name", f.split());
+            n.put("rmse", f.rmse());
+            n.put("mae", f.mae());
+            putNumber(n, "auc", f.auc());
+            RankingResult r = f.ranking();
+            if (r != null) {
+                n.put("k", r.k());
+                n.put("precision", r.precision());
+                n.put("recall", r.recall());
+                n.put("ndcg", r.ndcg());
+                n.put("map", r.map());
+                n.put("hitRate", r.hitRate());
+                n.put("coverage", r.coverage());
+            }
+            n.put("seconds", f.seconds());
+        }
+        if (search != null) {
+            ArrayNode trials = root.putArray("search");
+            for (SearchResult.Trial t : search.trials()) {
+                ObjectNode n = trials.addObject();
+                t.parameters().forEach(n::put);
+                n.put("rmse", t.report().meanRmse());
+                n.put("mae", t.report().meanMae());
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not render the JSON summary", e);
+        }
+    }
+
+    private static void putNumber(ObjectNode node, String name, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, value);
+        }
+    }
+}
