@@ -44,6 +44,8 @@ class DatasetDownloaderIT {
     private HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final List<String> rangeHeaders = new CopyOnWriteArrayList<>();
+    private volatile boolean ignoreRanges;
+    private volatile int cutAfterBytes = -1;
 
     @BeforeEach
     void startServer() throws IOException {
@@ -70,15 +72,21 @@ class DatasetDownloaderIT {
             }
             int from = 0;
             int status = 200;
-            if (range != null && range.startsWith("bytes=") && range.endsWith("-")) {
+            if (range != null && !ignoreRanges && range.startsWith("bytes=") && range.endsWith("-")) {
                 from = Integer.parseInt(range.substring(6, range.length() - 1));
                 status = 206;
                 exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
             }
             exchange.sendResponseHeaders(status, body.length - from);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body, from, body.length - from);
+            OutputStream out = exchange.getResponseBody();
+            if (cutAfterBytes >= 0 && exchange.getRequestURI().getPath().endsWith(".zip")) {
+                out.write(body, from, cutAfterBytes);
+                out.flush();
+                exchange.getHttpContext().getServer().stop(0);
+                return;
             }
+            out.write(body, from, body.length - from);
+            out.close();
         }
     }
 
@@ -230,6 +238,44 @@ class DatasetDownloaderIT {
         assertThat(done.get(0)).isEqualTo(half);
         assertThat(Files.readAllBytes(cache.resolve("ml-100k.zip"))).isEqualTo(zip);
         assertThat(Files.exists(cache.resolve("ml-100k.zip.part"))).isFalse();
+        assertThat(Dataset.open(dir).name()).isEqualTo("ml-100k");
+    }
+
+    @Test
+    void aServerIgnoringTheRangeRequestGetsTheFileRestartedNotAppended() throws Exception {
+        byte[] zip = ml100kZip();
+        KnownDataset known = publish("ml-100k.zip", zip, md5(zip) + "\n");
+        Files.write(cache.resolve("ml-100k.zip.part"), new byte[] {1, 2, 3});
+        ignoreRanges = true;
+
+        Path dir = downloader().fetch(known, DownloadListener.NONE);
+
+        assertThat(rangeHeaders).containsExactly("bytes=3-");
+        assertThat(Files.readAllBytes(cache.resolve("ml-100k.zip"))).isEqualTo(zip);
+        assertThat(Dataset.open(dir).name()).isEqualTo("ml-100k");
+    }
+
+    @Test
+    void aCutConnectionLeavesOnlyThePartFileWhichTheNextRunCompletes() throws Exception {
+        byte[] zip = ml100kZip();
+        KnownDataset known = publish("ml-100k.zip", zip, md5(zip) + "\n");
+        cutAfterBytes = 100;
+
+        assertThatThrownBy(() -> downloader().fetch(known, DownloadListener.NONE))
+                .isInstanceOf(DatasetUnavailableException.class)
+                .hasMessageContaining("ml-100k.zip");
+        assertThat(cacheContents()).map(Path::toString).containsExactly("ml-100k.zip.part");
+        long partial = Files.size(cache.resolve("ml-100k.zip.part"));
+        assertThat(partial).isLessThan(zip.length);
+
+        cutAfterBytes = -1;
+        startServer();
+        KnownDataset again = publish("ml-100k.zip", zip, md5(zip) + "\n");
+        Path dir = downloader().fetch(again, DownloadListener.NONE);
+
+        // Whatever arrived before the cut is kept and only the rest is requested.
+        assertThat(rangeHeaders).containsExactlyElementsOf(partial > 0 ? List.of("bytes=" + partial + "-") : List.of());
+        assertThat(Files.readAllBytes(cache.resolve("ml-100k.zip"))).isEqualTo(zip);
         assertThat(Dataset.open(dir).name()).isEqualTo("ml-100k");
     }
 
