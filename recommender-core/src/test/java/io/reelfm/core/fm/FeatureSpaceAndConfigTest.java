@@ -1,0 +1,71 @@
+package io.reelfm.core.fm;
+
+import io.reelfm.core.data.SideInfo;
+import io.reelfm.datasets.MovieRow;
+import io.reelfm.datasets.UserRow;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FeatureSpaceAndConfigTest {
+
+    @Test
+    void theSpaceGrowsOnlineAndKeepsEarlierIndices() {
+        FeatureSpace s = new FeatureSpace();
+        int a = s.indexOf(FeatureGroup.USER, "1");
+        int b = s.indexOf(FeatureGroup.ITEM, "1");
+        assertEquals(0, a);
+        assertEquals(1, b);
+        assertEquals(a, s.indexOf(FeatureGroup.USER, "1"));
+        assertEquals(-1, s.find(FeatureGroup.GENRES, "1"));
+        FeatureSpace copy = s.copy();
+        s.indexOf(FeatureGroup.GENRES, "Drama");
+        assertEquals(3, s.size());
+        assertEquals(2, copy.size());
+        assertEquals(FeatureGroup.GENRES, s.group(2));
+    }
+
+    @Test
+    void theEncoderEmitsOnlyTheConfiguredGroups() {
+        SideInfo side = SideInfo.empty();
+        side.putItem(new MovieRow("m", "T", 1995, List.of("Drama", "Comedy"), null, null, null, null));
+        side.putUser(new UserRow("u", 30, "F", "writer"));
+        FmEncoder idsOnly = new FmEncoder(new FeatureSpace(), side, Set.of());
+        assertEquals(1, idsOnly.item("m").nnz());
+        assertEquals(1, idsOnly.userContext("u", List.of("a", "b")).nnz());
+        FmEncoder all = new FmEncoder(new FeatureSpace(), side, EnumSet.allOf(FeatureGroup.class));
+        assertEquals(4, all.item("m").nnz());
+        SparseVector ctx = all.userContext("u", List.of("a", "b", "c", "d"));
+        assertEquals(1 + 3 + 4, ctx.nnz());
+        assertEquals(0.5f, ctx.values()[ctx.nnz() - 1], 1e-6f);
+        assertTrue(all.space().find(FeatureGroup.PROFILE, "age=25-34") >= 0);
+        assertTrue(all.space().find(FeatureGroup.YEAR, "1990s") >= 0);
+    }
+
+    @Test
+    void invalidConfigNamesTheField() {
+        FmConfig d = FmConfig.defaults();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withK(-1)).getMessage().startsWith("k "));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withIterations(0)).getMessage()
+                .startsWith("iterations"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withLearningRate(0, 0)).getMessage()
+                .startsWith("learningRate"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withScale(5, 1)).getMessage()
+                .startsWith("minTarget"));
+        assertTrue(d.groups().containsAll(Set.of(FeatureGroup.USER, FeatureGroup.ITEM)));
+        assertEquals("fm-mcmc-k8-USER+ITEM", d.label());
+    }
+
+    @Test
+    void alsRefusesClassificationNamingTheTask() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new AlsFmTrainer(FmConfig.defaults().withTask(FmTask.CLASSIFICATION)));
+        assertTrue(e.getMessage().startsWith("task"), e.getMessage());
+    }
+}
