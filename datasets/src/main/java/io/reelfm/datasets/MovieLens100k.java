@@ -1,14 +1,14 @@
 package io.reelfm.datasets;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+
+import io.reelfm.datasets.text.TextFiles;
 
 /**
  * Streaming readers for the MovieLens 100K files: {@code u.data} and the {@code uN.base/test}
@@ -128,32 +128,11 @@ public final class MovieLens100k {
         return null;
     }
 
-    interface LineHandler {
-        boolean handle(String line, long lineNumber);
+    private static long forEachLine(Path file, Charset charset, TextFiles.LineHandler handler) {
+        return TextFiles.forEachLine(file, charset, 0, handler);
     }
 
-    static long forEachLine(Path file, java.nio.charset.Charset charset, LineHandler handler) {
-        long good = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
-            String line;
-            long n = 0;
-            while ((line = reader.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (handler.handle(line, n)) {
-                    good++;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-        return good;
-    }
-
-    static boolean bad(Consumer<BadLine> errors, Path file, long n, String reason, String line) {
-        errors.accept(new BadLine(file, n, reason, line.length() > 200 ? line.substring(0, 200) : line));
-        return false;
+    private static boolean bad(Consumer<BadLine> errors, Path file, long n, String reason, String line) {
+        return TextFiles.bad(errors, file, n, reason, line);
     }
 }

@@ -3,6 +3,7 @@ package io.reelfm.datasets.imdb;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import io.reelfm.datasets.BadLine;
@@ -63,6 +64,11 @@ public final class ImdbDataset implements Dataset {
     @Override
     public long ratings(Consumer<RatingRow> sink, Consumer<BadLine> errors) {
         return 0;
+    }
+
+    @Override
+    public OptionalLong ratingCountHint() {
+        return OptionalLong.of(0);
     }
 
     @Override

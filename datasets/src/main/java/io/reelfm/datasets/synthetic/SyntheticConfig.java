@@ -40,8 +40,8 @@ public record SyntheticConfig(int users, int items, long ratings, int factors, d
                 "must be a finite number >= 0", userActivitySkew);
         require(scale != null, "scale", "must be set", scale);
         require(stepMillis >= 1, "stepMillis", "must be >= 1", stepMillis);
-        require(ratings == 0 || startMillis + ratings * (long) stepMillis > startMillis, "ratings",
-                "times stepMillis overflows the timestamp range", ratings);
+        require(fitsTimeline(startMillis, ratings, stepMillis), "ratings",
+                "times stepMillis after startMillis overflows the timestamp range", ratings);
     }
 
     /** The documented defaults. */
@@ -83,6 +83,15 @@ public record SyntheticConfig(int users, int items, long ratings, int factors, d
     public SyntheticConfig withTime(long startMillis, int stepMillis) {
         return new SyntheticConfig(users, items, ratings, factors, noise, seed, itemPopularitySkew, userActivitySkew,
                 scale, startMillis, stepMillis);
+    }
+
+    private static boolean fitsTimeline(long startMillis, long ratings, int stepMillis) {
+        try {
+            Math.addExact(startMillis, Math.multiplyExact(ratings, (long) Math.max(stepMillis, 1)));
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
+        }
     }
 
     private static void require(boolean ok, String name, String rule, Object value) {
