@@ -101,6 +101,11 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         return variants.stream().map(Variant::model).distinct().toList();
     }
 
+    /** The topic through which per-variant experiment metrics are broadcast to every instance. */
+    public String experimentStatsTopic() {
+        return applicationId + "-experiment-stats";
+    }
+
     /** The topic through which per-item statistics are broadcast to every instance. */
     public String itemStatsTopic() {
         return applicationId + "-item-stats";

@@ -26,13 +26,16 @@ import io.reelfm.service.http.Readiness;
 import io.reelfm.service.http.ServiceApp;
 import io.reelfm.service.http.ServiceAppConfig;
 import io.reelfm.serving.catalog.Catalog;
+import io.reelfm.serving.experiment.ExperimentStats;
+import io.reelfm.serving.experiment.ExperimentTopology;
+import io.reelfm.serving.experiment.ImpressionPublisher;
 import io.reelfm.serving.experiment.Variants;
 import io.reelfm.serving.http.Limits;
 import io.reelfm.serving.http.ModelResource;
 import io.reelfm.serving.http.MovieResource;
 import io.reelfm.serving.http.OpenApiResource;
 import io.reelfm.serving.http.RankingResource;
-import io.reelfm.serving.http.RecommendationListener;
+import io.reelfm.serving.http.ExperimentResource;
 import io.reelfm.serving.http.ServingRoutes;
 import io.reelfm.serving.http.UserResource;
 import io.reelfm.serving.model.ModelLoader;
@@ -65,9 +68,12 @@ public final class ServingService implements AutoCloseable {
     private final KafkaStreams streams;
     private final ModelLoader loader;
     private final ModelRegistry registry;
+    private final ImpressionPublisher impressions;
     private boolean closed;
 
-    private ServingService(ServingConfig config, ServiceApp app, KafkaStreams streams, ModelLoader loader, ModelRegistry registry) {
+    private ServingService(ServingConfig config, ServiceApp app, KafkaStreams streams, ModelLoader loader, ModelRegistry registry,
+                           ImpressionPublisher impressions) {
+        this.impressions = impressions;
         this.config = config;
         this.app = app;
         this.streams = streams;
@@ -88,19 +94,24 @@ public final class ServingService implements AutoCloseable {
         ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
         Readiness readiness = () -> readiness(stores, registry, config);
         UserRouter router = new UserRouter(stores, config.forwardTimeout());
+        ImpressionPublisher impressions = new ImpressionPublisher(config.bootstrapServers());
         ServiceApp app = ServiceApp.create(new ServiceAppConfig("serving", config.host(), config.port(),
                         ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, config.stopTimeout()), readiness, meters,
                 javalin -> ServingRoutes.register(javalin,
-                        new UserResource(recommender, catalog, router, limits,
-                                RecommendationListener.NONE),
+                        new UserResource(recommender, catalog, router, limits, impressions),
                         new MovieResource(catalog, ranker, registry, variants, limits),
-                        new RankingResource(ranker, limits), new ModelResource(registry, variants), new OpenApiResource()));
+                        new RankingResource(ranker, limits), new ModelResource(registry, variants),
+                        new ExperimentResource(variants, () -> stores.streams().store(StoreQueryParameters.fromNameAndType(
+                                ExperimentTopology.STATS_STORE, QueryableStoreTypes.<String, ExperimentStats>keyValueStore())),
+                                stores, config.impressionWindow().toSeconds()),
+                        new OpenApiResource()));
         KafkaStreams streams = null;
         ModelLoader loader = null;
         try {
             app.start();
             HostInfo self = new HostInfo(config.advertisedHost(), app.port());
-            streams = new KafkaStreams(ServingTopology.build(config.itemStatsTopic(), config.maxHistory()),
+            streams = new KafkaStreams(ServingTopology.build(config.itemStatsTopic(), config.experimentStatsTopic(),
+                    config.maxHistory(), config.impressionWindow()),
                     StreamsSettings.of(config, app.port()));
             streams.setUncaughtExceptionHandler(threadHandler);
             stores.attach(streams, self);
@@ -118,7 +129,7 @@ public final class ServingService implements AutoCloseable {
             Gauge.builder("reelfm.serving.models.loaded", registry, r -> r.all().size()).register(meters);
             log.info("Serving on port {} as {} (application {}, Kafka at {})", app.port(), self, config.applicationId(),
                     config.bootstrapServers());
-            return new ServingService(config, app, streams, loader, registry);
+            return new ServingService(config, app, streams, loader, registry, impressions);
         } catch (RuntimeException e) {
             if (loader != null) {
                 loader.close();
@@ -127,6 +138,7 @@ public final class ServingService implements AutoCloseable {
                 streams.close(Duration.ofSeconds(10));
             }
             app.close();
+            impressions.close();
             throw e;
         }
     }
@@ -154,6 +166,9 @@ public final class ServingService implements AutoCloseable {
         topics.addAll(Topics.modelTopics());
         topics.add(new Topic<>(config.deadLetterTopic(), Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde(),
                 Topics.DEAD_LETTERS.partitions(), Topics.DEAD_LETTERS.configs()));
+        topics.add(Topics.IMPRESSIONS);
+        topics.add(new Topic<>(config.experimentStatsTopic(), Topics.STRING, ExperimentStats.SERDE, 1,
+                Map.of("cleanup.policy", "compact", "min.insync.replicas", "1")));
         topics.add(new Topic<>(config.itemStatsTopic(), Topics.STRING, StateSerdes.ITEM_STATS, Topics.DEFAULT_PARTITIONS,
                 Map.of("cleanup.policy", "compact", "min.insync.replicas", "1")));
         return topics;
@@ -184,6 +199,7 @@ public final class ServingService implements AutoCloseable {
         closed = true;
         app.close();
         loader.close();
+        impressions.close();
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         log.info("Serving stopped");

@@ -24,7 +24,8 @@ public final class ServingRoutes {
     }
 
     public static void register(Javalin app, UserResource users, MovieResource movies, RankingResource rankings,
-                                ModelResource models, OpenApiResource openApi) {
+                                ModelResource models, ExperimentResource experiments,
+                                OpenApiResource openApi) {
         app.exception(InvalidStateStoreException.class, (e, ctx) -> {
             log.debug("{} {} -> 503: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", RETRY_AFTER_SECONDS).status(503)
@@ -41,6 +42,7 @@ public final class ServingRoutes {
         movies.register(app);
         rankings.register(app);
         models.register(app);
+        experiments.register(app);
         openApi.register(app);
     }
 }

@@ -1,5 +1,7 @@
 package io.reelfm.serving.topology;
 
+import java.time.Duration;
+
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -13,6 +15,7 @@ import org.apache.kafka.streams.state.Stores;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.Topics;
+import io.reelfm.serving.experiment.ExperimentTopology;
 
 /**
  * The serving topology as a pure function of its settings, so tests drive exactly what runs.
@@ -40,6 +43,17 @@ public final class ServingTopology {
      * @param maxHistory     ratings kept per user
      */
     public static Topology build(String itemStatsTopic, int maxHistory) {
+        return build(itemStatsTopic, null, maxHistory, Duration.ofHours(1));
+    }
+
+    /**
+     * The full topology including A/B measurement.
+     *
+     * @param experimentStatsTopic broadcast topic of per-variant metrics (created beforehand); null leaves
+     *                             the experiment part out
+     * @param impressionWindow     how long after an impression a rating of one of its items counts
+     */
+    public static Topology build(String itemStatsTopic, String experimentStatsTopic, int maxHistory, Duration impressionWindow) {
         StreamsBuilder b = new StreamsBuilder();
         globalInMemory(b, Topics.MOVIES, StoreNames.MOVIES);
         globalInMemory(b, Topics.MODEL_CHUNKS, StoreNames.MODEL_CHUNKS);
@@ -68,6 +82,9 @@ public final class ServingTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.ITEM_STATS))
                 .toStream()
                 .to(itemStatsTopic, Produced.with(Serdes.String(), StateSerdes.ITEM_STATS));
+        if (experimentStatsTopic != null) {
+            ExperimentTopology.add(b, ratings, experimentStatsTopic, impressionWindow);
+        }
         return b.build();
     }
 

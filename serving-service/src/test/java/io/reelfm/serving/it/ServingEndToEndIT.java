@@ -181,6 +181,24 @@ class ServingEndToEndIT {
                 .contains("RatingEvent");
     }
 
+    @Test
+    void impressionsAndLaterRatingsOfRecommendedItemsShowUpInExperimentMetrics() {
+        kafka.rating("e2e-ab", "e2e-30", 4f, T0.plusSeconds(1000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/users/e2e-ab/history").status() == 200);
+        JsonNode list = Http.get(port, "/users/e2e-ab/recommendations?k=3").json();
+        kafka.rating("e2e-ab", list.get("items").get(0).get("itemId").asText(), 5f, T0.plusSeconds(1001));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode main = Http.get(port, "/experiments/main").json();
+            assertThat(main.get("impressions").asLong()).isPositive();
+            assertThat(main.get("hitImpressions").asLong()).isPositive();
+            assertThat(main.get("meanRatingOfRated").asDouble()).isPositive();
+            assertThat(main.get("coverage").asDouble()).isPositive();
+        });
+        assertThat(Http.get(port, "/experiments").json().get("variants").get(0).get("name").asText()).isEqualTo("main");
+        assertThat(Http.get(port, "/experiments/unknown").status()).isEqualTo(404);
+    }
+
     private static ConsumerRecord<byte[], byte[]> readDeadLetterWithHeaders() {
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", SharedKafka.bootstrapServers());

@@ -1,0 +1,71 @@
+package io.reelfm.serving.experiment;
+
+import java.time.Instant;
+import java.util.Properties;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.reelfm.schemas.Impression;
+import io.reelfm.schemas.Topics;
+import io.reelfm.serving.http.RecommendationListener;
+import io.reelfm.serving.recommend.Recommendations;
+
+/**
+ * Writes every served recommendation list to the impressions topic (keyed by user id, like
+ * ratings), asynchronously so the response never waits for Kafka. A lost impression only
+ * lowers the measured sample; it never fails a request, so send errors are logged and counted.
+ */
+public final class ImpressionPublisher implements RecommendationListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ImpressionPublisher.class);
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+
+    public ImpressionPublisher(String bootstrapServers) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1000");
+        this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public void served(Recommendations r) {
+        Impression impression = Impression.newBuilder().setRequestId(r.requestId()).setUserId(r.userId())
+                .setVariant(r.variant()).setModel(r.model()).setModelVersion(r.modelVersion())
+                .setItems(r.items().stream().map(Recommendations.Item::itemId).toList())
+                .setTimestamp(Instant.now()).build();
+        String topic = Topics.IMPRESSIONS.name();
+        try {
+            producer.send(new ProducerRecord<>(topic, Topics.IMPRESSIONS.keySerde().serializer().serialize(topic, r.userId()),
+                    Topics.IMPRESSIONS.valueSerde().serializer().serialize(topic, impression)), (md, e) -> {
+                        if (e != null) {
+                            failures.incrementAndGet();
+                            log.warn("Impression {} not recorded: {}", r.requestId(), e.getMessage());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            log.warn("Impression {} not recorded: {}", r.requestId(), e.getMessage());
+        }
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}
