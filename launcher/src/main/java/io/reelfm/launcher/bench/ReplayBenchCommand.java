@@ -47,7 +47,11 @@ public final class ReplayBenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Runs of each side (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--perf-records", paramLabel = "N", defaultValue = "1000000",
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+            description = "Replays run first and not counted, so the JIT has compiled the hot path (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--perf-records", paramLabel = "N", defaultValue = "500000",
             description = "Records per ProducerPerformance run (default: ${DEFAULT-VALUE}).")
     long perfRecords;
 
@@ -55,12 +59,17 @@ public final class ReplayBenchCommand implements Callable<Integer> {
             description = "Replay producer compression (default: ${DEFAULT-VALUE}).")
     String compression;
 
-    @Option(names = "--linger-ms", paramLabel = "MS", defaultValue = "10", description = "linger.ms of both producers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--linger-ms", paramLabel = "MS", defaultValue = "10", description = "Replay producer linger.ms (default: ${DEFAULT-VALUE}).")
     long lingerMs;
 
     @Option(names = "--batch-bytes", paramLabel = "BYTES", defaultValue = "262144",
-            description = "batch.size of both producers (default: ${DEFAULT-VALUE}).")
+            description = "Replay producer batch.size (default: ${DEFAULT-VALUE}).")
     int batchBytes;
+
+    @Option(names = "--perf-props", paramLabel = "K=V", split = ",",
+            defaultValue = "acks=all,enable.idempotence=true,linger.ms=5",
+            description = "ProducerPerformance producer properties (default: ${DEFAULT-VALUE}).")
+    List<String> perfProps;
 
     @Override
     public Integer call() throws Exception {
@@ -68,6 +77,9 @@ public final class ReplayBenchCommand implements Callable<Integer> {
         try {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be >= 1, was " + runs);
+            }
+            if (warmup < 0) {
+                throw new IllegalArgumentException("--warmup must be >= 0, was " + warmup);
             }
             if (perfRecords < 1) {
                 throw new IllegalArgumentException("--perf-records must be >= 1, was " + perfRecords);
@@ -79,6 +91,11 @@ public final class ReplayBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(0, null, Map.of()).start()) {
             String bootstrap = broker.bootstrapServers();
+            for (int w = 0; w < warmup; w++) {
+                new Replayer(replayConfig(bootstrap, -1 - w), ReplayProgress.NONE).replay(data);
+                out.println("warm-up replay " + (w + 1) + " done");
+                out.flush();
+            }
             double[] replay = new double[runs];
             double[] perf = new double[runs];
             for (int run = 0; run < runs; run++) {
@@ -90,8 +107,7 @@ public final class ReplayBenchCommand implements Callable<Integer> {
                 String perfTopic = "bench-perf-" + run;
                 TopicCreator.ensure(bootstrap, List.of(new Topic<>(perfTopic, Serdes.ByteArray(), Serdes.ByteArray(),
                         Topics.DEFAULT_PARTITIONS, Map.of())), (short) 1, Duration.ofSeconds(30));
-                perf[run] = ProducerPerfRun.run(bootstrap, perfTopic, perfRecords, 60, List.of("acks=all",
-                        "enable.idempotence=true", "linger.ms=" + lingerMs, "batch.size=" + batchBytes));
+                perf[run] = ProducerPerfRun.run(bootstrap, perfTopic, perfRecords, 60, perfProps);
                 out.printf(Locale.ROOT, "run %d ProducerPerformance %,12.0f records/s (%,d x 60 B)%n", run + 1, perf[run], perfRecords);
                 out.flush();
             }

@@ -65,9 +65,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "MCMC samples, ALS sweeps, SGD epochs or bias passes (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--reg", paramLabel = "L2", defaultValue = "0.05",
-            description = "L2 on factors (linear weights get a fifth) for ALS/SGD; damping for bias; MCMC learns its own (default: ${DEFAULT-VALUE}).")
-    double reg;
+    @Option(names = "--reg", paramLabel = "L2|auto", defaultValue = "auto",
+            description = "L2 on factors for ALS/SGD (linear weights keep the tuned ratio) or damping for bias; auto = ALS 15, SGD 0.04, bias 10/25; MCMC learns its own (default: ${DEFAULT-VALUE}).")
+    String reg;
 
     @Option(names = "--learn-rate", paramLabel = "RATE", defaultValue = "0.01", description = "SGD step size (default: ${DEFAULT-VALUE}).")
     double learnRate;
@@ -133,7 +133,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (search != null && !search.equals("grid") && !search.equals("random")) {
                 throw new IllegalArgumentException("--search: '" + search + "' is not grid or random");
             }
-            base = new LearnerSpec(learner, factors, iterations, reg, learnRate, LearnerSpec.parseFeatures(features), seed);
+            base = new LearnerSpec(learner, factors, iterations, LearnerSpec.parseReg(reg), learnRate, LearnerSpec.parseFeatures(features), seed);
             new RankingConfig(k, threshold);
             dir = data != null ? data : Ml100k.locate()
                     .orElseThrow(() -> new IllegalArgumentException("--data: not given and no MovieLens 100K directory found"));

@@ -22,7 +22,9 @@ import java.util.Set;
  * @param learner mcmc, als, sgd (factorization machines) or bias (user+item bias baseline)
  * @param factors FM factors k
  * @param iterations MCMC samples, ALS sweeps, SGD epochs or bias passes
- * @param reg L2 on FM factors (linear weights get reg/5) or the bias damping
+ * @param reg L2 on FM factors, or the bias damping; NaN ("auto") picks the learner's tuned
+ *        default (ALS 15 with weights 10, SGD 0.04 with weights 0.01, bias 10/25); linear weights
+ *        keep the default's ratio to the factors' value; MCMC learns its own and ignores it
  * @param learnRate SGD step size
  * @param features FM feature groups
  */
@@ -42,7 +44,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
         if (iterations < 1) {
             throw new IllegalArgumentException("--iterations must be >= 1, got " + iterations);
         }
-        if (!(reg >= 0)) {
+        if (!Double.isNaN(reg) && !(reg >= 0)) {
             throw new IllegalArgumentException("--reg must be >= 0, got " + reg);
         }
         if (!(learnRate > 0)) {
@@ -82,7 +84,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
                     case "learner" -> new LearnerSpec(v, s.factors, s.iterations, s.reg, s.learnRate, s.features, s.seed);
                     case "factors" -> new LearnerSpec(s.learner, Integer.parseInt(v), s.iterations, s.reg, s.learnRate, s.features, s.seed);
                     case "iterations" -> new LearnerSpec(s.learner, s.factors, Integer.parseInt(v), s.reg, s.learnRate, s.features, s.seed);
-                    case "reg" -> new LearnerSpec(s.learner, s.factors, s.iterations, Double.parseDouble(v), s.learnRate, s.features, s.seed);
+                    case "reg" -> new LearnerSpec(s.learner, s.factors, s.iterations, parseReg(v), s.learnRate, s.features, s.seed);
                     case "learn-rate" -> new LearnerSpec(s.learner, s.factors, s.iterations, s.reg, Double.parseDouble(v), s.features, s.seed);
                     case "features" -> new LearnerSpec(s.learner, s.factors, s.iterations, s.reg, s.learnRate, parseFeatures(v), s.seed);
                     default -> throw new IllegalArgumentException("unknown search parameter '" + e.getKey() + "'");
@@ -99,21 +101,37 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
         m.put("learner", learner);
         m.put("factors", Integer.toString(factors));
         m.put("iterations", Integer.toString(iterations));
-        m.put("reg", Double.toString(reg));
+        m.put("reg", Double.isNaN(reg) ? "auto" : Double.toString(reg));
         m.put("learn-rate", Double.toString(learnRate));
         m.put("features", formatFeatures(features));
         return m;
     }
 
-    RatingTrainer trainer(SideInfo side, IdIndex users, IdIndex items) {
-        if (learner.equals("bias")) {
-            return new BiasTrainer(new BiasConfig(iterations, reg, reg));
+    /** "auto" (NaN) or a non-negative number. */
+    static double parseReg(String value) {
+        if (value.trim().equalsIgnoreCase("auto")) {
+            return Double.NaN;
         }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--reg: '" + value + "' is not a number or auto", e);
+        }
+    }
+
+    RatingTrainer trainer(SideInfo side, IdIndex users, IdIndex items) {
+        boolean auto = Double.isNaN(reg);
+        if (learner.equals("bias")) {
+            BiasConfig d = BiasConfig.DEFAULT;
+            return new BiasTrainer(auto ? new BiasConfig(iterations, d.userReg(), d.itemReg()) : new BiasConfig(iterations, reg, reg));
+        }
+        double regV = learner.equals("als") ? (auto ? 15 : reg) : (auto ? 0.04 : reg);
+        double regW = learner.equals("als") ? regV * 10 / 15 : regV / 4;
         FmConfig config = FmConfig.defaults()
                 .withLearner(FmLearner.valueOf(learner.toUpperCase(Locale.ROOT)))
                 .withK(factors)
                 .withIterations(iterations)
-                .withRegularisation(0, reg / 5, reg)
+                .withRegularisation(0, regW, regV)
                 .withLearningRate(learnRate, 0)
                 .withGroups(features)
                 .withSeed(seed);
