@@ -184,7 +184,19 @@ public final class DatasetDownloader {
                 if (resumed) {
                     LOG.info("Resuming {} at byte {}", url, have);
                 }
-                copy(body, part, resumed, offset, total, listener);
+                try (StallWatchdog watchdog = new StallWatchdog(body, config.stallTimeout())) {
+                    try {
+                        copy(body, part, resumed, offset, total, listener, watchdog);
+                    } catch (IOException e) {
+                        if (watchdog.fired()) {
+                            throw stalled(url, e);
+                        }
+                        throw e;
+                    }
+                    if (watchdog.fired()) {
+                        throw stalled(url, null);
+                    }
+                }
                 if (total >= 0 && Files.size(part) != total) {
                     throw new DatasetUnavailableException("Download of " + url + " ended after " + Files.size(part)
                             + " of " + total + " bytes; run again to resume");
@@ -198,8 +210,13 @@ public final class DatasetDownloader {
         }
     }
 
+    private DatasetUnavailableException stalled(URI url, IOException cause) {
+        return new DatasetUnavailableException("Download of " + url + " stalled: no data for "
+                + config.stallTimeout().toMillis() + " ms; run again to resume", cause);
+    }
+
     private static void copy(InputStream body, Path part, boolean append, long offset, long total,
-                             DownloadListener listener) throws IOException {
+                             DownloadListener listener, StallWatchdog watchdog) throws IOException {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             byte[] buffer = new byte[BUFFER];
@@ -207,6 +224,7 @@ public final class DatasetDownloader {
             listener.progress(done, total);
             int read;
             while ((read = body.read(buffer)) >= 0) {
+                watchdog.progress();
                 out.write(buffer, 0, read);
                 done += read;
                 listener.progress(done, total);

@@ -11,12 +11,14 @@ import java.time.Duration;
  * @param connectTimeout     time allowed to connect; default 10 s
  * @param responseTimeout    time allowed until response headers arrive (not the whole body);
  *                           default 30 s
+ * @param stallTimeout       give up (keeping the part file for a resume) when no byte of the body
+ *                           arrives for this long; default 60 s
  * @param requireChecksum    refuse a download whose checksum cannot be obtained; default true
  * @param maxExtractedBytes  refuse archives that unpack to more than this (zip bombs);
  *                           default 8 GiB, above MovieLens 25M's ~1.1 GB
  */
-public record DownloadConfig(Path cacheDir, Duration connectTimeout, Duration responseTimeout, boolean requireChecksum,
-                             long maxExtractedBytes) {
+public record DownloadConfig(Path cacheDir, Duration connectTimeout, Duration responseTimeout, Duration stallTimeout,
+                             boolean requireChecksum, long maxExtractedBytes) {
 
     public static final String CACHE_ENV = "REELFM_DATASET_CACHE";
 
@@ -33,6 +35,9 @@ public record DownloadConfig(Path cacheDir, Duration connectTimeout, Duration re
         if (responseTimeout == null || responseTimeout.isNegative() || responseTimeout.isZero()) {
             throw new IllegalArgumentException("download responseTimeout must be positive, was " + responseTimeout);
         }
+        if (stallTimeout == null || stallTimeout.isNegative() || stallTimeout.isZero()) {
+            throw new IllegalArgumentException("download stallTimeout must be positive, was " + stallTimeout);
+        }
         if (maxExtractedBytes <= 0) {
             throw new IllegalArgumentException("download maxExtractedBytes must be positive, was " + maxExtractedBytes);
         }
@@ -42,18 +47,23 @@ public record DownloadConfig(Path cacheDir, Duration connectTimeout, Duration re
         String env = System.getenv(CACHE_ENV);
         Path cache = env != null && !env.isBlank() ? Path.of(env)
                 : Path.of(System.getProperty("user.home"), ".cache", "reelfm", "datasets");
-        return new DownloadConfig(cache, Duration.ofSeconds(10), Duration.ofSeconds(30), true, 8L << 30);
+        return new DownloadConfig(cache, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60), true,
+                8L << 30);
     }
 
     public DownloadConfig withCacheDir(Path cacheDir) {
-        return new DownloadConfig(cacheDir, connectTimeout, responseTimeout, requireChecksum, maxExtractedBytes);
+        return new DownloadConfig(cacheDir, connectTimeout, responseTimeout, stallTimeout, requireChecksum, maxExtractedBytes);
+    }
+
+    public DownloadConfig withStallTimeout(Duration stallTimeout) {
+        return new DownloadConfig(cacheDir, connectTimeout, responseTimeout, stallTimeout, requireChecksum, maxExtractedBytes);
     }
 
     public DownloadConfig withRequireChecksum(boolean requireChecksum) {
-        return new DownloadConfig(cacheDir, connectTimeout, responseTimeout, requireChecksum, maxExtractedBytes);
+        return new DownloadConfig(cacheDir, connectTimeout, responseTimeout, stallTimeout, requireChecksum, maxExtractedBytes);
     }
 
     public DownloadConfig withMaxExtractedBytes(long maxExtractedBytes) {
-        return new DownloadConfig(cacheDir, connectTimeout, responseTimeout, requireChecksum, maxExtractedBytes);
+        return new DownloadConfig(cacheDir, connectTimeout, responseTimeout, stallTimeout, requireChecksum, maxExtractedBytes);
     }
 }

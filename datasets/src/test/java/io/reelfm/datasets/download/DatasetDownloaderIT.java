@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -46,6 +48,8 @@ class DatasetDownloaderIT {
     private final List<String> rangeHeaders = new CopyOnWriteArrayList<>();
     private volatile boolean ignoreRanges;
     private volatile int cutAfterBytes = -1;
+    private volatile int stallAfterBytes = -1;
+    private final CountDownLatch releaseStalled = new CountDownLatch(1);
 
     @BeforeEach
     void startServer() throws IOException {
@@ -56,6 +60,7 @@ class DatasetDownloaderIT {
 
     @AfterEach
     void stopServer() {
+        releaseStalled.countDown();
         server.stop(0);
     }
 
@@ -83,6 +88,16 @@ class DatasetDownloaderIT {
                 out.write(body, from, cutAfterBytes);
                 out.flush();
                 exchange.getHttpContext().getServer().stop(0);
+                return;
+            }
+            if (stallAfterBytes >= 0 && exchange.getRequestURI().getPath().endsWith(".zip")) {
+                out.write(body, from, stallAfterBytes);
+                out.flush();
+                try {
+                    releaseStalled.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 return;
             }
             out.write(body, from, body.length - from);
@@ -277,6 +292,21 @@ class DatasetDownloaderIT {
         assertThat(rangeHeaders).containsExactlyElementsOf(partial > 0 ? List.of("bytes=" + partial + "-") : List.of());
         assertThat(Files.readAllBytes(cache.resolve("ml-100k.zip"))).isEqualTo(zip);
         assertThat(Dataset.open(dir).name()).isEqualTo("ml-100k");
+    }
+
+    @Test
+    void aStalledTransferGivesUpAfterTheStallTimeoutKeepingThePartFile() throws Exception {
+        byte[] zip = ml100kZip();
+        KnownDataset known = publish("ml-100k.zip", zip, md5(zip) + "\n");
+        stallAfterBytes = 50;
+        DatasetDownloader impatient = new DatasetDownloader(
+                DownloadConfig.defaults().withCacheDir(cache).withStallTimeout(Duration.ofMillis(300)));
+
+        assertThatThrownBy(() -> impatient.fetch(known, DownloadListener.NONE))
+                .isInstanceOf(DatasetUnavailableException.class)
+                .hasMessageContaining("stalled")
+                .hasMessageContaining("run again to resume");
+        assertThat(cacheContents()).map(Path::toString).containsExactly("ml-100k.zip.part");
     }
 
     @Test
