@@ -43,7 +43,7 @@ class ContentClustersIT {
                         .setTitle("Movie " + i).setGenres(GENRES.get(i % 3)).setYear(YEARS[i % 3] + i % 4).build()));
             }
         }
-        Map<String, String> settings = Map.of("reelfm.trainer.min-ratings", String.valueOf(ratingsInTopic()),
+        Map<String, String> settings = Map.of("reelfm.trainer.min-ratings", String.valueOf(storedRatings()),
                 "reelfm.trainer.model." + model + ".clusters", "3");
         try (TrainerService trainer = TrainerService.start(config(model, settings))) {
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> active(model) != null);

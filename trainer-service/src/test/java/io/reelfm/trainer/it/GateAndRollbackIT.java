@@ -32,7 +32,7 @@ class GateAndRollbackIT {
     @Test
     void worseCandidateIsRejectedAndTheOldVersionStaysActive() {
         String model = unique("gate-als");
-        long inTopic = ratingsInTopic();
+        long inTopic = storedRatings();
         try (TrainerService good = TrainerService.start(config(model, als(model, "5", "8", inTopic)))) {
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> active(model) != null);
         }
@@ -57,7 +57,7 @@ class GateAndRollbackIT {
     @Test
     void rollbackRepointsToThePreviousVersionAndRetentionTombstonesOldOnes() {
         String model = unique("roll-als");
-        Map<String, String> settings = new java.util.HashMap<>(als(model, "5", "4", ratingsInTopic()));
+        Map<String, String> settings = new java.util.HashMap<>(als(model, "5", "4", storedRatings()));
         settings.put("reelfm.trainer.gate.tolerance", "10");
         settings.put("reelfm.trainer.snapshot.retain", "2");
         try (TrainerService trainer = TrainerService.start(config(model, settings))) {

@@ -24,7 +24,7 @@ class InterruptedPublishIT {
         String model = unique("crash-als");
         produce(SyntheticRatings.generate(unique("cr"), 200, 150, 30, 41));
         TrainerConfig config = config(model, Map.of(
-                "reelfm.trainer.min-ratings", String.valueOf(ratingsInTopic()),
+                "reelfm.trainer.min-ratings", String.valueOf(storedRatings()),
                 "reelfm.trainer.model." + model + ".factors", "32",
                 "reelfm.trainer.snapshot.chunk-bytes", "4096"));
 

@@ -22,7 +22,7 @@ class OnlineUpdateIT {
         String als = unique("side-als");
         produce(SyntheticRatings.generate(unique("on"), 200, 150, 25, 61));
         Map<String, String> settings = Map.of(
-                "reelfm.trainer.min-ratings", String.valueOf(ratingsInTopic()),
+                "reelfm.trainer.min-ratings", String.valueOf(storedRatings()),
                 "reelfm.trainer.online.min-events", "1000",
                 "reelfm.trainer.gate.tolerance", "1.0",
                 "reelfm.trainer.model." + sgd + ".factors", "8",

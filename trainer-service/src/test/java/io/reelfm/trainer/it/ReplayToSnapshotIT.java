@@ -34,7 +34,7 @@ class ReplayToSnapshotIT {
         String model = unique("replay-als");
         String prefix = unique("rp");
         produce(SyntheticRatings.generate(prefix, 300, 200, 30, 21));
-        long inTopic = ratingsInTopic();
+        long inTopic = storedRatings();
         TrainerConfig config = config(model, Map.of(
                 "reelfm.trainer.min-ratings", String.valueOf(inTopic),
                 "reelfm.trainer.model." + model + ".factors", "8",

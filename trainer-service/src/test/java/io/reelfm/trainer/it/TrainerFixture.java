@@ -93,6 +93,11 @@ final class TrainerFixture {
         return s;
     }
 
+    /** Distinct (user, item) ratings the topic now holds: what a caught-up trainer's store will contain. */
+    static long storedRatings() {
+        return offlineState().counts().ratings();
+    }
+
     static long ratingsInTopic() {
         return TopicReader.count(bootstrap(), Topics.RATINGS.name());
     }
