@@ -41,12 +41,15 @@ import io.reelfm.serving.experiment.Variant;
  *                          a recommended item counts as a hit
  * @param deadLetterTopic   {@code reelfm.serving.dead-letter-topic}, default {@code dead-letters}
  * @param stopTimeout       {@code reelfm.serving.stop-timeout}, default 10s: graceful HTTP stop
+ * @param clusterModel      {@code reelfm.serving.cluster-model}, default {@code content-kmeans}: the {@code kmeans} model
+ *                          behind {@code /clusters} and {@code method=cluster}; optional (readiness does not wait for it),
+ *                          {@code none} disables it
  */
 public record ServingConfig(String host, int port, String advertisedHost, String bootstrapServers,
                             short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
                             int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
-                            Duration impressionWindow, String deadLetterTopic, Duration stopTimeout) {
+                            Duration impressionWindow, String deadLetterTopic, Duration stopTimeout, String clusterModel) {
 
     public ServingConfig {
         ConfigException.require(port >= 0 && port <= 65535, "reelfm.serving.port", "must be 0..65535, was " + port);
@@ -70,6 +73,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         ConfigException.require(impressionWindow.toMillis() >= 1, "reelfm.serving.impression-window", "must be positive");
         ConfigException.require(deadLetterTopic != null && !deadLetterTopic.isBlank(), "reelfm.serving.dead-letter-topic", "must not be empty");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
+        ConfigException.require(clusterModel != null && !clusterModel.isBlank() && !clusterModel.contains("/"),
+                "reelfm.serving.cluster-model", "must be a model name without '/' or none, was '" + clusterModel + "'");
         variants = List.copyOf(variants);
     }
 
@@ -93,12 +98,22 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.duration("reelfm.serving.forward-timeout", Duration.ofSeconds(3)),
                 s.duration("reelfm.serving.impression-window", Duration.ofHours(1)),
                 s.string("reelfm.serving.dead-letter-topic", Topics.DEAD_LETTERS.name()),
-                s.duration("reelfm.serving.stop-timeout", Duration.ofSeconds(10)));
+                s.duration("reelfm.serving.stop-timeout", Duration.ofSeconds(10)),
+                s.string("reelfm.serving.cluster-model", "content-kmeans"));
     }
 
     /** The models the configured variants serve, each once. */
     public List<String> modelNames() {
         return variants.stream().map(Variant::model).distinct().toList();
+    }
+
+    /** Every model the loader follows: the variants' factor models and the cluster model if enabled. */
+    public List<String> loadedModelNames() {
+        List<String> names = new java.util.ArrayList<>(modelNames());
+        if (!"none".equals(clusterModel) && !names.contains(clusterModel)) {
+            names.add(clusterModel);
+        }
+        return names;
     }
 
     /** The topic through which per-variant experiment metrics are broadcast to every instance. */

@@ -117,7 +117,7 @@ public final class ServingService implements AutoCloseable {
             stores.attach(streams, self);
             streams.start();
             KafkaStreams s = streams;
-            loader = new ModelLoader(config.modelNames(), SnapshotSource.of(
+            loader = new ModelLoader(config.loadedModelNames(), SnapshotSource.of(
                     () -> s.store(StoreQueryParameters.fromNameAndType(StoreNames.MODEL_ACTIVE, QueryableStoreTypes.<String, ModelManifest>keyValueStore())),
                     () -> s.store(StoreQueryParameters.fromNameAndType(StoreNames.MODEL_CHUNKS, QueryableStoreTypes.<String, ModelChunk>keyValueStore()))),
                     registry, config.modelPollInterval());

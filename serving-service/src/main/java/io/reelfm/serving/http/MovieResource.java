@@ -13,6 +13,7 @@ import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
 import io.reelfm.serving.catalog.TitleSearch;
 import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.model.ClusterModel;
 import io.reelfm.serving.model.FactorModel;
 import io.reelfm.serving.model.ModelRegistry;
 import io.reelfm.serving.model.ModelUnavailableException;
@@ -53,7 +54,8 @@ public final class MovieResource {
         Stats stats = s.map(x -> new Stats(x.count(), round(x.mean()),
                         round(x.bayesianAverage(popularity.globalMean(), popularity.minVotes()))))
                 .orElse(new Stats(0, null, null));
-        ctx.json(new Details(m.itemId(), m.title(), m.year(), m.genres(), stats, null));
+        Integer cluster = models.clusters().map(c -> c.clusterOf(m.itemId())).orElse(null);
+        ctx.json(new Details(m.itemId(), m.title(), m.year(), m.genres(), stats, cluster));
     }
 
     private void similar(Context ctx) {
@@ -61,7 +63,8 @@ public final class MovieResource {
         int k = Params.k(ctx, "k", Limits.DEFAULT_K, limits);
         String method = Params.optionalString(ctx, "method").orElse("factors");
         if ("cluster".equals(method)) {
-            throw ApiException.unavailable("method=cluster needs cluster assignments, and no cluster model is published", 60, null);
+            similarInCluster(ctx, m, k);
+            return;
         }
         if (!"factors".equals(method)) {
             throw Params.bad("method", "must be factors or cluster, was '" + method + "'");
@@ -83,6 +86,18 @@ public final class MovieResource {
         ctx.json(new Similar(m.itemId(), "factors", model.name(), model.version(), items));
     }
 
+    /** Items of the same cluster, most popular (weighted rating) first. */
+    private void similarInCluster(Context ctx, MovieView m, int k) {
+        ClusterModel clusters = models.clusters().orElseThrow(() -> ApiException.unavailable("no cluster model is loaded yet", 5, null));
+        Integer cluster = clusters.clusterOf(m.itemId());
+        if (cluster == null) {
+            throw Params.notFound("movie " + m.itemId() + " is not in cluster model " + clusters.name() + " yet");
+        }
+        List<SimilarItem> items = popularity.popular(k, v -> !v.itemId().equals(m.itemId()) && cluster.equals(clusters.clusterOf(v.itemId())))
+                .stream().map(p -> new SimilarItem(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating())).toList();
+        ctx.json(new Similar(m.itemId(), "cluster", clusters.name(), clusters.version(), items));
+    }
+
     private void search(Context ctx) {
         String q = Params.required(ctx, "q");
         int limit = Params.optionalInt(ctx, "limit", 1, limits.maxK()).orElse(Limits.DEFAULT_SEARCH_LIMIT);
@@ -101,6 +116,7 @@ public final class MovieResource {
     public record Details(String itemId, String title, Integer year, List<String> genres, Stats stats, Integer cluster) {
     }
 
+    /** @param similarity factor cosine for method=factors; the item's weighted rating for method=cluster */
     public record SimilarItem(String itemId, String title, Integer year, List<String> genres, double similarity) {
     }
 

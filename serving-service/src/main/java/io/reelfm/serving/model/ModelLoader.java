@@ -110,16 +110,25 @@ public final class ModelLoader implements AutoCloseable {
             default -> {
             }
         }
-        if (!"fm".equals(m.getKind())) {
-            rejected.add(id);
-            log.error("Rejected model {}: kind '{}' is not served (expected fm)", id, m.getKind());
-            return false;
-        }
         try {
-            FactorModel model = FactorModel.fromPayload(m, assembly.payload());
-            registry.publish(model);
+            switch (m.getKind()) {
+                case "fm" -> {
+                    FactorModel model = FactorModel.fromPayload(m, assembly.payload());
+                    registry.publish(model);
+                    log.info("Serving model {} ({} items, k={})", id, model.items(), model.k());
+                }
+                case "kmeans" -> {
+                    ClusterModel model = ClusterModel.fromPayload(m, assembly.payload());
+                    registry.publishClusters(model);
+                    log.info("Serving cluster model {} ({} clusters)", id, model.snapshot().clusters().size());
+                }
+                default -> {
+                    rejected.add(id);
+                    log.error("Rejected model {}: kind '{}' is not served (expected fm or kmeans)", id, m.getKind());
+                    return false;
+                }
+            }
             loaded.put(m.getModelName(), m.getVersion());
-            log.info("Serving model {} ({} items, k={})", id, model.items(), model.k());
             return true;
         } catch (IllegalArgumentException e) {
             rejected.add(id);

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The models currently served, by name. Only the {@link ModelLoader} thread writes; request
+ * The models currently served: factor models by name and the cluster model. Only the {@link ModelLoader} thread writes; request
  * threads read a consistent immutable map through an {@link AtomicReference}, so a swap is
  * atomic and a reader holding a {@link FactorModel} keeps using that one version to the end
  * of its request.
@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ModelRegistry {
 
     private final AtomicReference<Map<String, FactorModel>> models = new AtomicReference<>(Map.of());
+    private final AtomicReference<ClusterModel> clusters = new AtomicReference<>();
 
     public Optional<FactorModel> get(String name) {
         return Optional.ofNullable(models.get().get(name));
@@ -26,6 +27,15 @@ public final class ModelRegistry {
 
     public boolean hasAll(Collection<String> names) {
         return models.get().keySet().containsAll(names);
+    }
+
+    /** The cluster model, once one is loaded. */
+    public Optional<ClusterModel> clusters() {
+        return Optional.ofNullable(clusters.get());
+    }
+
+    void publishClusters(ClusterModel model) {
+        clusters.set(model);
     }
 
     void publish(FactorModel model) {

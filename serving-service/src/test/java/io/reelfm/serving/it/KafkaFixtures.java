@@ -63,11 +63,15 @@ final class KafkaFixtures implements AutoCloseable {
 
     /** Publishes a version in protocol order: chunks, manifest, active pointer. */
     void publishModel(String model, long version, byte[] payload) {
+        publishModel(model, "fm", version, payload);
+    }
+
+    void publishModel(String model, String kind, long version, byte[] payload) {
         List<ModelChunk> chunks = TestModels.chunks(model, version, payload, 4096);
         for (ModelChunk c : chunks) {
             send(Topics.MODEL_CHUNKS, SnapshotKeys.chunk(model, version, c.getIndex()), c);
         }
-        ModelManifest m = TestModels.manifest(model, version, payload, chunks.size());
+        ModelManifest m = TestModels.manifest(model, kind, version, payload, chunks.size());
         send(Topics.MODEL_MANIFESTS, SnapshotKeys.manifest(model, version), m);
         send(Topics.MODEL_ACTIVE, SnapshotKeys.active(model), m);
     }

@@ -50,6 +50,7 @@ class ServingEndToEndIT {
             kafka.movie("e2e-" + i, i == 7 ? "Amélie E2E" : "E2E Movie " + i, 1990 + i % 20, i % 2 == 0 ? "Drama" : "Comedy");
         }
         kafka.publishModel(MODEL, 1, TestModels.randomPayload(ITEMS, 8, "e2e-", 11));
+        kafka.publishModel("e2e-kmeans", "kmeans", 4, TestModels.clusterPayload(ITEMS, 3, "e2e-"));
         for (int i = 0; i < 8; i++) {
             kafka.rating("e2e-u1", "e2e-" + i, i < 4 ? 5f : 1f, T0.plusSeconds(i));
         }
@@ -62,7 +63,8 @@ class ServingEndToEndIT {
                 "reelfm.serving.application-id", "serving-e2e-it",
                 "reelfm.serving.state-dir", stateDir.toString(),
                 "reelfm.serving.standby-replicas", "0",
-                "reelfm.serving.variants", "main:" + MODEL + ":1"))));
+                "reelfm.serving.variants", "main:" + MODEL + ":1",
+                "reelfm.serving.cluster-model", "e2e-kmeans"))));
         port = serving.port();
         await().atMost(Duration.ofSeconds(90)).until(() -> Http.get(port, "/health/ready").status() == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/users/e2e-u1/history").status() == 200
@@ -150,6 +152,20 @@ class ServingEndToEndIT {
         assertThat(search.get("items").get(0).get("itemId").asText()).isEqualTo("e2e-7");
         JsonNode fuzzy = Http.get(port, "/movies/search?q=amelei").json();
         assertThat(fuzzy.get("items").findValuesAsText("itemId")).contains("e2e-7");
+    }
+
+    @Test
+    void clustersAreListedAndGiveClusterSimilarity() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/clusters").status() == 200);
+        JsonNode clusters = Http.get(port, "/clusters").json();
+        assertThat(clusters.get("version").asLong()).isEqualTo(4);
+        assertThat(clusters.get("clusters")).hasSize(3);
+        assertThat(clusters.get("clusters").get(0).get("size").asInt()).isEqualTo(20);
+        assertThat(Http.get(port, "/movies/e2e-50").json().get("cluster").asInt()).isEqualTo(2);
+        JsonNode similar = Http.get(port, "/movies/e2e-2/similar?method=cluster&k=5").json();
+        assertThat(similar.get("method").asText()).isEqualTo("cluster");
+        assertThat(itemIds(similar)).contains("e2e-50").doesNotContain("e2e-2");
+        similar.get("items").forEach(i -> assertThat(Integer.parseInt(i.get("itemId").asText().substring(4)) % 3).isEqualTo(2));
     }
 
     @Test

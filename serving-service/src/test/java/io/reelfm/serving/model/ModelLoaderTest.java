@@ -44,7 +44,7 @@ class ModelLoaderTest {
         chunks = driver.createInputTopic(Topics.MODEL_CHUNKS.name(), new StringSerializer(), Topics.MODEL_CHUNKS.valueSerde().serializer());
         active = driver.createInputTopic(Topics.MODEL_ACTIVE.name(), new StringSerializer(), Topics.MODEL_ACTIVE.valueSerde().serializer());
         registry = new ModelRegistry();
-        loader = new ModelLoader(List.of("fm-als"), SnapshotSource.of(
+        loader = new ModelLoader(List.of("fm-als", "content-kmeans"), SnapshotSource.of(
                 () -> driver.getKeyValueStore(StoreNames.MODEL_ACTIVE),
                 () -> driver.getKeyValueStore(StoreNames.MODEL_CHUNKS)), registry, Duration.ofMillis(50));
     }
@@ -75,6 +75,23 @@ class ModelLoaderTest {
         assertThat(loader.pollOnce()).isEqualTo(1);
         assertThat(registry.get("fm-als").orElseThrow().items()).isEqualTo(120);
         assertThat(loader.pollOnce()).isZero();
+    }
+
+    @Test
+    void clusterModelIsLoadedAlongsideTheFactorModel() {
+        byte[] payload = TestModels.clusterPayload(30, 4, "i");
+        List<ModelChunk> parts = TestModels.chunks("content-kmeans", 3, payload, 100);
+        for (ModelChunk c : parts) {
+            chunks.pipeInput(SnapshotKeys.chunk("content-kmeans", 3, c.getIndex()), c);
+        }
+        active.pipeInput("content-kmeans", TestModels.manifest("content-kmeans", "kmeans", 3, payload, parts.size()));
+
+        assertThat(loader.pollOnce()).isEqualTo(1);
+        ClusterModel clusters = registry.clusters().orElseThrow();
+        assertThat(clusters.version()).isEqualTo(3);
+        assertThat(clusters.clusterOf("i5")).isEqualTo(1);
+        assertThat(clusters.clusterOf("unknown")).isNull();
+        assertThat(registry.get("content-kmeans")).isEmpty();
     }
 
     @Test

@@ -56,8 +56,31 @@ public final class TestModels {
         return payload(k, 3.5f, 0.1f, ids, bias, factors);
     }
 
+    /** A cluster model putting item {@code prefix + i} in cluster {@code i % clusters}. */
+    public static byte[] clusterPayload(int n, int clusters, String prefix) {
+        String[] ids = new String[n];
+        int[] assignments = new int[n];
+        int[] sizes = new int[clusters];
+        for (int i = 0; i < n; i++) {
+            ids[i] = prefix + i;
+            assignments[i] = i % clusters;
+            sizes[i % clusters]++;
+        }
+        float[][] centroids = new float[clusters][1];
+        List<io.reelfm.schemas.snapshot.ClusterSnapshot.Cluster> described = new java.util.ArrayList<>();
+        for (int c = 0; c < clusters; c++) {
+            centroids[c][0] = c;
+            described.add(new io.reelfm.schemas.snapshot.ClusterSnapshot.Cluster(sizes[c], "cluster " + c, List.of("Drama"), 3.5f));
+        }
+        return new io.reelfm.schemas.snapshot.ClusterSnapshot(List.of("f0"), centroids, described, ids, assignments).toBytes();
+    }
+
     public static ModelManifest manifest(String model, long version, byte[] payload, int chunkCount) {
-        return ModelManifest.newBuilder().setModelName(model).setVersion(version).setKind("fm").setLearner("als")
+        return manifest(model, "fm", version, payload, chunkCount);
+    }
+
+    public static ModelManifest manifest(String model, String kind, long version, byte[] payload, int chunkCount) {
+        return ModelManifest.newBuilder().setModelName(model).setVersion(version).setKind(kind).setLearner("als")
                 .setChunkCount(chunkCount).setPayloadBytes(payload.length)
                 .setChecksum(SnapshotChunker.checksum(payload)).setCreatedAt(Instant.ofEpochMilli(1_700_000_000_000L))
                 .setMetrics(new java.util.HashMap<>(java.util.Map.of("rmse", 0.93))).build();
