@@ -3,11 +3,14 @@ package io.reelfm.datasets;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import io.reelfm.datasets.text.LineCountEstimate;
 
 /** MovieLens 100K ({@code u.data}, {@code u.item}, {@code u.user}) as a {@link Dataset}. */
 public final class MovieLens100kDataset implements Dataset {
+
+    private static final Pattern SPLIT = Pattern.compile("u[1-5ab]\\.(base|test)");
 
     private final Path dir;
 
@@ -42,6 +45,20 @@ public final class MovieLens100kDataset implements Dataset {
     @Override
     public long ratings(Consumer<RatingRow> sink, Consumer<BadLine> errors) {
         return MovieLens100k.readRatings(dir.resolve("u.data"), sink, errors);
+    }
+
+    /**
+     * Streams one of the published train/test splits ({@code u1.base} … {@code u5.test},
+     * {@code ua.base}, {@code ub.test}, ...), so evaluations can use the same folds as the
+     * literature.
+     *
+     * @throws IllegalArgumentException naming the split when it is not one of those files
+     */
+    public long splitRatings(String split, Consumer<RatingRow> sink, Consumer<BadLine> errors) {
+        if (split == null || !SPLIT.matcher(split).matches()) {
+            throw new IllegalArgumentException("split must be u1..u5, ua or ub followed by .base or .test, was " + split);
+        }
+        return MovieLens100k.readRatings(dir.resolve(split), sink, errors);
     }
 
     @Override

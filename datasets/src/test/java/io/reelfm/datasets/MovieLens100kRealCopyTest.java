@@ -42,4 +42,17 @@ class MovieLens100kRealCopyTest {
 
         assertThat(dataset.ratingCountHint().getAsLong()).isBetween(98_000L, 102_000L);
     }
+
+    @Test
+    void publishedSplitsPartitionTheRatings() {
+        MovieLens100kDataset dataset = (MovieLens100kDataset) Dataset.open(Ml100kCopy.locateOrSkip());
+        LineErrors errors = new LineErrors();
+
+        long base = dataset.splitRatings("u1.base", r -> { }, errors);
+        long test = dataset.splitRatings("u1.test", r -> { }, errors);
+
+        assertThat(base).isEqualTo(80_000);
+        assertThat(test).isEqualTo(20_000);
+        assertThat(errors.count()).isZero();
+    }
 }
