@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -56,25 +57,28 @@ public enum DatasetFormat {
         return opener.apply(dir);
     }
 
+    /** The first format whose files are all directly in {@code dir}, if any (subdirectories are not searched). */
+    public static Optional<DatasetFormat> detect(Path dir) {
+        for (DatasetFormat format : values()) {
+            if (format.matches(dir)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
     static Dataset open(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new UnrecognizedDatasetException("Not a directory: " + dir + ". " + expectations());
         }
-        for (DatasetFormat format : values()) {
-            if (format.matches(dir)) {
-                return format.openAs(dir);
-            }
+        Optional<DatasetFormat> direct = detect(dir);
+        if (direct.isPresent()) {
+            return direct.get().openAs(dir);
         }
         List<Path> candidates = new ArrayList<>();
         try (Stream<Path> children = Files.list(dir)) {
-            children.filter(Files::isDirectory).sorted().forEach(child -> {
-                for (DatasetFormat format : values()) {
-                    if (format.matches(child)) {
-                        candidates.add(child);
-                        return;
-                    }
-                }
-            });
+            children.filter(Files::isDirectory).sorted().filter(child -> detect(child).isPresent())
+                    .forEach(candidates::add);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }
