@@ -17,7 +17,7 @@ import io.reelfm.trainer.model.SgdLearner;
  *                     clusters of the catalogue); default {@code kmeans} when the name contains "kmeans",
  *                     {@code sgd} when it contains "sgd", else {@code als}
  * @param factors      {@code .factors}, default 32
- * @param lambda       {@code .lambda}: L2 regularization, default 5.0 for als, 0.05 for sgd
+ * @param lambda       {@code .lambda}: L2 regularization, default 20 for als, 0.05 for sgd
  * @param iterations   {@code .iterations}: ALS sweeps or SGD epochs of a full fit, default 10 (als) / 20 (sgd)
  * @param learningRate {@code .learning-rate}: SGD step, default 0.01
  * @param seed         {@code .seed}: random seed for initialisation and shuffling, default 42
@@ -45,7 +45,7 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         String fallback = name.contains("kmeans") ? "kmeans" : name.contains("sgd") ? "sgd" : "als";
         String learner = s.string(prefix + "learner", fallback).toLowerCase(Locale.ROOT);
         boolean sgd = "sgd".equals(learner);
-        return new ModelSpec(name, learner, s.integer(prefix + "factors", 32), s.decimal(prefix + "lambda", sgd ? 0.05 : 5.0),
+        return new ModelSpec(name, learner, s.integer(prefix + "factors", 32), s.decimal(prefix + "lambda", sgd ? 0.05 : 20.0),
                 s.integer(prefix + "iterations", sgd || "kmeans".equals(learner) ? 20 : 10), s.decimal(prefix + "learning-rate", 0.01),
                 s.longValue(prefix + "seed", 42), s.integer(prefix + "clusters", 20));
     }
