@@ -23,12 +23,28 @@ public final class FmModel {
     private final float minTarget;
     private final float maxTarget;
     private final FoldInPrior foldInPrior;
+    private final float[] factorVariance;
 
     /**
      * @param v row-major factors, {@code v[j * k + f]}
      */
     public FmModel(FmTask task, int k, float w0, float[] w, float[] v, FeatureSpace space, float minTarget,
                    float maxTarget, FoldInPrior foldInPrior) {
+        this(task, k, w0, w, v, space, minTarget, maxTarget, foldInPrior, null);
+    }
+
+    /**
+     * @param factorVariance posterior variance of each factor, same layout as {@code v}, or null
+     *                       for point estimates (ALS, SGD); MCMC exports it so fold-in can account
+     *                       for the uncertainty of the item side
+     */
+    public FmModel(FmTask task, int k, float w0, float[] w, float[] v, FeatureSpace space, float minTarget,
+                   float maxTarget, FoldInPrior foldInPrior, float[] factorVariance) {
+        if (factorVariance != null && factorVariance.length != v.length) {
+            throw new IllegalArgumentException("factorVariance must hold " + v.length + " values, got "
+                    + factorVariance.length);
+        }
+        this.factorVariance = factorVariance == null ? null : factorVariance.clone();
         if (v.length != w.length * k) {
             throw new IllegalArgumentException("v must hold w.length * k = " + (w.length * k) + " values, got "
                     + v.length);
@@ -95,6 +111,16 @@ public final class FmModel {
 
     public FoldInPrior foldInPrior() {
         return foldInPrior;
+    }
+
+    /** True when the model carries posterior factor variances (MCMC). */
+    public boolean hasFactorVariance() {
+        return factorVariance != null;
+    }
+
+    /** Posterior variance of v_jf; 0 for point-estimate models and unknown features. */
+    public float factorVariance(int feature, int f) {
+        return factorVariance == null || feature >= w.length ? 0f : factorVariance[feature * k + f];
     }
 
     /** The raw model output (unclipped rating, or logit). */
@@ -168,5 +194,9 @@ public final class FmModel {
 
     float[] factorsCopy() {
         return v.clone();
+    }
+
+    float[] factorVarianceCopy() {
+        return factorVariance == null ? null : factorVariance.clone();
     }
 }

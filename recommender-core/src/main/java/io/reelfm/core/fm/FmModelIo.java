@@ -54,6 +54,13 @@ public final class FmModelIo {
         for (float v : m.factorsCopy()) {
             d.writeFloat(v);
         }
+        float[] variance = m.factorVarianceCopy();
+        d.writeBoolean(variance != null);
+        if (variance != null) {
+            for (float x : variance) {
+                d.writeFloat(x);
+            }
+        }
         d.flush();
     }
 
@@ -106,7 +113,14 @@ public final class FmModelIo {
         for (int i = 0; i < v.length; i++) {
             v[i] = d.readFloat();
         }
+        float[] variance = null;
+        if (d.readBoolean()) {
+            variance = new float[n * k];
+            for (int i = 0; i < variance.length; i++) {
+                variance[i] = d.readFloat();
+            }
+        }
         return new FmModel(FmTask.values()[task], k, w0, w, v, space, min, max,
-                new FoldInPrior(ridgeW, ridgeV, meanW, meanV, perRating));
+                new FoldInPrior(ridgeW, ridgeV, meanW, meanV, perRating), variance);
     }
 }

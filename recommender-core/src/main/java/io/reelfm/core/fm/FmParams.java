@@ -50,6 +50,10 @@ final class FmParams {
     }
 
     FmModel toModel(FmConfig cfg, FeatureSpace space, FoldInPrior prior) {
+        return toModel(cfg, space, prior, null);
+    }
+
+    FmModel toModel(FmConfig cfg, FeatureSpace space, FoldInPrior prior, float[] factorVariance) {
         float[] wf = new float[n];
         float[] vf = new float[n * k];
         for (int j = 0; j < n; j++) {
@@ -58,7 +62,8 @@ final class FmParams {
         for (int i = 0; i < vf.length; i++) {
             vf[i] = (float) v[i];
         }
-        return new FmModel(cfg.task(), k, (float) w0, wf, vf, space, cfg.minTarget(), cfg.maxTarget(), prior);
+        return new FmModel(cfg.task(), k, (float) w0, wf, vf, space, cfg.minTarget(), cfg.maxTarget(), prior,
+                factorVariance);
     }
 
     static int[] columnCounts(FmData data, int n) {

@@ -21,6 +21,8 @@ import java.util.SplittableRandom;
 public final class McmcFmTrainer {
 
     private static final int GROUPS = FeatureGroup.values().length;
+    /** Residuals are updated incrementally; a full recompute this often bounds rounding drift. */
+    private static final int REFRESH_EVERY = 10;
 
     private final FmConfig cfg;
 
@@ -73,6 +75,7 @@ public final class McmcFmTrainer {
         double alpha = 1.0;
 
         FmParams mean = new FmParams(n, k);
+        double[] vSq = new double[n * k];
         double priorW = 0;
         double priorLw = 0;
         double priorLv = 0;
@@ -83,8 +86,11 @@ public final class McmcFmTrainer {
         double[] predSum = predictOn == null ? null : new double[predictOn.rows()];
         float[] predAvg = predictOn == null ? null : new float[predictOn.rows()];
 
+        double[] acc = new double[k];
         for (int it = 0; it < cfg.iterations(); it++) {
-            c.refresh();
+            if (it % REFRESH_EVERY == 0) {
+                c.refresh();
+            }
             if (probit) {
                 for (int i = 0; i < c.e.length; i++) {
                     double yhat = c.targets[i] - c.e[i];
@@ -111,6 +117,7 @@ public final class McmcFmTrainer {
                 }
                 for (int i = 0; i < p.v.length; i++) {
                     mean.v[i] += p.v[i];
+                    vSq[i] += p.v[i] * p.v[i];
                 }
                 int u = FeatureGroup.USER.ordinal();
                 priorW += muW[u];
@@ -123,7 +130,7 @@ public final class McmcFmTrainer {
             }
             if (predictOn != null) {
                 for (int r = 0; r < predSum.length; r++) {
-                    double y = predictRaw(p, predictOn, r);
+                    double y = predictRaw(p, predictOn, r, acc);
                     predSum[r] += probit ? probitProbability(y)
                             : Math.max(cfg.minTarget(), Math.min(cfg.maxTarget(), y));
                     predAvg[r] = (float) (predSum[r] / (it + 1));
@@ -138,8 +145,10 @@ public final class McmcFmTrainer {
         for (int j = 0; j < n; j++) {
             mean.w[j] /= s;
         }
+        float[] variance = new float[mean.v.length];
         for (int i = 0; i < mean.v.length; i++) {
             mean.v[i] /= s;
+            variance[i] = (float) Math.max(0, vSq[i] / s - mean.v[i] * mean.v[i]);
         }
         float[] mv = new float[k];
         for (int f = 0; f < k; f++) {
@@ -147,7 +156,7 @@ public final class McmcFmTrainer {
         }
         FoldInPrior prior = new FoldInPrior((float) (priorLw / s), (float) (priorLv / s), (float) (priorW / s), mv,
                 false);
-        return new Result(mean.toModel(cfg, space, prior), p.toModel(cfg, space, prior), predAvg);
+        return new Result(mean.toModel(cfg, space, prior, variance), p.toModel(cfg, space, prior), predAvg);
     }
 
     /**
@@ -184,12 +193,12 @@ public final class McmcFmTrainer {
         }
     }
 
-    static double predictRaw(FmParams p, FmData d, int r) {
+    static double predictRaw(FmParams p, FmData d, int r, double[] acc) {
         int k = p.k;
         double s = p.w0;
         double sq = 0;
         double pair = 0;
-        double[] acc = new double[k];
+        java.util.Arrays.fill(acc, 0);
         for (int pos = d.rowStart(r); pos < d.rowEnd(r); pos++) {
             int j = d.col(pos);
             if (j >= p.n) {

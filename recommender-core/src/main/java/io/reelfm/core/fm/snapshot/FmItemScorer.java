@@ -26,12 +26,14 @@ public final class FmItemScorer {
     private final int k;
     private final float[] retrieval;
     private final float[] bias;
+    private final float[] variance;
 
     public FmItemScorer(FmSnapshot snap) {
         this.snap = snap;
         this.k = snap.k();
         this.retrieval = snap.retrievalArray();
         this.bias = snap.itemBiasArray();
+        this.variance = snap.retrievalVarianceArray();
         this.matrix = new ItemMatrix(retrieval, bias, k);
         for (int i = 0; i < snap.items(); i++) {
             itemIndex.put(snap.itemId(i), i);
@@ -116,6 +118,9 @@ public final class FmItemScorer {
                 pq += p[f] * qf;
             }
             FoldIn.accumulate(ata, atb, z, ratings[r] - (constC + bias[i] + pq));
+            for (int f = 0; f < k; f++) {
+                ata[(f + 1) * d + f + 1] += variance[base + f];
+            }
             used++;
         }
         FoldInPrior prior = snap.prior();

@@ -31,7 +31,8 @@ import java.util.List;
  * pair, and the cross pairs sum to {@code <p, q_i>}. So for a fixed user context every item's
  * score is {@code b_i + <p, q_i>} plus a constant: ranking the catalogue is one matrix-vector
  * product over the rows q_i plus a top-K heap. {@link #itemBias} and {@link #retrievalVector} hold
- * b_i and q_i; {@link #itemFactor} is the item-id feature's own v.
+ * b_i and q_i; {@link #itemFactor} is the item-id feature's own v; {@link #retrievalVariance} the
+ * posterior variance of q_i when the model came from MCMC.
  *
  * <p>Immutable and thread-safe.
  */
@@ -50,10 +51,11 @@ public final class FmSnapshot {
     private final float[] itemBias;
     private final float[] itemFactor;
     private final float[] retrieval;
+    private final float[] retrievalVariance;
 
     FmSnapshot(FmTask task, int k, float w0, float minTarget, float maxTarget, FoldInPrior prior,
                FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
-               float[] itemFactor, float[] retrieval) {
+               float[] itemFactor, float[] retrieval, float[] retrievalVariance) {
         this.task = task;
         this.k = k;
         this.w0 = w0;
@@ -67,6 +69,7 @@ public final class FmSnapshot {
         this.itemBias = itemBias.clone();
         this.itemFactor = itemFactor.clone();
         this.retrieval = retrieval.clone();
+        this.retrievalVariance = retrievalVariance.clone();
     }
 
     /**
@@ -100,16 +103,23 @@ public final class FmSnapshot {
         float[] bias = new float[n];
         float[] factor = new float[n * k];
         float[] q = new float[n * k];
+        float[] qVar = new float[n * k];
         for (int i = 0; i < n; i++) {
             ids[i] = items.id(i);
             SparseVector x = encoder.item(ids[i]);
             bias[i] = (float) sideTerms(model, x, q, i * k);
+            for (int p = 0; p < x.nnz(); p++) {
+                double xx = (double) x.values()[p] * x.values()[p];
+                for (int f = 0; f < k; f++) {
+                    qVar[i * k + f] += (float) (xx * model.factorVariance(x.indices()[p], f));
+                }
+            }
             int idFeature = space.find(FeatureGroup.ITEM, ids[i]);
             model.factors(idFeature, tmp);
             System.arraycopy(tmp, 0, factor, i * k, k);
         }
         return new FmSnapshot(model.task(), k, model.globalBias(), model.minTarget(), model.maxTarget(),
-                model.foldInPrior(), kept, fw, fv, ids, bias, factor, q);
+                model.foldInPrior(), kept, fw, fv, ids, bias, factor, q, qVar);
     }
 
     /**
@@ -207,6 +217,20 @@ public final class FmSnapshot {
 
     float[] retrievalArray() {
         return retrieval.clone();
+    }
+
+    /**
+     * Posterior variance of each coordinate of q_i (features assumed independent; zeros for
+     * point-estimate models). Fold-in adds it to the normal equations: the expected squared error
+     * over uncertain item vectors is {@code (y - z.theta)^2 + sum_f var_f theta_f^2}, so a user is
+     * not fitted to item factors more precisely than the trainer knew them.
+     */
+    public float[] retrievalVariance(int item) {
+        return java.util.Arrays.copyOfRange(retrievalVariance, item * k, item * k + k);
+    }
+
+    float[] retrievalVarianceArray() {
+        return retrievalVariance.clone();
     }
 
     float[] itemFactorArray() {
