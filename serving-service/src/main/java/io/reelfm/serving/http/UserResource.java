@@ -16,6 +16,7 @@ import io.reelfm.serving.recommend.RecommendQuery;
 import io.reelfm.serving.recommend.Recommendations;
 import io.reelfm.serving.recommend.Recommender;
 import io.reelfm.serving.routing.UserRouter;
+import io.reelfm.serving.topology.ProfileSegments;
 import io.reelfm.serving.topology.UserHistory;
 
 /**
@@ -76,7 +77,10 @@ public final class UserResource {
                 Params.optionalString(ctx, "genre").orElse(null),
                 Params.optionalInt(ctx, "yearFrom", 1800, 3000).orElse(null),
                 Params.optionalInt(ctx, "yearTo", 1800, 3000).orElse(null),
-                Params.bool(ctx, "excludeSeen", true));
+                Params.bool(ctx, "excludeSeen", true),
+                ProfileSegments.of(Params.optionalInt(ctx, "age", 1, 120).orElse(null),
+                        Params.optionalString(ctx, "gender").orElse(null),
+                        Params.optionalString(ctx, "occupation").orElse(null)));
         if (q.yearFrom() != null && q.yearTo() != null && q.yearFrom() > q.yearTo()) {
             throw Params.bad("yearFrom", "must not be after yearTo");
         }

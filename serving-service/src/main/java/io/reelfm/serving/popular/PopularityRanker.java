@@ -70,6 +70,35 @@ public final class PopularityRanker {
         return out;
     }
 
+    /**
+     * The top {@code k} for a new user known only by profile: items ranked by how raters in the
+     * same segments rated them ({@link ItemStats#segmentScore}).
+     */
+    public List<PopularItem> byProfile(int k, List<String> segments, java.util.function.Predicate<MovieView> filter) {
+        record Scored(String itemId, ItemStats stats, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (KeyValue<String, ItemStats> kv : snapshot()) {
+            if (kv.value.count() > 0 && segments.stream().anyMatch(s -> kv.value.segmentCount(s) > 0)) {
+                scored.add(new Scored(kv.key, kv.value, kv.value.segmentScore(segments, minVotes)));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::itemId));
+        List<PopularItem> out = new ArrayList<>(k);
+        for (Scored s : scored) {
+            MovieView m = catalog.view(s.itemId());
+            if (!filter.test(m)) {
+                continue;
+            }
+            out.add(new PopularItem(m.itemId(), m.title(), m.year(), m.genres(), s.stats().count(),
+                    round(s.stats().mean()), round(s.score())));
+            if (out.size() == k) {
+                break;
+            }
+        }
+        return out;
+    }
+
     public Trending trending(TrendWindow window, int k) {
         List<KeyValue<String, ItemStats>> all = snapshot();
         long now = all.stream().mapToLong(kv -> kv.value.lastEventTime()).max().orElse(Long.MIN_VALUE);

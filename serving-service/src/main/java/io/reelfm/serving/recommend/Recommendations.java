@@ -6,7 +6,8 @@ import java.util.List;
  * A recommendation response: items best first, the model version and A/B variant that produced
  * them, and a request id that impressions and later ratings are joined on.
  *
- * @param strategy {@code fold-in} for personalised scores, {@code popular} for cold start
+ * @param strategy {@code fold-in} for personalised scores; for cold start {@code popular}, or
+ *                 {@code profile} when profile fields were given
  */
 public record Recommendations(String userId, List<Item> items, String model, Long modelVersion, String variant,
                               String requestId, String strategy) {

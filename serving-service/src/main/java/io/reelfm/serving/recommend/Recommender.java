@@ -23,7 +23,8 @@ import io.reelfm.serving.topology.UserHistory;
 /**
  * Answers the per-user questions on the instance that owns the user's partition: a user with
  * ratings is folded into the variant's model and every item is scored
- * ({@code mu + b_u + b_i + <p_u, q_i>}); a user without ratings gets the popular list. Each
+ * ({@code mu + b_u + b_i + <p_u, q_i>}); a user without ratings gets the popular list, or, when
+ * the request carries profile fields, items rated highly by similar raters. Each
  * recommendation is explained by the user's liked item closest to it in latent space.
  */
 public final class Recommender {
@@ -58,6 +59,15 @@ public final class Recommender {
         String requestId = UUID.randomUUID().toString();
         UserHistory history = history(userId);
         Optional<FactorModel> loaded = models.get(variant.model());
+        if (history.isEmpty() && !q.profileSegments().isEmpty()) {
+            String reason = "popular with users like you (" + String.join(", ", q.profileSegments()) + ")";
+            List<Recommendations.Item> items = popularity.byProfile(q.k(), q.profileSegments(), q::accepts).stream()
+                    .map(p -> new Recommendations.Item(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating(),
+                            null, reason, null))
+                    .toList();
+            return new Recommendations(userId, items, variant.model(), loaded.map(FactorModel::version).orElse(null),
+                    variant.name(), requestId, "profile");
+        }
         if (history.isEmpty()) {
             List<Recommendations.Item> items = popularity.popular(q.k(), q::accepts).stream()
                     .map(p -> new Recommendations.Item(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating(),

@@ -19,12 +19,13 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class ItemStats {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private long count;
     private double sum;
     private long lastEventTime = Long.MIN_VALUE;
     private final Map<TrendWindow, TimeBuckets> trends = new EnumMap<>(TrendWindow.class);
+    private final Map<String, double[]> segments = new java.util.TreeMap<>();
 
     public ItemStats() {
         for (TrendWindow w : TrendWindow.values()) {
@@ -33,6 +34,16 @@ public final class ItemStats {
     }
 
     public ItemStats add(float rating, long timestamp) {
+        return add(rating, timestamp, java.util.List.of());
+    }
+
+    /** Counts a rating, also under each audience segment of the rater (see {@link ProfileSegments}). */
+    public ItemStats add(float rating, long timestamp, java.util.List<String> raterSegments) {
+        for (String seg : raterSegments) {
+            double[] cs = segments.computeIfAbsent(seg, x -> new double[2]);
+            cs[0]++;
+            cs[1] += rating;
+        }
         count++;
         sum += rating;
         lastEventTime = Math.max(lastEventTime, timestamp);
@@ -67,6 +78,31 @@ public final class ItemStats {
         return v + minVotes == 0 ? globalMean : (v * mean() + minVotes * globalMean) / (v + minVotes);
     }
 
+    /**
+     * How well the item rates within the given audience segments: per segment, the segment's
+     * mean pulled toward the item's overall mean with the weight of {@code minVotes} ratings,
+     * averaged over the segments. Items rated by nobody in the segments score their overall mean.
+     */
+    public double segmentScore(java.util.List<String> wanted, int minVotes) {
+        if (wanted.isEmpty()) {
+            return mean();
+        }
+        double total = 0;
+        for (String seg : wanted) {
+            double[] cs = segments.get(seg);
+            double v = cs == null ? 0 : cs[0];
+            double sum = cs == null ? 0 : cs[1];
+            total += v + minVotes == 0 ? mean() : (sum + minVotes * mean()) / (v + minVotes);
+        }
+        return total / wanted.size();
+    }
+
+    /** Ratings of the item by raters in one segment. */
+    public long segmentCount(String segment) {
+        double[] cs = segments.get(segment);
+        return cs == null ? 0 : (long) cs[0];
+    }
+
     /** Ratings within {@code window} ending at {@code now} (bucket granularity). */
     public long trendCount(TrendWindow window, long now) {
         return trends.get(window).countAt(now);
@@ -88,6 +124,12 @@ public final class ItemStats {
                 for (long v : c) {
                     out.writeLong(v);
                 }
+            }
+            out.writeInt(segments.size());
+            for (Map.Entry<String, double[]> e : segments.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeDouble(e.getValue()[0]);
+                out.writeDouble(e.getValue()[1]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -122,6 +164,13 @@ public final class ItemStats {
                         s.trends.put(w, new TimeBuckets(w.bucketMillis(), counts, newest));
                     }
                 });
+            }
+            int segs = in.readInt();
+            if (segs < 0 || segs > bytes.length) {
+                throw new SerializationException("corrupt item stats: " + segs + " segments");
+            }
+            for (int i = 0; i < segs; i++) {
+                s.segments.put(in.readUTF(), new double[] {in.readDouble(), in.readDouble()});
             }
             return s;
         } catch (IOException e) {

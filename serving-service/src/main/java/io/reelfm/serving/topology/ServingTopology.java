@@ -7,7 +7,9 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -15,6 +17,7 @@ import org.apache.kafka.streams.state.Stores;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.Topics;
+import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.experiment.ExperimentTopology;
 
 /**
@@ -34,6 +37,7 @@ public final class ServingTopology {
 
     /** Name of the repartition step keyed by item, part of the internal topic name. */
     static final String BY_ITEM = "ratings-by-item";
+    private static final String SEGMENTS_KEY = "reelfm.rater-segments";
 
     private ServingTopology() {
     }
@@ -72,12 +76,17 @@ public final class ServingTopology {
                         Materialized.<String, UserHistory>as(Stores.persistentKeyValueStore(StoreNames.USER_HISTORY))
                                 .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.USER_HISTORY));
 
-        b.table(Topics.USERS.name(), Consumed.with(Topics.USERS.keySerde(), Topics.USERS.valueSerde()),
-                Materialized.as(Stores.persistentKeyValueStore(StoreNames.USER_PROFILES)));
+        KTable<String, UserProfile> profiles = b.table(Topics.USERS.name(),
+                Consumed.with(Topics.USERS.keySerde(), Topics.USERS.valueSerde()),
+                Materialized.<String, UserProfile>as(Stores.persistentKeyValueStore(StoreNames.USER_PROFILES))
+                        .withKeySerde(Topics.USERS.keySerde()).withValueSerde(Topics.USERS.valueSerde()));
 
-        ratings.groupBy((user, e) -> e.getItemId(), Grouped.with(BY_ITEM, Serdes.String(), Topics.RATINGS.valueSerde()))
+        // Ratings and users share key and partitioning, so the rater's profile joins without a repartition.
+        ratings.leftJoin(profiles, (e, p) -> withSegments(e, ProfileSegments.of(p)),
+                        Joined.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde(), Topics.USERS.valueSerde()))
+                .groupBy((user, e) -> e.getItemId(), Grouped.with(BY_ITEM, Serdes.String(), Topics.RATINGS.valueSerde()))
                 .aggregate(ItemStats::new,
-                        (item, e, s) -> s.add(e.getRating(), e.getTimestamp().toEpochMilli()),
+                        (item, e, s) -> s.add(e.getRating(), e.getTimestamp().toEpochMilli(), segmentsOf(e)),
                         Materialized.<String, ItemStats>as(Stores.persistentKeyValueStore(StoreNames.ITEM_STATS_LOCAL))
                                 .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.ITEM_STATS))
                 .toStream()
@@ -86,6 +95,21 @@ public final class ServingTopology {
             ExperimentTopology.add(b, ratings, experimentStatsTopic, impressionWindow);
         }
         return b.build();
+    }
+
+    /** Carries the rater's segments to the item-keyed aggregate inside the event's context map. */
+    private static RatingEvent withSegments(RatingEvent e, java.util.List<String> segments) {
+        if (segments.isEmpty()) {
+            return e;
+        }
+        java.util.Map<String, String> ctx = new java.util.HashMap<>(e.getContext() == null ? java.util.Map.of() : e.getContext());
+        ctx.put(SEGMENTS_KEY, String.join(",", segments));
+        return RatingEvent.newBuilder(e).setContext(ctx).build();
+    }
+
+    private static java.util.List<String> segmentsOf(RatingEvent e) {
+        String s = e.getContext() == null ? null : e.getContext().get(SEGMENTS_KEY);
+        return s == null || s.isEmpty() ? java.util.List.of() : java.util.List.of(s.split(","));
     }
 
     private static boolean isUsable(RatingEvent e) {

@@ -119,6 +119,26 @@ class ServingTopologyTest {
     }
 
     @Test
+    void ratingsAreAlsoCountedUnderTheRatersProfileSegments() {
+        TestInputTopic<String, io.reelfm.schemas.UserProfile> users = driver.createInputTopic(Topics.USERS.name(),
+                new StringSerializer(), Topics.USERS.valueSerde().serializer());
+        users.pipeInput("f1", io.reelfm.schemas.UserProfile.newBuilder().setUserId("f1").setGender("F").setAge(30)
+                .setOccupation("engineer").build());
+        rate("f1", "i1", 5, T0);
+        rate("m1", "i1", 1, T0.plusSeconds(1));
+
+        ItemStats s = driver.<String, ItemStats>getKeyValueStore(StoreNames.ITEM_STATS).get("i1");
+        assertThat(s.count()).isEqualTo(2);
+        assertThat(s.segmentCount("gender:F")).isEqualTo(1);
+        assertThat(s.segmentCount("age:25-34")).isEqualTo(1);
+        assertThat(s.segmentCount("occupation:engineer")).isEqualTo(1);
+        assertThat(s.segmentScore(List.of("gender:F"), 0)).isEqualTo(5.0);
+        assertThat(s.segmentScore(List.of("gender:F"), 1)).isEqualTo(4.0);
+        assertThat(driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get("f1").entries().get(0).itemId())
+                .isEqualTo("i1");
+    }
+
+    @Test
     void ratingWithNonPositiveValueIsIgnored() {
         rate("u5", "i1", 0, T0);
         assertThat(driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get("u5")).isNull();

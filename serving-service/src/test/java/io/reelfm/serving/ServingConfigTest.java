@@ -1,0 +1,46 @@
+package io.reelfm.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.reelfm.service.config.ConfigException;
+import io.reelfm.service.config.Settings;
+
+class ServingConfigTest {
+
+    @Test
+    void defaultsServeOnPort8080WithOneVariantAndStandbyReplicas() {
+        ServingConfig c = ServingConfig.from(Settings.ofMap(Map.of()));
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.standbyReplicas()).isEqualTo(1);
+        assertThat(c.modelNames()).containsExactly("fm-als");
+        assertThat(c.loadedModelNames()).containsExactly("fm-als", "content-kmeans");
+        assertThat(c.maxK()).isEqualTo(100);
+        assertThat(c.itemStatsTopic()).isEqualTo("reelfm-serving-item-stats");
+    }
+
+    @Test
+    void invalidValuesNameTheirKey() {
+        assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.port", "70000"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.port");
+        assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.max-k", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.max-k");
+        assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.variants", "a:m:1,a:n:1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.variants");
+        assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.application-id", "bad id"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.application-id");
+    }
+
+    @Test
+    void variantsSharingAModelLoadItOnceAndClusterModelCanBeDisabled() {
+        ServingConfig c = ServingConfig.from(Settings.ofMap(Map.of(
+                "reelfm.serving.variants", "a:fm-als:1,b:fm-als:1,c:fm-sgd:2", "reelfm.serving.cluster-model", "none")));
+        assertThat(c.modelNames()).isEqualTo(List.of("fm-als", "fm-sgd"));
+        assertThat(c.loadedModelNames()).isEqualTo(List.of("fm-als", "fm-sgd"));
+    }
+}

@@ -1,0 +1,73 @@
+package io.reelfm.serving.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class StateFormatTest {
+
+    @Test
+    void userHistoryRoundTripsAndItsStampChangesWithEveryRating() {
+        UserHistory h = UserHistory.empty().with("a", 4f, 10, 10).with("b", 2.5f, 20, 10);
+        UserHistory back = UserHistory.fromBytes(h.toBytes());
+        assertThat(back.entries()).isEqualTo(h.entries());
+        assertThat(back.stamp()).isEqualTo(h.stamp());
+        assertThat(h.with("a", 5f, 30, 10).stamp()).isNotEqualTo(h.stamp());
+    }
+
+    @Test
+    void itemStatsRoundTripWithTrendsAndSegments() {
+        ItemStats s = new ItemStats().add(4f, 1_000_000L, List.of("gender:F")).add(2f, 1_060_000L, List.of());
+        ItemStats back = ItemStats.fromBytes(s.toBytes());
+        assertThat(back.count()).isEqualTo(2);
+        assertThat(back.mean()).isEqualTo(3.0);
+        assertThat(back.lastEventTime()).isEqualTo(1_060_000L);
+        assertThat(back.trendCount(TrendWindow.HOUR, 1_060_000L)).isEqualTo(2);
+        assertThat(back.segmentCount("gender:F")).isEqualTo(1);
+    }
+
+    @Test
+    void truncatedStateIsASerializationError() {
+        byte[] bytes = UserHistory.empty().with("a", 4f, 10, 10).toBytes();
+        assertThatThrownBy(() -> UserHistory.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 3)))
+                .isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> ItemStats.fromBytes(new byte[] {9})).isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void bayesianAveragePullsFewRatingsTowardTheGlobalMean() {
+        ItemStats few = new ItemStats().add(5f, 0).add(5f, 0);
+        ItemStats many = new ItemStats();
+        for (int i = 0; i < 1000; i++) {
+            many.add(4.5f, i);
+        }
+        assertThat(few.bayesianAverage(3.0, 20)).isLessThan(many.bayesianAverage(3.0, 20));
+        assertThat(few.bayesianAverage(3.0, 0)).isEqualTo(5.0);
+    }
+
+    @Test
+    void timeBucketsDropEventsOlderThanTheRingAndClearSkippedBuckets() {
+        TimeBuckets t = new TimeBuckets(10, 3);
+        t.add(5);
+        t.add(15);
+        t.add(25);
+        assertThat(t.countAt(29)).isEqualTo(3);
+        t.add(55);
+        assertThat(t.countAt(55)).isEqualTo(1);
+        t.add(1);
+        assertThat(t.countAt(55)).isEqualTo(1);
+        assertThat(t.countAt(200)).isZero();
+    }
+
+    @Test
+    void profileSegmentsBucketAgesAndNormaliseValues() {
+        assertThat(ProfileSegments.of(30, "f", " Engineer ")).containsExactly("gender:F", "age:25-34", "occupation:engineer");
+        assertThat(ProfileSegments.of(17, null, null)).containsExactly("age:under-18");
+        assertThat(ProfileSegments.of(70, null, "")).containsExactly("age:56+");
+        assertThat(ProfileSegments.of(null, null, null)).isEmpty();
+    }
+}
