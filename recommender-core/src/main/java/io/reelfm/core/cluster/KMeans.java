@@ -25,15 +25,22 @@ public final class KMeans {
         if (k > n) {
             throw new IllegalArgumentException("k=" + k + " exceeds the number of points " + n);
         }
-        SplittableRandom random = new SplittableRandom(config.seed());
-        float[] centroids = plusPlus(x, n, d, k, random);
         Assignment assignment = new Assignment(x, n, d, config.kernel());
-        int[] labels = new int[n];
-        int iterations = config.miniBatchSize() > 0
-                ? miniBatch(x, n, d, k, centroids, config, random)
-                : lloyd(x, n, d, k, centroids, labels, assignment, config);
-        double inertia = assignment.assign(centroids, k, labels);
-        return new KMeansModel(centroids, k, d, labels, inertia, iterations);
+        SplittableRandom seeds = new SplittableRandom(config.seed());
+        KMeansModel best = null;
+        for (int run = 0; run < config.restarts(); run++) {
+            SplittableRandom random = run == 0 ? new SplittableRandom(config.seed()) : seeds.split();
+            float[] centroids = plusPlus(x, n, d, k, random);
+            int[] labels = new int[n];
+            int iterations = config.miniBatchSize() > 0
+                    ? miniBatch(x, n, d, k, centroids, config, random)
+                    : lloyd(x, n, d, k, centroids, labels, assignment, config);
+            double inertia = assignment.assign(centroids, k, labels);
+            if (best == null || inertia < best.inertia()) {
+                best = new KMeansModel(centroids, k, d, labels, inertia, iterations);
+            }
+        }
+        return best;
     }
 
     /** k-means++: each next centre drawn with probability proportional to squared distance to the nearest chosen one. */

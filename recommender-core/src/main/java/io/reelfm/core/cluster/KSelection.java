@@ -42,9 +42,7 @@ public final class KSelection {
         }
         List<Score> scores = new ArrayList<>();
         for (int k = minK; k <= maxK; k++) {
-            KMeansConfig config = new KMeansConfig(k, base.maxIterations(), base.tolerance(), base.seed(),
-                    base.miniBatchSize(), base.kernel());
-            KMeansModel model = KMeans.fit(points, config);
+            KMeansModel model = KMeans.fit(points, base.withK(k));
             double silhouette = Silhouette.score(points, model.labels(), silhouetteSample, base.seed());
             scores.add(new Score(k, model.inertia(), silhouette, model));
         }

@@ -44,6 +44,16 @@ class KMeansTest {
     }
 
     @Test
+    void moreRestartsNeverRaiseInertia() {
+        float[][] noisy = Blobs.around(new float[][] {{0, 0}, {3, 0}, {0, 3}, {3, 3}, {1.5f, 1.5f}}, 30, 1.0, 11);
+        for (int k = 2; k <= 8; k++) {
+            double one = KMeans.fit(noisy, KMeansConfig.of(k, 5).withRestarts(1)).inertia();
+            double four = KMeans.fit(noisy, KMeansConfig.of(k, 5).withRestarts(4)).inertia();
+            assertThat(four).as("k=%d", k).isLessThanOrEqualTo(one);
+        }
+    }
+
+    @Test
     void rejectsMoreClustersThanPoints() {
         assertThatThrownBy(() -> KMeans.fit(new float[][] {{1}, {2}}, KMeansConfig.of(3, 1)))
                 .hasMessageContaining("k=3 exceeds");
