@@ -212,7 +212,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private List<String> commandArgs() {
-        return spec.commandLine().getParseResult() == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
+        if (spec.commandLine().getParseResult() == null) {
+            return List.of();
+        }
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return !args.isEmpty() && args.get(0).equals(spec.name()) ? args.subList(1, args.size()) : args;
     }
 
     private ParameterSpace searchSpace(LearnerSpec base) {
