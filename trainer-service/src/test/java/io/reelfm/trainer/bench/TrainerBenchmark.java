@@ -53,6 +53,7 @@ public final class TrainerBenchmark {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "replay" -> replay(Path.of(args[1]));
+            case "replay-generated" -> replayGenerated(Integer.parseInt(args[1]));
             case "publish" -> publish(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "store" -> store(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
@@ -70,8 +71,36 @@ public final class TrainerBenchmark {
 
     /** One run per JVM, so each run starts from an empty broker and trains on exactly the replayed set. */
     private static void replay(Path uData) throws Exception {
-        String bootstrap = bootstrap();
         List<String> lines = Files.readAllLines(uData);
+        replay(lines.size(), (tag, n) -> {
+            String[] f = lines.get(n).split("\t");
+            return RatingEvent.newBuilder().setEventId(tag + "-" + n).setUserId(tag + "-u" + f[0])
+                    .setItemId("ml-" + f[1]).setRating(Float.parseFloat(f[2]))
+                    .setTimestamp(Instant.ofEpochSecond(Long.parseLong(f[3]))).setSource("bench").build();
+        });
+    }
+
+    /** A seeded synthetic set: n/100 users, 20,000 items with a popularity skew, distinct pairs. */
+    private static void replayGenerated(int ratings) throws Exception {
+        int users = Math.max(1, ratings / 100);
+        int items = 20_000;
+        Random rnd = new Random(42);
+        replay(ratings, (tag, n) -> {
+            int u = n / 100;
+            int i = (int) ((n % 100) * 200L + (long) (Math.pow(rnd.nextDouble(), 2) * 200)) % items;
+            float r = 1 + (float) Math.floor(Math.min(4.999, Math.max(0, 2.5 + rnd.nextGaussian())));
+            return RatingEvent.newBuilder().setEventId(tag + "-" + n).setUserId(tag + "-u" + (u % users))
+                    .setItemId("g-" + i).setRating(r).setTimestamp(Instant.ofEpochSecond(1_000_000_000L + n))
+                    .setSource("bench").build();
+        });
+    }
+
+    interface EventSource {
+        RatingEvent event(String tag, int n);
+    }
+
+    private static void replay(int count, EventSource source) throws Exception {
+        String bootstrap = bootstrap();
         int runs = 1;
         long[] latencies = new long[runs];
         for (int run = 0; run < runs; run++) {
@@ -85,16 +114,12 @@ public final class TrainerBenchmark {
             settings.put("reelfm.trainer.port", "0");
             settings.put("reelfm.trainer.group-id", "bench-" + tag);
             settings.put("reelfm.trainer.models", model);
-            settings.put("reelfm.trainer.min-ratings", String.valueOf(lines.size()));
+            settings.put("reelfm.trainer.min-ratings", String.valueOf(count));
             settings.put("reelfm.trainer.refit-after", "1h");
             try (TrainerService trainer = TrainerService.start(TrainerConfig.from(Settings.ofMap(settings)));
                  var producer = new KafkaProducer<>(p, Topics.RATINGS.keySerde().serializer(), Topics.RATINGS.valueSerde().serializer())) {
-                int n = 0;
-                for (String line : lines) {
-                    String[] f = line.split("\t");
-                    RatingEvent e = RatingEvent.newBuilder().setEventId(tag + "-" + n++).setUserId(tag + "-u" + f[0])
-                            .setItemId("ml-" + f[1]).setRating(Float.parseFloat(f[2]))
-                            .setTimestamp(Instant.ofEpochSecond(Long.parseLong(f[3]))).setSource("bench").build();
+                for (int n = 0; n < count; n++) {
+                    RatingEvent e = source.event(tag, n);
                     producer.send(new ProducerRecord<>(Topics.RATINGS.name(), e.getUserId(), e));
                 }
                 producer.flush();
