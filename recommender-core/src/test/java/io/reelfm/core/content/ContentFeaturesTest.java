@@ -78,4 +78,20 @@ class ContentFeaturesTest {
                 .filter(p -> p.dominant().get(0).feature().equals("genre:Horror")).findFirst().orElseThrow();
         assertThat(horror.dominant().get(0).departure()).isPositive();
     }
+
+    @Test
+    void memberProfilesAverageTheContentFeaturesOfEachCluster() {
+        List<CatalogueItem> catalogue = List.of(
+                new CatalogueItem("1", "A", null, List.of("Horror"), null, null, null),
+                new CatalogueItem("2", "B", null, List.of("Horror"), null, null, null),
+                new CatalogueItem("3", "C", null, List.of("Comedy"), null, null, null),
+                new CatalogueItem("4", "D", null, List.of("Comedy"), null, null, null));
+        ContentFeatures features = ContentFeatureBuilder.build(catalogue, Map.of());
+        List<ClusterProfile> profiles = ClusterProfiles.describeMembers(new int[] {1, 1, 0, -1}, 2, features, 1);
+        assertThat(profiles.get(1).size()).isEqualTo(2);
+        assertThat(profiles.get(1).dominant().get(0).feature()).isEqualTo("genre:Comedy");
+        assertThat(profiles.get(1).dominant().get(0).departure()).isCloseTo(-0.5, within(1e-9));
+        assertThat(profiles.get(0).size()).isEqualTo(1);
+        assertThat(profiles.get(0).dominant().get(0).centroidValue()).isEqualTo(1.0);
+    }
 }
