@@ -16,7 +16,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
-import io.reelfm.schemas.snapshot.SnapshotAssembler;
 import io.reelfm.service.http.Readiness;
 import io.reelfm.service.http.ServiceApp;
 import io.reelfm.service.http.ServiceAppConfig;
@@ -61,7 +60,7 @@ public final class TrainerService implements AutoCloseable {
 
         Set<String> names = config.models().stream().map(ModelSpec::name).collect(Collectors.toSet());
         PublishedModels published = SnapshotTopicsReader.read(config.bootstrapServers(), names::contains,
-                new SnapshotAssembler(), Duration.ofSeconds(60));
+                null, Duration.ofSeconds(60));
         SnapshotPublisher publisher = new SnapshotPublisher(config.bootstrapServers(), published, config.chunkBytes(),
                 config.retainVersions(), config.publishFault());
         names.forEach(publisher::enforceRetention);

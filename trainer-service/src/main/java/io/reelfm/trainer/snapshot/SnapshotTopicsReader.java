@@ -37,19 +37,13 @@ public final class SnapshotTopicsReader {
     private SnapshotTopicsReader() {
     }
 
+    /**
+     * @param assembler when not null, receives the chunks of each wanted model's active version
+     *                  (only those, so memory stays at one version per model)
+     */
     public static PublishedModels read(String bootstrapServers, Predicate<String> wanted, SnapshotAssembler assembler,
                                        Duration timeout) {
         PublishedModels models = new PublishedModels();
-        readTopic(bootstrapServers, Topics.MODEL_CHUNKS, timeout, (key, chunk) -> {
-            SnapshotKeys.parseChunk(key).filter(k -> wanted.test(k.model())).ifPresent(k -> {
-                assembler.accept(key, chunk);
-                if (chunk != null) {
-                    models.seeChunk(k.model(), k.version(), k.index());
-                } else {
-                    models.dropChunk(k.model(), k.version(), k.index());
-                }
-            });
-        });
         readTopic(bootstrapServers, Topics.MODEL_MANIFESTS, timeout, (key, manifest) ->
                 SnapshotKeys.parseManifest(key).filter(k -> wanted.test(k.model())).ifPresent(k -> {
                     if (manifest == null) {
@@ -62,6 +56,18 @@ public final class SnapshotTopicsReader {
             if (manifest != null && wanted.test(key)) {
                 models.setActive(manifest);
             }
+        });
+        readTopic(bootstrapServers, Topics.MODEL_CHUNKS, timeout, (key, chunk) -> {
+            SnapshotKeys.parseChunk(key).filter(k -> wanted.test(k.model())).ifPresent(k -> {
+                if (assembler != null && models.active(k.model()).map(a -> a.getVersion() == k.version()).orElse(false)) {
+                    assembler.accept(key, chunk);
+                }
+                if (chunk != null) {
+                    models.seeChunk(k.model(), k.version(), k.index());
+                } else {
+                    models.dropChunk(k.model(), k.version(), k.index());
+                }
+            });
         });
         return models;
     }
