@@ -37,7 +37,7 @@ final class Charts {
     }
 
     /** Silhouette and inertia against k (the elbow and the silhouette choice side by side). */
-    static void silhouetteVsK(KSelection.Report report, Path file) throws IOException {
+    static void silhouetteVsK(KSelection.Report report, String what, Path file) throws IOException {
         int n = report.scores().size();
         double[] k = new double[n];
         double[] silhouette = new double[n];
@@ -54,7 +54,7 @@ final class Charts {
             inertia[i] = maxInertia == 0 ? 0 : inertia[i] / maxInertia;
         }
         XYChart chart = new XYChartBuilder().width(900).height(500)
-                .title("k-means on content features: silhouette vs k (best k = " + report.best().k() + ")")
+                .title("k-means on " + what + ": silhouette vs k (best k = " + report.best().k() + ")")
                 .xAxisTitle("k").yAxisTitle("value").build();
         chart.addSeries("silhouette", k, silhouette);
         chart.addSeries("inertia (relative to k=" + (int) k[0] + ")", k, inertia);

@@ -28,6 +28,19 @@ final class ContentClusterRun {
     }
 
     static Optional<ContentClustering.Result> run(Path dir, RatingSet ratings, IdIndex items, ContentClusteringConfig config) {
+        Optional<ContentFeatures> features = features(dir, ratings, items);
+        if (features.isEmpty()) {
+            return Optional.empty();
+        }
+        int n = features.get().itemIds().size();
+        int maxK = Math.min(config.maxK(), n - 1);
+        ContentClusteringConfig bounded = new ContentClusteringConfig(config.varianceToKeep(), Math.min(config.minK(), maxK),
+                maxK, config.seed(), config.silhouetteSample(), config.topFeatures());
+        return Optional.of(ContentClustering.run(features.get(), bounded));
+    }
+
+    /** Scaled content features of the movies in {@code u.item}, rating statistics from {@code ratings}. */
+    static Optional<ContentFeatures> features(Path dir, RatingSet ratings, IdIndex items) {
         Path file = dir.resolve("u.item");
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -45,10 +58,6 @@ final class ContentClusterRun {
         for (int r = 0; r < ratings.size(); r++) {
             stats.computeIfAbsent(items.id(ratings.item(r)), k -> new ItemStats()).add(ratings.value(r));
         }
-        ContentFeatures features = ContentFeatureBuilder.build(catalogue, stats);
-        int maxK = Math.min(config.maxK(), catalogue.size() - 1);
-        ContentClusteringConfig bounded = new ContentClusteringConfig(config.varianceToKeep(), Math.min(config.minK(), maxK),
-                maxK, config.seed(), config.silhouetteSample(), config.topFeatures());
-        return Optional.of(ContentClustering.run(features, bounded));
+        return Optional.of(ContentFeatureBuilder.build(catalogue, stats));
     }
 }

@@ -2,11 +2,13 @@ package io.reelfm.launcher.evaluate;
 
 import io.reelfm.core.content.ContentClustering;
 import io.reelfm.core.content.ContentClusteringConfig;
+import io.reelfm.core.content.ContentFeatures;
 import io.reelfm.core.data.Ml100k;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.EvaluationReport;
 import io.reelfm.core.eval.Evaluator;
 import io.reelfm.core.eval.FoldResult;
+import io.reelfm.core.eval.RatingTrainer;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.eval.search.HyperparameterSearch;
 import io.reelfm.core.eval.search.ParameterSpace;
@@ -114,6 +116,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--cluster-max-k", defaultValue = "12", description = "Largest k tried when clustering content features (default: ${DEFAULT-VALUE}).")
     int clusterMaxK;
 
+    @Option(names = "--fm-clusters", description = "Also cluster the FM item vectors of the last fold's model (k by silhouette), described by content features.")
+    boolean fmClusters;
+
     @Option(names = "--no-clusters", description = "Skip the content-feature clustering and its chart.")
     boolean noClusters;
 
@@ -164,9 +169,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             Files.writeString(out.resolve("search.csv"), searchResult.toCsv(), StandardCharsets.UTF_8);
         }
         EvaluationReport report;
+        RatingTrainer trainer = chosen.trainer(side, loaded.users(), loaded.items());
         try (ProgressDisplay progress = ProgressDisplay.open(!noProgress, "evaluate " + chosen.learner(),
                 (long) loaded.splits().size() * chosen.iterations())) {
-            report = evaluator.evaluate(chosen.trainer(side, loaded.users(), loaded.items()), loaded.splits(),
+            report = evaluator.evaluate(trainer, loaded.splits(),
                     new Evaluator.Progress() {
                         @Override
                         public void iterationDone(Split split, int iteration, double testRmse) {
@@ -184,7 +190,17 @@ public final class EvaluateCommand implements Callable<Integer> {
                 : ContentClusterRun.run(dir, loaded.splits().get(0).train(), loaded.items(),
                         new ContentClusteringConfig(0.9, 2, Math.max(2, clusterMaxK), seed, 2000, 5));
         if (clusters.isPresent()) {
-            Charts.silhouetteVsK(clusters.get().selection(), out.resolve("silhouette-vs-k.png"));
+            Charts.silhouetteVsK(clusters.get().selection(), "content features", out.resolve("silhouette-vs-k.png"));
+        }
+        Optional<FmItemClusterRun.Result> fmItemClusters = Optional.empty();
+        if (fmClusters && trainer instanceof FmRatingTrainer fm) {
+            Optional<ContentFeatures> features = ContentClusterRun.features(dir, loaded.splits().get(0).train(), loaded.items());
+            if (features.isPresent()) {
+                fmItemClusters = FmItemClusterRun.run(fm.lastItemVectors(), loaded.items(), features.get(), Math.max(2, clusterMaxK), seed);
+            }
+        }
+        if (fmItemClusters.isPresent()) {
+            Charts.silhouetteVsK(fmItemClusters.get().selection(), "FM item vectors", out.resolve("silhouette-vs-k-fm.png"));
         }
         Map<String, String> settings = new LinkedHashMap<>(chosen.describe());
         settings.put("data", dir.toString());
@@ -192,7 +208,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         settings.put("seed", Long.toString(seed));
         settings.put("ranking", "top-" + k + ", relevant = rating >= " + threshold + ", training items excluded");
         Files.writeString(out.resolve("report.md"), ReportWriter.markdown("reelfm evaluate " + String.join(" ", commandArgs()),
-                settings, report, clusters, searchResult), StandardCharsets.UTF_8);
+                settings, report, clusters, fmItemClusters, searchResult), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("folds.csv"), ReportWriter.foldCsv(report), StandardCharsets.UTF_8);
 
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -205,6 +221,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             stdout.println(ReportWriter.foldTable(report));
             clusters.ifPresent(c -> stdout.println(ReportWriter.clusterTable(c)));
+            fmItemClusters.ifPresent(c -> stdout.println(ReportWriter.fmClusterTable(c)));
             stdout.printf("Report written to %s (%.1f s)%n", out.toAbsolutePath(), seconds);
         }
         stdout.flush();

@@ -31,6 +31,7 @@ final class FmRatingTrainer implements RatingTrainer {
     private final SideInfo side;
     private final IdIndex users;
     private final IdIndex items;
+    private volatile float[][] lastItemVectors;
 
     FmRatingTrainer(FmConfig config, SideInfo side, IdIndex users, IdIndex items) {
         this.config = config;
@@ -75,7 +76,34 @@ final class FmRatingTrainer implements RatingTrainer {
             }
             default -> throw new IllegalStateException("unknown learner " + config.learner());
         }
+        lastItemVectors = itemVectors(model, encoder);
         return new FmPredictor(model, encoder, rated);
+    }
+
+    /**
+     * Item vectors of the model from the last {@link #train} call: for each item index, the sum
+     * of the factor vectors of its item-side features weighted by their values.
+     */
+    float[][] lastItemVectors() {
+        return lastItemVectors;
+    }
+
+    private float[][] itemVectors(FmModel model, FmEncoder encoder) {
+        int k = model.k();
+        float[][] out = new float[items.size()][k];
+        float[] factors = new float[k];
+        for (int i = 0; i < items.size(); i++) {
+            SparseVector x = encoder.item(items.id(i));
+            for (int j = 0; j < x.nnz(); j++) {
+                if (x.indices()[j] < model.numFeatures()) {
+                    model.factors(x.indices()[j], factors);
+                    for (int f = 0; f < k; f++) {
+                        out[i][f] += x.values()[j] * factors[f];
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Scores the monitored rows from precomputed predictions; other pairs are outside its scope. */

@@ -48,14 +48,30 @@ final class ReportWriter {
     }
 
     static String clusterTable(ContentClustering.Result result) {
+        return selectionTable(result.selection())
+                + String.format(Locale.ROOT, "%nPCA kept %d components (%.1f%% of the variance). Best k = %d.%n%n",
+                        result.pca().components(), 100 * result.pca().keptVarianceRatio(), result.selection().best().k())
+                + profileTable(result.profiles());
+    }
+
+    static String fmClusterTable(FmItemClusterRun.Result result) {
+        return selectionTable(result.selection())
+                + String.format(Locale.ROOT, "%nBest k = %d; clusters described by their members' content features.%n%n",
+                        result.selection().best().k())
+                + profileTable(result.profiles());
+    }
+
+    private static String selectionTable(KSelection.Report report) {
         StringBuilder sb = new StringBuilder("| k | inertia | silhouette |\n|---|---|---|\n");
-        for (KSelection.Score s : result.selection().scores()) {
+        for (KSelection.Score s : report.scores()) {
             sb.append(String.format(Locale.ROOT, "| %d | %.3f | %.4f |%n", s.k(), s.inertia(), s.silhouette()));
         }
-        sb.append(String.format(Locale.ROOT, "%nPCA kept %d components (%.1f%% of the variance). Best k = %d.%n%n",
-                result.pca().components(), 100 * result.pca().keptVarianceRatio(), result.selection().best().k()));
-        sb.append("| cluster | movies | dominant features (centroid − mean, scaled) |\n|---|---|---|\n");
-        for (ClusterProfile p : result.profiles()) {
+        return sb.toString();
+    }
+
+    private static String profileTable(java.util.List<ClusterProfile> profiles) {
+        StringBuilder sb = new StringBuilder("| cluster | movies | dominant features (cluster − catalogue mean, scaled) |\n|---|---|---|\n");
+        for (ClusterProfile p : profiles) {
             StringBuilder features = new StringBuilder();
             for (ClusterProfile.Departure d : p.dominant()) {
                 if (!features.isEmpty()) {
@@ -69,7 +85,7 @@ final class ReportWriter {
     }
 
     static String markdown(String command, Map<String, String> settings, EvaluationReport report,
-            Optional<ContentClustering.Result> clusters, SearchResult search) {
+            Optional<ContentClustering.Result> clusters, Optional<FmItemClusterRun.Result> fmClusters, SearchResult search) {
         StringBuilder sb = new StringBuilder("# Evaluation report\n\n`").append(command).append("`\n\n## Settings\n\n");
         settings.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
         if (search != null) {
@@ -79,6 +95,8 @@ final class ReportWriter {
         sb.append("\n![test RMSE per iteration](rmse-per-iteration.png)\n");
         clusters.ifPresent(c -> sb.append("\n## Content clusters\n\n![silhouette vs k](silhouette-vs-k.png)\n\n")
                 .append(clusterTable(c)));
+        fmClusters.ifPresent(c -> sb.append("\n## FM item-vector clusters\n\n![silhouette vs k](silhouette-vs-k-fm.png)\n\n")
+                .append(fmClusterTable(c)));
         return sb.toString();
     }
 

@@ -104,13 +104,16 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void factorizationMachineWithAlsBeatsNothingWorseThanTheScaleAndReportsEveryIteration() throws IOException {
+    void factorizationMachineWithAlsRunsThroughTheHarnessAndClustersItsItemVectors() throws IOException {
+        Path out = dir.resolve("report-als");
         Run run = run("--folds", "u1", "--learner", "als", "--factors", "2", "--iterations", "3", "--reg", "0.1",
-                "--format", "json", "--no-clusters", "--out", dir.resolve("report-als").toString());
+                "--format", "json", "--fm-clusters", "--cluster-max-k", "4", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = run.lastLineJson();
         assertThat(json.get("learner").asText()).isEqualTo("fm-als-k2");
         assertThat(json.get("rmse").asDouble()).isBetween(0.3, 1.5);
+        assertThat(out.resolve("report.md")).content().contains("## FM item-vector clusters", "genre:");
+        assertThat(Files.size(out.resolve("silhouette-vs-k-fm.png"))).isPositive();
     }
 
     @Test
