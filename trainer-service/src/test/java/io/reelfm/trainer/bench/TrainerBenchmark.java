@@ -128,11 +128,11 @@ public final class TrainerBenchmark {
                 latencies[run] = (System.nanoTime() - lastAck) / 1_000_000;
                 System.out.printf("run %d: %d ms from last event to snapshot; %d bytes, %d chunks, rmse %.4f, counts %s%n",
                         run, latencies[run], m.getPayloadBytes(), m.getChunkCount(), m.getMetrics().get("rmse"), m.getCounts());
+                System.gc();
+                System.out.printf("heap used after GC with the trainer running (broker in the same JVM): %d MB%n", usedHeapMb());
             }
         }
         System.out.println("replay latencies ms: " + Arrays.toString(latencies) + " median " + median(latencies));
-        System.gc();
-        System.out.printf("heap used after GC: %d MB%n", usedHeapMb());
     }
 
     private static ModelManifest awaitActive(String bootstrap, String model, Duration timeout) {
