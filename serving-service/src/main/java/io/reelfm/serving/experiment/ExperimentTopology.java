@@ -53,7 +53,7 @@ public final class ExperimentTopology {
                         (i, r) -> i.getItems().contains(r.getItemId()) ? new Hit(i.getVariant(), i.getRequestId(), r.getRating()) : null,
                         JoinWindows.ofTimeDifferenceAndGrace(window, Duration.ofMinutes(1)).before(Duration.ZERO),
                         StreamJoined.with(Topics.IMPRESSIONS.keySerde(), Topics.IMPRESSIONS.valueSerde(), Topics.RATINGS.valueSerde())
-                                .withName("impression-rating"))
+                                .withName("impression-rating").withStoreName("impression-rating"))
                 .filter((user, h) -> h != null);
 
         KStream<String, ExperimentSignal> rated = hits

@@ -21,11 +21,11 @@ import io.reelfm.schemas.snapshot.SnapshotKeys;
 import io.reelfm.serving.model.TestModels;
 
 /** Writes catalogue, ratings and model versions to the real broker the way ingest and the trainer do. */
-final class KafkaFixtures implements AutoCloseable {
+public final class KafkaFixtures implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
 
-    KafkaFixtures(String bootstrap) {
+    public KafkaFixtures(String bootstrap) {
         List<Topic<?, ?>> topics = new java.util.ArrayList<>(Topics.ingestTopics());
         topics.addAll(Topics.modelTopics());
         topics.add(Topics.DEAD_LETTERS);
@@ -36,12 +36,12 @@ final class KafkaFixtures implements AutoCloseable {
         producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    <V> void send(Topic<String, V> topic, String key, V value) {
+    public <V> void send(Topic<String, V> topic, String key, V value) {
         sendRaw(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
                 value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value));
     }
 
-    void sendRaw(String topic, byte[] key, byte[] value) {
+    public void sendRaw(String topic, byte[] key, byte[] value) {
         try {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (InterruptedException e) {
@@ -52,21 +52,21 @@ final class KafkaFixtures implements AutoCloseable {
         }
     }
 
-    void movie(String id, String title, int year, String... genres) {
+    public void movie(String id, String title, int year, String... genres) {
         send(Topics.MOVIES, id, Movie.newBuilder().setItemId(id).setTitle(title).setYear(year).setGenres(List.of(genres)).build());
     }
 
-    void rating(String user, String item, float rating, Instant at) {
+    public void rating(String user, String item, float rating, Instant at) {
         send(Topics.RATINGS, user, RatingEvent.newBuilder().setEventId(user + "/" + item + "/" + at.toEpochMilli())
                 .setUserId(user).setItemId(item).setRating(rating).setTimestamp(at).setSource("test").build());
     }
 
     /** Publishes a version in protocol order: chunks, manifest, active pointer. */
-    void publishModel(String model, long version, byte[] payload) {
+    public void publishModel(String model, long version, byte[] payload) {
         publishModel(model, "fm", version, payload);
     }
 
-    void publishModel(String model, String kind, long version, byte[] payload) {
+    public void publishModel(String model, String kind, long version, byte[] payload) {
         List<ModelChunk> chunks = TestModels.chunks(model, version, payload, 4096);
         for (ModelChunk c : chunks) {
             send(Topics.MODEL_CHUNKS, SnapshotKeys.chunk(model, version, c.getIndex()), c);
@@ -74,6 +74,16 @@ final class KafkaFixtures implements AutoCloseable {
         ModelManifest m = TestModels.manifest(model, kind, version, payload, chunks.size());
         send(Topics.MODEL_MANIFESTS, SnapshotKeys.manifest(model, version), m);
         send(Topics.MODEL_ACTIVE, SnapshotKeys.active(model), m);
+    }
+
+    /** Sends without waiting for the acknowledgement; {@link #flush()} waits for all. */
+    public <V> void sendAsync(Topic<String, V> topic, String key, V value) {
+        producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+                topic.valueSerde().serializer().serialize(topic.name(), value)));
+    }
+
+    public void flush() {
+        producer.flush();
     }
 
     @Override

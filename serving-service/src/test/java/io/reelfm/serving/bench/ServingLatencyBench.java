@@ -1,0 +1,198 @@
+package io.reelfm.serving.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+
+import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.datasets.MovieRow;
+import io.reelfm.datasets.RatingRow;
+import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.Topics;
+import io.reelfm.service.config.Settings;
+import io.reelfm.service.http.Json;
+import io.reelfm.serving.ServingConfig;
+import io.reelfm.serving.ServingService;
+import io.reelfm.serving.it.KafkaFixtures;
+import io.reelfm.serving.model.TestModels;
+import io.reelfm.testkit.SharedKafka;
+
+/**
+ * Open-loop latency of {@code GET /users/{id}/recommendations?k=10} over HTTP with MovieLens 100K
+ * loaded, and freshness (rating produced to Kafka until that user's recommendations change).
+ * Requests are sent on a fixed schedule whatever the responses do, and latency is measured from
+ * each request's intended send time, so a stall is not hidden (no coordinated omission).
+ *
+ * <p>Arguments: {@code [ml100k dir] [rate req/s] [seconds] [freshness samples]}. The model is a
+ * seeded random 64-factor model over the catalogue: latency does not depend on model quality.
+ */
+public final class ServingLatencyBench {
+
+    private ServingLatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/movielens/ml-100k");
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int freshnessSamples = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+        if (!MovieLens100k.isPresent(dir)) {
+            throw new IllegalArgumentException("MovieLens 100K not found at " + dir.toAbsolutePath());
+        }
+        String bootstrap = SharedKafka.bootstrapServers();
+        List<String> itemIds = new ArrayList<>();
+        long ratings;
+        try (KafkaFixtures kafka = new KafkaFixtures(bootstrap)) {
+            MovieLens100k.readMovies(dir.resolve("u.item"), (MovieRow m) -> {
+                itemIds.add(m.itemId());
+                kafka.sendAsync(Topics.MOVIES, m.itemId(), Movie.newBuilder().setItemId(m.itemId()).setTitle(m.title())
+                        .setYear(m.year()).setGenres(m.genres()).build());
+            }, bad -> { });
+            AtomicLong n = new AtomicLong();
+            MovieLens100k.readRatings(dir.resolve("u.data"), (RatingRow r) -> {
+                kafka.sendAsync(Topics.RATINGS, r.userId(), RatingEvent.newBuilder().setEventId("ml-" + n.incrementAndGet())
+                        .setUserId(r.userId()).setItemId(r.itemId()).setRating(r.rating())
+                        .setTimestamp(Instant.ofEpochMilli(r.timestampMillis())).setSource("replay").build());
+            }, bad -> { });
+            ratings = n.get();
+            kafka.flush();
+            kafka.publishModel("bench-fm", 1, randomModel(itemIds, 64));
+        }
+        Path state = Files.createTempDirectory("serving-bench");
+        try (ServingService serving = ServingService.start(ServingConfig.from(Settings.ofMap(Map.of(
+                "reelfm.kafka.bootstrap-servers", bootstrap, "reelfm.serving.port", "0",
+                "reelfm.serving.application-id", "serving-bench", "reelfm.serving.state-dir", state.toString(),
+                "reelfm.serving.standby-replicas", "0", "reelfm.serving.variants", "main:bench-fm:1",
+                "reelfm.serving.cluster-model", "none"))))) {
+            int port = serving.port();
+            java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(4);
+            HttpClient http = HttpClient.newBuilder().executor(pool).version(HttpClient.Version.HTTP_1_1).build();
+            long loadStart = System.nanoTime();
+            while (status(http, port, "/health/ready") != 200 || historyCount(http, port, "405") < 737) {
+                LockSupport.parkNanos(50_000_000L);
+            }
+            System.out.printf("ml-100k: %d items, %d ratings materialised in %.1f s after start%n", itemIds.size(), ratings,
+                    (System.nanoTime() - loadStart) / 1e9);
+            openLoop(http, port, Math.max(1, rate / 2), 5, null);
+            Histogram latency = new Histogram(60_000_000_000L, 3);
+            long errors = openLoop(http, port, rate, seconds, latency);
+            print("GET /users/{id}/recommendations?k=10 at " + rate + " req/s for " + seconds + " s (" + errors + " errors)", latency);
+            print("freshness: rating produced -> recommendations changed (" + freshnessSamples + " samples)",
+                    freshness(http, port, bootstrap, freshnessSamples));
+            pool.shutdownNow();
+        }
+        // The shared broker and Kafka client threads are not daemons; a benchmark run ends here.
+        System.exit(0);
+    }
+
+    private static byte[] randomModel(List<String> ids, int k) {
+        Random rnd = new Random(42);
+        float[] bias = new float[ids.size()];
+        float[] factors = new float[ids.size() * k];
+        for (int i = 0; i < bias.length; i++) {
+            bias[i] = (float) (rnd.nextGaussian() * 0.3);
+        }
+        for (int j = 0; j < factors.length; j++) {
+            factors[j] = (float) (rnd.nextGaussian() * 0.1);
+        }
+        return TestModels.payload(k, 3.53f, 0.1f, ids.toArray(String[]::new), bias, factors);
+    }
+
+    /** Sends {@code rate} req/s for {@code seconds}; records latency from intended send time when {@code h} is given. */
+    private static long openLoop(HttpClient http, int port, int rate, int seconds, Histogram h) {
+        Random users = new Random(7);
+        long period = 1_000_000_000L / rate;
+        int total = rate * seconds;
+        AtomicLong errors = new AtomicLong();
+        List<CompletableFuture<?>> pending = new ArrayList<>(total);
+        long start = System.nanoTime() + 10_000_000L;
+        for (int i = 0; i < total; i++) {
+            long intended = start + i * period;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            String user = String.valueOf(1 + users.nextInt(943));
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/users/" + user + "/recommendations?k=10"))
+                    .timeout(Duration.ofSeconds(30)).GET().build();
+            pending.add(http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                long took = System.nanoTime() - intended;
+                if (e != null || r.statusCode() != 200) {
+                    errors.incrementAndGet();
+                }
+                if (h != null) {
+                    synchronized (h) {
+                        h.recordValue(Math.min(took, h.getHighestTrackableValue()));
+                    }
+                }
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        return errors.get();
+    }
+
+    private static Histogram freshness(HttpClient http, int port, String bootstrap, int samples) throws Exception {
+        Histogram h = new Histogram(60_000_000_000L, 3);
+        Random rnd = new Random(11);
+        try (KafkaFixtures kafka = new KafkaFixtures(bootstrap)) {
+            for (int s = 0; s < samples; s++) {
+                String user = String.valueOf(1 + rnd.nextInt(943));
+                String path = "/users/" + user + "/recommendations?k=10";
+                String before = items(http, port, path);
+                String top = Json.mapper().readTree(before).get(0).get("itemId").asText();
+                long t0 = System.nanoTime();
+                kafka.send(Topics.RATINGS, user, RatingEvent.newBuilder().setEventId("fresh-" + s).setUserId(user)
+                        .setItemId(top).setRating(1f).setTimestamp(Instant.now()).setSource("bench").build());
+                kafka.flush();
+                long deadline = t0 + 30_000_000_000L;
+                while (items(http, port, path).equals(before)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("recommendations of user " + user + " did not change within 30 s");
+                    }
+                    LockSupport.parkNanos(2_000_000L);
+                }
+                h.recordValue(System.nanoTime() - t0);
+            }
+        }
+        return h;
+    }
+
+    private static String items(HttpClient http, int port, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? Json.mapper().readTree(r.body()).get("items").toString() : "status " + r.statusCode();
+    }
+
+    private static int status(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int historyCount(HttpClient http, int port, String user) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/users/" + user + "/history"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? Json.mapper().readTree(r.body()).get("count").asInt() : 0;
+    }
+
+    private static void print(String title, Histogram h) {
+        System.out.printf("%s%n  n=%d  p50=%.2f ms  p90=%.2f ms  p99=%.2f ms  p99.9=%.2f ms  max=%.2f ms%n", title,
+                h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
+                h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6);
+    }
+}
