@@ -1,9 +1,9 @@
 package io.reelfm.launcher.replay;
 
-import io.reelfm.datasets.Dataset;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import io.reelfm.datasets.Dataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

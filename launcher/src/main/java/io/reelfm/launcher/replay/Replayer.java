@@ -1,6 +1,5 @@
 package io.reelfm.launcher.replay;
 
-import io.reelfm.datasets.Dataset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -17,9 +16,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.LineErrors;
+import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
+import io.reelfm.schemas.UserProfile;
 
 /**
  * Publishes a data set into Kafka the way live traffic would have arrived: the catalogue, then
@@ -50,6 +53,8 @@ public final class Replayer {
             TopicCreator.ensure(config.bootstrapServers(), List.of(config.ratings(), config.movies(), config.users()),
                     config.replicationFactor(), Duration.ofSeconds(30));
         }
+        TopicLeaders.await(config.bootstrapServers(),
+                List.of(config.ratings().name(), config.movies().name(), config.users().name()), Duration.ofSeconds(30));
         LineErrors errors = new LineErrors();
         Sender sender = new Sender(producerProperties());
         try (sender) {
@@ -71,7 +76,7 @@ public final class Replayer {
     }
 
     private long publishCatalogue(Dataset source, Sender sender, LineErrors errors) {
-        Topic<String, io.reelfm.schemas.Movie> topic = config.movies();
+        Topic<String, Movie> topic = config.movies();
         try (ReplayProgress.Phase phase = progress.begin("movies", -1)) {
             AtomicLong count = new AtomicLong();
             source.movies(row -> {
@@ -85,7 +90,7 @@ public final class Replayer {
     }
 
     private long publishUsers(Dataset source, Sender sender, LineErrors errors) {
-        Topic<String, io.reelfm.schemas.UserProfile> topic = config.users();
+        Topic<String, UserProfile> topic = config.users();
         try (ReplayProgress.Phase phase = progress.begin("users", -1)) {
             AtomicLong count = new AtomicLong();
             source.users(row -> {
@@ -119,7 +124,7 @@ public final class Replayer {
         if (size == 0) {
             return 0;
         }
-        Topic<String, io.reelfm.schemas.RatingEvent> topic = config.ratings();
+        Topic<String, RatingEvent> topic = config.ratings();
         var keys = topic.keySerde().serializer();
         var values = topic.valueSerde().serializer();
         Pacer pacer = Pacer.realTime(config.pacing(timeline.timestampMillis(0)));
