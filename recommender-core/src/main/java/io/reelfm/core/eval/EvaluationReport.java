@@ -20,6 +20,10 @@ public record EvaluationReport(String learner, List<FoldResult> folds, double se
         return folds.stream().mapToDouble(FoldResult::mae).average().orElseThrow();
     }
 
+    public double meanLogLoss() {
+        return folds.stream().mapToDouble(FoldResult::logLoss).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+    }
+
     public double meanAuc() {
         return folds.stream().mapToDouble(FoldResult::auc).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
     }

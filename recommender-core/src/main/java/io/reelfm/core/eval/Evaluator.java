@@ -2,6 +2,7 @@ package io.reelfm.core.eval;
 
 import io.reelfm.core.eval.metrics.ClassificationMetrics;
 import io.reelfm.core.eval.metrics.ErrorMetrics;
+import io.reelfm.core.eval.metrics.PlattScaling;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.eval.metrics.RankingEvaluator;
 import io.reelfm.core.eval.metrics.RankingResult;
@@ -62,10 +63,35 @@ public final class Evaluator {
         });
         ErrorMetrics.Errors errors = ErrorMetrics.of(split.test(), model);
         double auc = auc(split, model);
+        double logLoss = logLoss(split, model);
         RankingResult rankingResult = rankingEnabled
                 ? new RankingEvaluator(ranking).evaluate(split.train(), split.test(), model) : null;
-        return new FoldResult(split.name(), errors.rmse(), errors.mae(), auc, rankingResult, perIteration,
+        return new FoldResult(split.name(), errors.rmse(), errors.mae(), auc, logLoss, rankingResult, perIteration,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    private double logLoss(Split split, RatingPredictor model) {
+        RatingSet train = split.train();
+        double[] trainScores = new double[train.size()];
+        boolean[] trainPositive = new boolean[train.size()];
+        boolean bothClasses = false;
+        for (int r = 0; r < train.size(); r++) {
+            trainScores[r] = model.predict(train.user(r), train.item(r));
+            trainPositive[r] = train.value(r) >= ranking.relevantThreshold();
+            bothClasses |= r > 0 && trainPositive[r] != trainPositive[0];
+        }
+        RatingSet test = split.test();
+        if (!bothClasses || test.size() == 0) {
+            return Double.NaN;
+        }
+        PlattScaling curve = PlattScaling.fit(trainScores, trainPositive);
+        double[] probabilities = new double[test.size()];
+        boolean[] positive = new boolean[test.size()];
+        for (int r = 0; r < test.size(); r++) {
+            probabilities[r] = curve.probability(model.predict(test.user(r), test.item(r)));
+            positive[r] = test.value(r) >= ranking.relevantThreshold();
+        }
+        return ClassificationMetrics.logLoss(probabilities, positive);
     }
 
     private double auc(Split split, RatingPredictor model) {

@@ -24,6 +24,8 @@ class EvaluatorTest {
             assertThat(bias.folds().get(f).rmse()).isLessThan(mean.folds().get(f).rmse() - 0.1);
         }
         assertThat(bias.meanAuc()).isGreaterThan(0.7);
+        // a calibrated model must beat the log-loss of always answering the base rate (at most ln 2)
+        assertThat(bias.meanLogLoss()).isLessThan(mean.folds().get(0).logLoss());
     }
 
     @Test

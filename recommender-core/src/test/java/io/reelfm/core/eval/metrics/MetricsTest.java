@@ -79,4 +79,21 @@ class MetricsTest {
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }
+
+    @Test
+    void plattScalingRecoversAKnownLogisticCurve() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        int n = 20_000;
+        double[] scores = new double[n];
+        boolean[] positive = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = 1 + 4 * random.nextDouble();
+            double p = 1 / (1 + Math.exp(-(2.0 * scores[i] - 7.0)));
+            positive[i] = random.nextDouble() < p;
+        }
+        PlattScaling curve = PlattScaling.fit(scores, positive);
+        assertThat(curve.a()).isCloseTo(2.0, within(0.15));
+        assertThat(curve.b()).isCloseTo(-7.0, within(0.5));
+        assertThat(curve.probability(3.5)).isCloseTo(0.5, within(0.03));
+    }
 }
