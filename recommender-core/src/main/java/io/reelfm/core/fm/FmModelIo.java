@@ -32,11 +32,13 @@ public final class FmModelIo {
         d.writeFloat(m.globalBias());
         FoldInPrior p = m.foldInPrior();
         d.writeFloat(p.ridgeW());
-        d.writeFloat(p.ridgeV());
         d.writeFloat(p.meanW());
         d.writeBoolean(p.perRating());
         for (float v : p.meanV()) {
             d.writeFloat(v);
+        }
+        for (float r : p.ridgeV()) {
+            d.writeFloat(r);
         }
         FeatureSpace space = m.space();
         int n = m.numFeatures();
@@ -86,12 +88,15 @@ public final class FmModelIo {
         float max = d.readFloat();
         float w0 = d.readFloat();
         float ridgeW = d.readFloat();
-        float ridgeV = d.readFloat();
         float meanW = d.readFloat();
         boolean perRating = d.readBoolean();
         float[] meanV = new float[k];
         for (int f = 0; f < k; f++) {
             meanV[f] = d.readFloat();
+        }
+        float[] ridgeV = new float[k];
+        for (int f = 0; f < k; f++) {
+            ridgeV[f] = d.readFloat();
         }
         int n = d.readInt();
         if (n < 0) {

@@ -12,18 +12,41 @@ import java.util.Arrays;
  *
  * @param perRating when true the ridge is multiplied by the user's number of ratings (SGD)
  */
-public record FoldInPrior(float ridgeW, float ridgeV, float meanW, float[] meanV, boolean perRating) {
+public record FoldInPrior(float ridgeW, float[] ridgeV, float meanW, float[] meanV, boolean perRating) {
 
     public FoldInPrior {
-        if (!(ridgeW >= 0) || !(ridgeV >= 0)) {
-            throw new IllegalArgumentException("ridgeW and ridgeV must be >= 0, got " + ridgeW + ", " + ridgeV);
+        if (!(ridgeW >= 0)) {
+            throw new IllegalArgumentException("ridgeW must be >= 0, got " + ridgeW);
         }
+        if (ridgeV.length != meanV.length) {
+            throw new IllegalArgumentException("ridgeV and meanV differ in length: " + ridgeV.length + " vs "
+                    + meanV.length);
+        }
+        for (float r : ridgeV) {
+            if (!(r >= 0)) {
+                throw new IllegalArgumentException("ridgeV must be >= 0, got " + r);
+            }
+        }
+        ridgeV = ridgeV.clone();
         meanV = meanV.clone();
     }
 
-    /** Zero-mean ridge. */
+    /** Zero-mean ridge, the same for every factor. */
     public static FoldInPrior ridge(float ridgeW, float ridgeV, int k) {
-        return new FoldInPrior(ridgeW, ridgeV, 0f, new float[k], false);
+        return uniform(ridgeW, ridgeV, 0f, new float[k], false);
+    }
+
+    /** The same factor ridge for all k factors. */
+    public static FoldInPrior uniform(float ridgeW, float ridgeV, float meanW, float[] meanV, boolean perRating) {
+        float[] r = new float[meanV.length];
+        java.util.Arrays.fill(r, ridgeV);
+        return new FoldInPrior(ridgeW, r, meanW, meanV, perRating);
+    }
+
+    /** Per-factor ridge: MCMC samples one prior precision per factor, and they differ widely. */
+    @Override
+    public float[] ridgeV() {
+        return ridgeV.clone();
     }
 
     @Override
@@ -33,7 +56,7 @@ public record FoldInPrior(float ridgeW, float ridgeV, float meanW, float[] meanV
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FoldInPrior p && p.ridgeW == ridgeW && p.ridgeV == ridgeV && p.meanW == meanW
+        return o instanceof FoldInPrior p && p.ridgeW == ridgeW && Arrays.equals(p.ridgeV, ridgeV) && p.meanW == meanW
                 && Arrays.equals(p.meanV, meanV) && p.perRating == perRating;
     }
 

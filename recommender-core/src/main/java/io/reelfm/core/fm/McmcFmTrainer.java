@@ -78,7 +78,7 @@ public final class McmcFmTrainer {
         double[] vSq = new double[n * k];
         double priorW = 0;
         double priorLw = 0;
-        double priorLv = 0;
+        double[] priorLv = new double[k];
         double[] priorMuV = new double[k];
         int meanSamples = 0;
         int meanFrom = cfg.iterations() / 2;
@@ -123,7 +123,7 @@ public final class McmcFmTrainer {
                 priorW += muW[u];
                 priorLw += lambdaW[u] / alpha;
                 for (int f = 0; f < k; f++) {
-                    priorLv += lambdaV[f][u] / alpha / k;
+                    priorLv[f] += lambdaV[f][u] / alpha;
                     priorMuV[f] += muV[f][u];
                 }
                 meanSamples++;
@@ -151,10 +151,12 @@ public final class McmcFmTrainer {
             variance[i] = (float) Math.max(0, vSq[i] / s - mean.v[i] * mean.v[i]);
         }
         float[] mv = new float[k];
+        float[] lv = new float[k];
         for (int f = 0; f < k; f++) {
             mv[f] = (float) (priorMuV[f] / s);
+            lv[f] = (float) (priorLv[f] / s);
         }
-        FoldInPrior prior = new FoldInPrior((float) (priorLw / s), (float) (priorLv / s), (float) (priorW / s), mv,
+        FoldInPrior prior = new FoldInPrior((float) (priorLw / s), lv, (float) (priorW / s), mv,
                 false);
         return new Result(mean.toModel(cfg, space, prior, variance), p.toModel(cfg, space, prior), predAvg);
     }

@@ -133,7 +133,7 @@ public final class SgdFmTrainer {
 
         /** A snapshot of the parameters so far. */
         public FmModel model(FeatureSpace space) {
-            return p.toModel(cfg, space, new FoldInPrior((float) cfg.regW(), (float) cfg.regV(), 0f,
+            return p.toModel(cfg, space, FoldInPrior.uniform((float) cfg.regW(), (float) cfg.regV(), 0f,
                     new float[cfg.k()], true));
         }
     }

@@ -25,7 +25,7 @@ class FmModelTest {
             v[i] = (float) r.nextGaussian() * 0.5f;
         }
         return new FmModel(FmTask.REGRESSION, k, 0.7f, w, v, space, -1e6f, 1e6f,
-                new FoldInPrior(0.3f, 0.4f, 0.1f, new float[k], false));
+                FoldInPrior.uniform(0.3f, 0.4f, 0.1f, new float[k], false));
     }
 
     static SparseVector randomVector(Random r, int n, int nnz) {

@@ -59,7 +59,7 @@ class FoldInTest {
         s += p.ridgeW() * dw * dw;
         for (int f = 0; f < m.k(); f++) {
             double dv = m.factor(uf, f) - p.meanV()[f];
-            s += p.ridgeV() * dv * dv;
+            s += p.ridgeV()[f] * dv * dv;
         }
         return s;
     }

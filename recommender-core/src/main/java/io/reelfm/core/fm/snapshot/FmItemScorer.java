@@ -125,7 +125,7 @@ public final class FmItemScorer {
         }
         FoldInPrior prior = snap.prior();
         double scale = prior.perRating() ? Math.max(1, used) : 1;
-        double[] theta = FoldIn.solve(ata, atb, d, prior.ridgeW() * scale + 1e-9, prior.ridgeV() * scale + 1e-9,
+        double[] theta = FoldIn.solve(ata, atb, d, prior.ridgeW() * scale + 1e-9, prior.ridgeV(), scale,
                 prior.meanW(), prior.meanV());
         float[] query = new float[k];
         double constant = constC + theta[0];

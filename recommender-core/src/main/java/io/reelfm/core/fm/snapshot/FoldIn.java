@@ -39,8 +39,8 @@ public final class FoldIn {
      * Adds the ridge toward {@code (meanW, meanV)} and solves; the lower triangle of {@code ata}
      * is read (upper is filled here). @return theta = (w_u, v_u)
      */
-    static double[] solve(double[] ata, double[] atb, int d, double ridgeW, double ridgeV, double meanW,
-                          float[] meanV) {
+    static double[] solve(double[] ata, double[] atb, int d, double ridgeW, float[] ridgeV, double scale,
+                          double meanW, float[] meanV) {
         for (int a = 0; a < d; a++) {
             for (int b = 0; b < a; b++) {
                 ata[b * d + a] = ata[a * d + b];
@@ -49,8 +49,9 @@ public final class FoldIn {
         ata[0] += ridgeW;
         atb[0] += ridgeW * meanW;
         for (int a = 1; a < d; a++) {
-            ata[a * d + a] += ridgeV;
-            atb[a] += ridgeV * meanV[a - 1];
+            double r = ridgeV[a - 1] * scale + 1e-9;
+            ata[a * d + a] += r;
+            atb[a] += r * meanV[a - 1];
         }
         return cholesky(ata, atb, d);
     }
