@@ -4,7 +4,9 @@ import java.util.Locale;
 
 import io.reelfm.service.config.ConfigException;
 import io.reelfm.service.config.Settings;
+import io.reelfm.core.fm.FmConfig;
 import io.reelfm.trainer.model.AlsLearner;
+import io.reelfm.trainer.model.CoreFmLearner;
 import io.reelfm.trainer.model.Learner;
 import io.reelfm.trainer.model.SgdLearner;
 
@@ -13,12 +15,13 @@ import io.reelfm.trainer.model.SgdLearner;
  *
  * @param name         model name as published (no {@code /})
  * @param learner      {@code .learner}: {@code als} (full refits by alternating least squares), {@code sgd}
- *                     (full refits by SGD plus online SGD updates between them) or {@code kmeans} (content
- *                     clusters of the catalogue); default {@code kmeans} when the name contains "kmeans",
- *                     {@code sgd} when it contains "sgd", else {@code als}
- * @param factors      {@code .factors}, default 32
+ *                     (full refits by SGD plus online SGD updates between them), {@code mcmc}
+ *                     (recommender-core's Bayesian FM, Gibbs sampling) or {@code kmeans} (content clusters of
+ *                     the catalogue); default from the name: "kmeans", "sgd", "mcmc", else {@code als}
+ * @param factors      {@code .factors}, default 32 (8 for mcmc)
  * @param lambda       {@code .lambda}: L2 regularization, default 20 for als, 0.05 for sgd
- * @param iterations   {@code .iterations}: ALS sweeps or SGD epochs of a full fit, default 10 (als) / 20 (sgd)
+ * @param iterations   {@code .iterations}: ALS sweeps, SGD epochs or MCMC samples of a full fit, default 10 (als),
+ *                     20 (sgd, kmeans), 100 (mcmc)
  * @param learningRate {@code .learning-rate}: SGD step, default 0.01
  * @param seed         {@code .seed}: random seed for initialisation and shuffling, default 42
  * @param clusters     {@code .clusters}: k of the k-means content job, default 20
@@ -30,8 +33,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         String prefix = "reelfm.trainer.model." + name;
         ConfigException.require(name != null && !name.isBlank() && name.indexOf('/') < 0, "reelfm.trainer.models",
                 "names must be non-empty without '/', got '" + name + "'");
-        ConfigException.require("als".equals(learner) || "sgd".equals(learner) || "kmeans".equals(learner), prefix + ".learner",
-                "must be als, sgd or kmeans, was '" + learner + "'");
+        ConfigException.require(java.util.Set.of("als", "sgd", "mcmc", "kmeans").contains(learner), prefix + ".learner",
+                "must be als, sgd, mcmc or kmeans, was '" + learner + "'");
         ConfigException.require(clusters >= 2, prefix + ".clusters", "must be >= 2, was " + clusters);
         ConfigException.require(factors >= 1 && factors <= 1024, prefix + ".factors", "must be 1..1024, was " + factors);
         ConfigException.require(lambda > 0, prefix + ".lambda", "must be > 0, was " + lambda);
@@ -42,11 +45,12 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
 
     static ModelSpec from(Settings s, String name) {
         String prefix = "reelfm.trainer.model." + name + ".";
-        String fallback = name.contains("kmeans") ? "kmeans" : name.contains("sgd") ? "sgd" : "als";
+        String fallback = name.contains("kmeans") ? "kmeans" : name.contains("sgd") ? "sgd" : name.contains("mcmc") ? "mcmc" : "als";
         String learner = s.string(prefix + "learner", fallback).toLowerCase(Locale.ROOT);
         boolean sgd = "sgd".equals(learner);
-        return new ModelSpec(name, learner, s.integer(prefix + "factors", 32), s.decimal(prefix + "lambda", sgd ? 0.05 : 20.0),
-                s.integer(prefix + "iterations", sgd || "kmeans".equals(learner) ? 20 : 10), s.decimal(prefix + "learning-rate", 0.01),
+        boolean mcmc = "mcmc".equals(learner);
+        return new ModelSpec(name, learner, s.integer(prefix + "factors", mcmc ? 8 : 32), s.decimal(prefix + "lambda", sgd ? 0.05 : 20.0),
+                s.integer(prefix + "iterations", mcmc ? 100 : sgd || "kmeans".equals(learner) ? 20 : 10), s.decimal(prefix + "learning-rate", 0.01),
                 s.longValue(prefix + "seed", 42), s.integer(prefix + "clusters", 20));
     }
 
@@ -76,6 +80,9 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
     public Learner newLearner() {
         if (clustering()) {
             return null;
+        }
+        if ("mcmc".equals(learner)) {
+            return new CoreFmLearner(FmConfig.defaults().withK(factors).withIterations(iterations).withSeed(seed));
         }
         return online() ? new SgdLearner(iterations, learningRate, lambda, seed) : new AlsLearner(iterations, lambda);
     }

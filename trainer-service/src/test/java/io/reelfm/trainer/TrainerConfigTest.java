@@ -18,10 +18,11 @@ class TrainerConfigTest {
         TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of()));
         assertThat(c.port()).isEqualTo(8082);
         assertThat(c.bootstrapServers()).isEqualTo("localhost:9092");
-        assertThat(c.models()).extracting(ModelSpec::name).containsExactly("fm-als", "fm-sgd", "content-kmeans");
+        assertThat(c.models()).extracting(ModelSpec::name).containsExactly("fm-mcmc", "fm-sgd", "content-kmeans");
         assertThat(c.models().get(2).clustering()).isTrue();
         assertThat(c.models().get(2).kind()).isEqualTo("kmeans");
-        assertThat(c.models().get(0).learner()).isEqualTo("als");
+        assertThat(c.models().get(0).learner()).isEqualTo("mcmc");
+        assertThat(c.models().get(0).newLearner().name()).isEqualTo("mcmc");
         assertThat(c.models().get(1).online()).isTrue();
         assertThat(c.retainVersions()).isEqualTo(3);
         assertThat(c.chunkBytes()).isEqualTo(512 * 1024);
@@ -44,8 +45,8 @@ class TrainerConfigTest {
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.snapshot.chunk-bytes", "2000000"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.snapshot.chunk-bytes");
-        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.fm-als.learner", "mcmc"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.fm-als.learner");
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.fm-mcmc.learner", "gibbs"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.fm-mcmc.learner");
         assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.models", "x/y"))))
                 .hasMessageContaining("reelfm.trainer.models");
         assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.snapshot.retain", "1"))))

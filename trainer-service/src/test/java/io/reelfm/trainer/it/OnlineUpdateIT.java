@@ -19,7 +19,7 @@ class OnlineUpdateIT {
     @Test
     void sgdModelIsUpdatedOnlineFromNewRatingsBetweenFullFits() {
         String sgd = unique("online-sgd");
-        String als = unique("side-als");
+        String als = unique("side-mcmc");
         produce(SyntheticRatings.generate(unique("on"), 200, 150, 25, 61));
         Map<String, String> settings = Map.of(
                 "reelfm.trainer.min-ratings", String.valueOf(storedRatings()),
@@ -32,6 +32,7 @@ class OnlineUpdateIT {
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
                     model(port, sgd).get("version").asLong() == 1 && model(port, als).get("version").asLong() == 1);
             assertThat(model(port, sgd).get("lastTraining").get("kind").asText()).isEqualTo("full");
+            assertThat(model(port, als).get("learner").asText()).isEqualTo("mcmc");
 
             produce(SyntheticRatings.generate(unique("on2"), 60, 150, 25, 62));
             JsonNode updated = Awaitility.await().atMost(Duration.ofSeconds(90))
