@@ -23,24 +23,24 @@ final class ReportWriter {
     }
 
     static String foldTable(EvaluationReport report) {
-        StringBuilder sb = new StringBuilder("| fold | RMSE | MAE | AUC | P@K | R@K | NDCG@K | MAP@K | HR@K | coverage | seconds |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| fold | RMSE | MAE | AUC | log-loss | P@K | R@K | NDCG@K | MAP@K | HR@K | coverage | seconds |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (FoldResult f : report.folds()) {
             RankingResult r = f.ranking();
-            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %s | %.1f |%n", f.split(), f.rmse(), f.mae(), f.auc(),
+            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %s | %.1f |%n", f.split(), f.rmse(), f.mae(), f.auc(), f.logLoss(),
                     r == null ? "- | - | - | - | - | -" : String.format(Locale.ROOT, "%.4f | %.4f | %.4f | %.4f | %.4f | %.4f",
                             r.precision(), r.recall(), r.ndcg(), r.map(), r.hitRate(), r.coverage()), f.seconds()));
         }
-        sb.append(String.format(Locale.ROOT, "| **mean** | **%.4f** | **%.4f** | %.4f | | | | | | | %.1f |%n",
-                report.meanRmse(), report.meanMae(), report.meanAuc(), report.seconds()));
+        sb.append(String.format(Locale.ROOT, "| **mean** | **%.4f** | **%.4f** | %.4f | %.4f | | | | | | | %.1f |%n",
+                report.meanRmse(), report.meanMae(), report.meanAuc(), report.meanLogLoss(), report.seconds()));
         return sb.toString();
     }
 
     static String foldCsv(EvaluationReport report) {
-        StringBuilder sb = new StringBuilder("fold,rmse,mae,auc,precision,recall,ndcg,map,hit_rate,coverage,seconds\n");
+        StringBuilder sb = new StringBuilder("fold,rmse,mae,auc,log_loss,precision,recall,ndcg,map,hit_rate,coverage,seconds\n");
         for (FoldResult f : report.folds()) {
             RankingResult r = f.ranking();
-            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%s,%.3f%n", f.split(), f.rmse(), f.mae(), f.auc(),
+            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%.6f,%s,%.3f%n", f.split(), f.rmse(), f.mae(), f.auc(), f.logLoss(),
                     r == null ? ",,,,," : String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f,%.6f,%.6f",
                             r.precision(), r.recall(), r.ndcg(), r.map(), r.hitRate(), r.coverage()), f.seconds()));
         }
@@ -106,6 +106,7 @@ final class ReportWriter {
         root.put("rmse", report.meanRmse());
         root.put("mae", report.meanMae());
         putNumber(root, "auc", report.meanAuc());
+        putNumber(root, "logLoss", report.meanLogLoss());
         root.put("seconds", seconds);
         ArrayNode folds = root.putArray("folds");
         for (FoldResult f : report.folds()) {
@@ -114,6 +115,7 @@ final class ReportWriter {
             n.put("rmse", f.rmse());
             n.put("mae", f.mae());
             putNumber(n, "auc", f.auc());
+            putNumber(n, "logLoss", f.logLoss());
             RankingResult r = f.ranking();
             if (r != null) {
                 n.put("k", r.k());

@@ -97,6 +97,7 @@ class EvaluateCommandTest {
         assertThat(json.get("folds").get(0).get("name").asText()).isEqualTo("u1");
         assertThat(json.get("folds").get(0).get("rmse").asDouble()).isEqualTo(json.get("rmse").asDouble());
         assertThat(json.get("folds").get(0).get("precision").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("logLoss").asDouble()).isBetween(0.0, Math.log(2) + 0.05);
         assertThat(out.resolve("report.md")).content().contains("## Results per fold", "## Content clusters");
         assertThat(out.resolve("folds.csv")).content().startsWith("fold,rmse,mae,auc");
         assertThat(Files.size(out.resolve("rmse-per-iteration.png"))).isPositive();
