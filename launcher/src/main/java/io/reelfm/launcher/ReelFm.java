@@ -30,7 +30,27 @@ public final class ReelFm implements Runnable {
 
     /** The configured command line; tests parse and run through this too. */
     public static CommandLine commandLine() {
-        return new CommandLine(new ReelFm()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new ReelFm()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(ReelFm::reportFailure);
+    }
+
+    /**
+     * A failing command prints one line per cause instead of a stack trace, and exits 1; set
+     * {@code REELFM_DEBUG=1} for the trace.
+     */
+    static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        var err = cl.getErr();
+        err.println("reelfm " + cl.getCommandName() + " failed: " + e.getMessage());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().equals(e.getMessage())) {
+                err.println("  caused by " + c.getClass().getSimpleName() + ": " + c.getMessage());
+            }
+        }
+        if ("1".equals(System.getenv("REELFM_DEBUG"))) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
     }
 
     @Override

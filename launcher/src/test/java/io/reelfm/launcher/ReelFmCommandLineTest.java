@@ -126,6 +126,22 @@ class ReelFmCommandLineTest {
     }
 
     @Test
+    void aFailingCommandPrintsItsMessageAndCausesAndExitsOne() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = ReelFm.commandLine();
+        cl.addSubcommand("fail", CommandLine.Model.CommandSpec.wrapWithoutInspection((java.util.concurrent.Callable<Integer>) () -> {
+            throw new IllegalStateException("Cannot reach Kafka at localhost:1",
+                    new java.util.concurrent.TimeoutException("timed out after 30000 ms"));
+        }));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("fail");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("reelfm fail failed: Cannot reach Kafka at localhost:1")
+                .contains("caused by TimeoutException: timed out after 30000 ms")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void topLevelHelpListsTheSubcommands() {
         Run r = run("--help");
         assertThat(r.exitCode()).isZero();
