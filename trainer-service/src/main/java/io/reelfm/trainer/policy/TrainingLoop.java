@@ -257,11 +257,19 @@ public final class TrainingLoop implements Runnable {
         TrainingSet fresh = TrainingSet.of(state.ratings(), rows, state.users().size(), state.items().size());
         for (ModelSlot s : online) {
             long t0 = System.nanoTime();
-            ensureIncumbent(s);
-            FactorParams params = s.params.copy();
-            ((SgdLearner) s.learner()).update(fresh, params, 2);
-            s.params = params;
-            String outcome = gateAndPublish(s, params, split, split.train().length);
+            String outcome;
+            try {
+                ensureIncumbent(s);
+                FactorParams params = s.params.copy();
+                ((SgdLearner) s.learner()).update(fresh, params, 2);
+                s.params = params;
+                outcome = gateAndPublish(s, params, split, split.train().length);
+            } catch (PublishInterruptedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.error("Online update of {} failed", s.name(), e);
+                outcome = "failed: " + e.getMessage();
+            }
             s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "online", fresh.size(), outcome));
             s.newSinceOnline = 0;
         }
