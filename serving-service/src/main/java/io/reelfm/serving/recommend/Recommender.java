@@ -50,7 +50,7 @@ public final class Recommender {
     }
 
     public UserHistory history(String userId) {
-        UserHistory h = stores.userHistory().get(userId);
+        UserHistory h = stores.userHistory(userId);
         return h == null ? UserHistory.empty() : h;
     }
 

@@ -18,5 +18,10 @@ public interface ServingStores {
 
     ReadOnlyKeyValueStore<String, ItemStats> itemStats();
 
-    ReadOnlyKeyValueStore<String, UserHistory> userHistory();
+    /**
+     * The user's ratings from the local active copy of the user's partition; null when the user
+     * has none. Throws {@code InvalidStateStoreException} when that partition is not active
+     * here, so a user can never look unknown merely because their state lives elsewhere.
+     */
+    UserHistory userHistory(String userId);
 }

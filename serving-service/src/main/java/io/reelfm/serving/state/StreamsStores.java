@@ -1,6 +1,8 @@
 package io.reelfm.serving.state;
 
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -59,7 +61,15 @@ public final class StreamsStores implements ServingStores {
     }
 
     @Override
-    public ReadOnlyKeyValueStore<String, UserHistory> userHistory() {
-        return store(StoreNames.USER_HISTORY);
+    public UserHistory userHistory(String userId) {
+        KafkaStreams s = streams();
+        KeyQueryMetadata md = s.queryMetadataForKey(StoreNames.USER_HISTORY, userId, Serdes.String().serializer());
+        if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
+            throw new InvalidStateStoreException("partition of user " + userId + " is not known yet (rebalancing)");
+        }
+        ReadOnlyKeyValueStore<String, UserHistory> store = s.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.USER_HISTORY, QueryableStoreTypes.<String, UserHistory>keyValueStore())
+                .withPartition(md.partition()));
+        return store.get(userId);
     }
 }

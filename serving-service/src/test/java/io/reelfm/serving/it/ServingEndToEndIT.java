@@ -177,7 +177,15 @@ class ServingEndToEndIT {
         assertThat(Http.get(port, "/metrics").body()).contains("reelfm_serving_models_loaded");
         JsonNode api = Http.get(port, "/openapi.json").json();
         assertThat(api.get("openapi").asText()).startsWith("3.");
-        assertThat(api.get("paths").has("/users/{id}/recommendations")).isTrue();
+        List<String> documented = new ArrayList<>();
+        api.get("paths").fieldNames().forEachRemaining(documented::add);
+        assertThat(documented).containsExactlyInAnyOrder("/users/{id}/recommendations", "/users/{id}/predict",
+                "/users/{id}/history", "/movies/{id}", "/movies/{id}/similar", "/movies/search", "/popular", "/trending",
+                "/clusters", "/models", "/experiments", "/experiments/{name}", "/health/live", "/health/ready", "/metrics",
+                "/openapi.json");
+        for (String path : List.of("/popular", "/trending", "/clusters", "/models", "/experiments", "/health/live", "/openapi.json")) {
+            assertThat(Http.get(port, path).status()).as(path).isEqualTo(200);
+        }
     }
 
     @Test

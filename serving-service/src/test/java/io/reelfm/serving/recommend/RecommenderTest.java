@@ -88,8 +88,8 @@ class RecommenderTest {
             }
 
             @Override
-            public ReadOnlyKeyValueStore<String, UserHistory> userHistory() {
-                return driver.getKeyValueStore(StoreNames.USER_HISTORY);
+            public UserHistory userHistory(String userId) {
+                return driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get(userId);
             }
         };
         Catalog catalog = new Catalog(stores);
