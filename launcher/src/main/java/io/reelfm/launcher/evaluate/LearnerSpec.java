@@ -23,7 +23,7 @@ import java.util.Set;
  * @param factors FM factors k
  * @param iterations MCMC samples, ALS sweeps, SGD epochs or bias passes
  * @param reg L2 on FM factors, or the bias damping; NaN ("auto") picks the learner's tuned
- *        default (ALS 15 with weights 10, SGD 0.04 with weights 0.01, bias 10/25); linear weights
+ *        default (ALS 15 with weights 10, SGD 0.04 with weights 0.01, bias 3); linear weights
  *        keep the default's ratio to the factors' value; MCMC learns its own and ignores it
  * @param learnRate SGD step size
  * @param features FM feature groups
