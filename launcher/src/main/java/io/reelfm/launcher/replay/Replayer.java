@@ -70,7 +70,11 @@ public final class Replayer {
             log.info("Replay of {} done: {} events in {} ms", source.name(), summary.events(),
                     TimeUnit.NANOSECONDS.toMillis(finished - started));
             return summary;
+        } catch (InterruptedException e) {
+            sender.abort();
+            throw e;
         } catch (InterruptException e) {
+            sender.abort();
             throw (InterruptedException) new InterruptedException("replay interrupted").initCause(e);
         }
     }
@@ -199,9 +203,16 @@ public final class Replayer {
             }
         }
 
+        private volatile boolean aborted;
+
+        /** The next close drops unsent records instead of waiting for them: the replay was stopped. */
+        void abort() {
+            aborted = true;
+        }
+
         @Override
         public void close() {
-            producer.close(Duration.ofSeconds(30));
+            producer.close(aborted ? Duration.ZERO : Duration.ofSeconds(30));
         }
     }
 }
