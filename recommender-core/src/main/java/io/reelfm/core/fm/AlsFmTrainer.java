@@ -23,8 +23,12 @@ public final class AlsFmTrainer {
         int[] groupOf = FmParams.groupsOf(space, n);
         int groups = FeatureGroup.values().length;
         double[] mu = new double[groups];
-        double[] lw = filled(groups, cfg.regW());
-        double[] lv = filled(groups, cfg.regV());
+        double[] lw = new double[groups];
+        double[] lv = new double[groups];
+        for (FeatureGroup g : FeatureGroup.values()) {
+            lw[g.ordinal()] = cfg.regW() * cfg.regScale(g);
+            lv[g.ordinal()] = cfg.regV() * cfg.regScale(g);
+        }
         CoordinateLearner c = new CoordinateLearner(data, p);
         double[] scratch = new double[c.maxColumn()];
         for (int it = 0; it < cfg.iterations(); it++) {
@@ -35,7 +39,9 @@ public final class AlsFmTrainer {
                 c.updateFactor(f, 1.0, groupOf, mu, lv, null, scratch);
             }
         }
-        return p.toModel(cfg, space, FoldInPrior.ridge((float) cfg.regW(), (float) cfg.regV(), cfg.k()));
+        double userScale = cfg.regScale(FeatureGroup.USER);
+        return p.toModel(cfg, space, FoldInPrior.ridge((float) (cfg.regW() * userScale),
+                (float) (cfg.regV() * userScale), cfg.k()));
     }
 
     static double[] filled(int n, double value) {

@@ -1,6 +1,7 @@
 package io.reelfm.core.fm;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,10 +22,12 @@ import java.util.Set;
  * @param decay         SGD step size at epoch e is {@code learningRate / (1 + decay * e)}; default 0
  * @param minTarget     lower end of the rating scale, predictions are clipped to it; default 1
  * @param maxTarget     upper end of the rating scale; default 5
+ * @param groupRegScale per-group multiplier of regW and regV (SGD, ALS), e.g. a weaker prior on
+ *                      genre weights than on item ids; absent groups use 1; default empty
  */
 public record FmConfig(FmLearner learner, FmTask task, int k, int iterations, double regBias, double regW,
                        double regV, Set<FeatureGroup> groups, long seed, double initStdev, double learningRate,
-                       double decay, float minTarget, float maxTarget) {
+                       double decay, float minTarget, float maxTarget, Map<FeatureGroup, Double> groupRegScale) {
 
     public FmConfig {
         if (learner == null) {
@@ -61,62 +64,83 @@ public record FmConfig(FmLearner learner, FmTask task, int k, int iterations, do
             g.addAll(groups);
         }
         groups = Set.copyOf(g);
+        groupRegScale = groupRegScale == null ? Map.of() : Map.copyOf(groupRegScale);
+        for (Map.Entry<FeatureGroup, Double> e : groupRegScale.entrySet()) {
+            if (!(e.getValue() >= 0)) {
+                throw new IllegalArgumentException("groupRegScale of " + e.getKey() + " must be >= 0, got "
+                        + e.getValue());
+            }
+        }
+    }
+
+    /** The regularisation multiplier of one group (1 unless configured). */
+    public double regScale(FeatureGroup group) {
+        return groupRegScale.getOrDefault(group, 1.0);
+    }
+
+    /** Sets the regularisation multiplier of one group. */
+    public FmConfig withGroupRegScale(FeatureGroup group, double scale) {
+        java.util.EnumMap<FeatureGroup, Double> m = new java.util.EnumMap<>(FeatureGroup.class);
+        m.putAll(groupRegScale);
+        m.put(group, scale);
+        return new FmConfig(learner, task, k, iterations, regBias, regW, regV, groups, seed, initStdev, learningRate,
+                decay, minTarget, maxTarget, m);
     }
 
     /** The documented defaults: MCMC regression, k=8, 100 samples, user and item ids only. */
     public static FmConfig defaults() {
         return new FmConfig(FmLearner.MCMC, FmTask.REGRESSION, 8, 100, 0, 0.01, 0.05,
-                Set.of(), 42L, 0.1, 0.01, 0, 1f, 5f);
+                Set.of(), 42L, 0.1, 0.01, 0, 1f, 5f, Map.of());
     }
 
     public FmConfig withLearner(FmLearner l) {
         return new FmConfig(l, task, k, iterations, regBias, regW, regV, groups, seed, initStdev, learningRate,
-                decay, minTarget, maxTarget);
+                decay, minTarget, maxTarget, groupRegScale);
     }
 
     public FmConfig withTask(FmTask t) {
         return new FmConfig(learner, t, k, iterations, regBias, regW, regV, groups, seed, initStdev, learningRate,
-                decay, minTarget, maxTarget);
+                decay, minTarget, maxTarget, groupRegScale);
     }
 
     public FmConfig withK(int factors) {
         return new FmConfig(learner, task, factors, iterations, regBias, regW, regV, groups, seed, initStdev,
-                learningRate, decay, minTarget, maxTarget);
+                learningRate, decay, minTarget, maxTarget, groupRegScale);
     }
 
     public FmConfig withIterations(int n) {
         return new FmConfig(learner, task, k, n, regBias, regW, regV, groups, seed, initStdev, learningRate,
-                decay, minTarget, maxTarget);
+                decay, minTarget, maxTarget, groupRegScale);
     }
 
     public FmConfig withRegularisation(double bias, double w, double v) {
         return new FmConfig(learner, task, k, iterations, bias, w, v, groups, seed, initStdev, learningRate,
-                decay, minTarget, maxTarget);
+                decay, minTarget, maxTarget, groupRegScale);
     }
 
     public FmConfig withGroups(Set<FeatureGroup> g) {
         return new FmConfig(learner, task, k, iterations, regBias, regW, regV, g, seed, initStdev, learningRate,
-                decay, minTarget, maxTarget);
+                decay, minTarget, maxTarget, groupRegScale);
     }
 
     public FmConfig withSeed(long s) {
         return new FmConfig(learner, task, k, iterations, regBias, regW, regV, groups, s, initStdev, learningRate,
-                decay, minTarget, maxTarget);
+                decay, minTarget, maxTarget, groupRegScale);
     }
 
     public FmConfig withInitStdev(double stdev) {
         return new FmConfig(learner, task, k, iterations, regBias, regW, regV, groups, seed, stdev, learningRate,
-                decay, minTarget, maxTarget);
+                decay, minTarget, maxTarget, groupRegScale);
     }
 
     public FmConfig withLearningRate(double rate, double rateDecay) {
         return new FmConfig(learner, task, k, iterations, regBias, regW, regV, groups, seed, initStdev, rate,
-                rateDecay, minTarget, maxTarget);
+                rateDecay, minTarget, maxTarget, groupRegScale);
     }
 
     public FmConfig withScale(float min, float max) {
         return new FmConfig(learner, task, k, iterations, regBias, regW, regV, groups, seed, initStdev, learningRate,
-                decay, min, max);
+                decay, min, max, groupRegScale);
     }
 
     /** A label for reports, e.g. {@code fm-mcmc-k8-USER+ITEM+GENRES}. */

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * Stochastic gradient descent for FMs: one O(k * nnz) update per event, so it runs on an endless
  * stream ({@link Online}) as well as in epochs over a fixed set ({@link #train}). Per-group L2
- * regularisation (the config's regW/regV for all groups, regBias for w0) and a decaying step
+ * regularisation (regW/regV times the group's {@code regScale}, regBias for w0) and a decaying step
  * size {@code eta_e = learningRate / (1 + decay * e)}. Regression errors are taken against the
  * clipped prediction (as libFM does); classification uses the logistic loss with 0/1 targets.
  * Deterministic for a given seed: epochs visit rows in a seeded permutation.
@@ -60,6 +60,8 @@ public final class SgdFmTrainer {
         private final FmParams p;
         private final int[] groupOf;
         private final double[] sum;
+        private final double[] regW;
+        private final double[] regV;
         double learningRate;
 
         Online(FmConfig cfg, FmParams p, int[] groupOf) {
@@ -68,6 +70,13 @@ public final class SgdFmTrainer {
             this.groupOf = groupOf;
             this.sum = new double[p.k];
             this.learningRate = cfg.learningRate();
+            FeatureGroup[] groups = FeatureGroup.values();
+            this.regW = new double[groups.length];
+            this.regV = new double[groups.length];
+            for (FeatureGroup g : groups) {
+                regW[g.ordinal()] = cfg.regW() * cfg.regScale(g);
+                regV[g.ordinal()] = cfg.regV() * cfg.regScale(g);
+            }
         }
 
         /** A fresh online learner for {@code numFeatures} features (or continuing {@code warmStart}). */
@@ -110,11 +119,11 @@ public final class SgdFmTrainer {
             }
             double eta = learningRate;
             p.w0 -= eta * (g + cfg.regBias() * p.w0);
-            double rw = cfg.regW();
-            double rv = cfg.regV();
             for (int q = start; q < end; q++) {
                 int j = d.col(q);
                 double x = d.val(q);
+                double rw = regW[groupOf[j]];
+                double rv = regV[groupOf[j]];
                 w[j] -= eta * (g * x + rw * w[j]);
                 int base = j * k;
                 for (int f = 0; f < k; f++) {
@@ -133,7 +142,8 @@ public final class SgdFmTrainer {
 
         /** A snapshot of the parameters so far. */
         public FmModel model(FeatureSpace space) {
-            return p.toModel(cfg, space, FoldInPrior.uniform((float) cfg.regW(), (float) cfg.regV(), 0f,
+            int u = FeatureGroup.USER.ordinal();
+            return p.toModel(cfg, space, FoldInPrior.uniform((float) regW[u], (float) regV[u], 0f,
                     new float[cfg.k()], true));
         }
     }

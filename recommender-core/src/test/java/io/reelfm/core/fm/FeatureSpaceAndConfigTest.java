@@ -62,6 +62,38 @@ class FeatureSpaceAndConfigTest {
         assertEquals("fm-mcmc-k8-USER+ITEM", d.label());
     }
 
+    private static double genreNorm(FmConfig cfg) {
+        SideWorld w = new SideWorld(40, 30, 0.5, 5);
+        FmEncoder enc = new FmEncoder(new FeatureSpace(), w.side, cfg.groups());
+        FmModel m = FmModelTrainer.train(cfg, enc.encode(w.train, w.users, w.items, w.train), enc.space(), null);
+        double norm = 0;
+        for (int j = 0; j < m.numFeatures(); j++) {
+            if (enc.space().group(j) == FeatureGroup.GENRES) {
+                norm += Math.abs(m.weight(j));
+                for (int f = 0; f < m.k(); f++) {
+                    norm += Math.abs(m.factor(j, f));
+                }
+            }
+        }
+        return norm;
+    }
+
+    @Test
+    void perGroupRegularisationShrinksOnlyThatGroup() {
+        for (FmLearner learner : new FmLearner[]{FmLearner.SGD, FmLearner.ALS}) {
+            FmConfig cfg = FmConfig.defaults().withLearner(learner).withK(2).withIterations(20)
+                    .withRegularisation(0, 0.05, 0.05).withLearningRate(0.02, 0)
+                    .withGroups(EnumSet.of(FeatureGroup.GENRES));
+            double free = genreNorm(cfg);
+            // SGD's step must stay stable (eta * lambda < 1); ALS's ridge is a sum over all rows
+            double scale = learner == FmLearner.SGD ? 40 : 1e5;
+            double shrunk = genreNorm(cfg.withGroupRegScale(FeatureGroup.GENRES, scale));
+            assertTrue(shrunk < free / 4, learner + ": genre parameters " + shrunk + " vs unscaled " + free);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> FmConfig.defaults().withGroupRegScale(FeatureGroup.ITEM, -1));
+    }
+
     @Test
     void alsRefusesClassificationNamingTheTask() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
