@@ -33,7 +33,11 @@ final class CoordinateLearner {
         this.rows = data.rows();
         this.cols = data.columns(p.n);
         this.e = new double[rows];
-        this.q = new double[(long) rows * p.k > Integer.MAX_VALUE ? 0 : rows * p.k];
+        if ((long) rows * p.k > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("rows * k = " + ((long) rows * p.k)
+                    + " exceeds one array; train on fewer rows or factors");
+        }
+        this.q = new double[rows * p.k];
         this.targets = new float[rows];
         for (int i = 0; i < rows; i++) {
             targets[i] = data.target(i);

@@ -151,7 +151,7 @@ public final class FmData {
         return c;
     }
 
-    /** Targets mapped through {@code f}, same design: e.g. ratings to 0/1 "liked" labels. */
+    /** The same design with other targets, e.g. ratings turned into 0/1 "liked" labels. */
     public FmData withTargets(float[] newTargets) {
         return new FmData(rowPtr, cols, vals, newTargets.clone());
     }
