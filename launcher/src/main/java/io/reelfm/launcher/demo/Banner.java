@@ -1,14 +1,12 @@
 package io.reelfm.launcher.demo;
 
-import java.util.List;
-
 /** The "ready" message: what runs where, so a user can start clicking right away. */
 final class Banner {
 
     private Banner() {
     }
 
-    static String render(Demo demo, List<String> planned, String dataDescription) {
+    static String render(Demo demo, String dataDescription) {
         StringBuilder b = new StringBuilder();
         String rule = "=".repeat(72);
         b.append(rule).append('\n');
@@ -17,9 +15,6 @@ final class Banner {
         b.append(String.format(" %-10s %s%n", "kafka", demo.bootstrapServers()));
         for (Demo.Started s : demo.components()) {
             b.append(String.format(" %-10s %s   (health: %s/health/ready)%n", s.name(), s.running().url(), s.running().url()));
-        }
-        for (String p : planned) {
-            b.append(String.format(" %-10s planned, not running yet%n", p.split(" ")[0]));
         }
         b.append(" data       ").append(dataDescription).append('\n');
         demo.components().stream().filter(s -> s.name().equals("ingest")).findFirst().ifPresent(s ->

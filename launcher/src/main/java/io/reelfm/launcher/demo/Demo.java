@@ -1,10 +1,17 @@
 package io.reelfm.launcher.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,27 +36,54 @@ public final class Demo implements AutoCloseable {
 
     private final EmbeddedKafkaBroker broker;
     private final List<Started> started;
+    private final Runnable cleanup;
     private boolean closed;
 
-    private Demo(EmbeddedKafkaBroker broker, List<Started> started) {
+    private Demo(EmbeddedKafkaBroker broker, List<Started> started, Runnable cleanup) {
         this.broker = broker;
         this.started = started;
+        this.cleanup = cleanup;
     }
 
-    public static Demo start(DemoConfig config, List<DemoComponent> components) {
+    private static Path stateDir(DemoConfig config) {
+        try {
+            return config.kafkaDir() == null ? Files.createTempDirectory("reelfm-demo-")
+                    : Files.createDirectories(config.kafkaDir().resolve("services"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the demo's state directory", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Cannot delete {}", dir, e);
+        }
+    }
+
+    /**
+     * @param components the components to run, given the directory where they may keep local
+     *                   state: {@code <kafka-dir>/services} with {@code --kafka-dir}, else a
+     *                   temporary directory deleted on close
+     */
+    public static Demo start(DemoConfig config, Function<Path, List<DemoComponent>> components) {
+        Path stateDir = stateDir(config);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(config.kafkaPort(), config.kafkaDir(), Map.of());
         List<Started> started = new ArrayList<>();
+        Runnable cleanup = config.kafkaDir() == null ? () -> deleteRecursively(stateDir) : () -> { };
         try {
             broker.start();
             List<Topic<?, ?>> topics = new ArrayList<>(Topics.ingestTopics());
             topics.addAll(Topics.modelTopics());
             TopicCreator.ensure(broker.bootstrapServers(), topics, (short) 1, Duration.ofSeconds(30));
-            for (DemoComponent component : components) {
+            for (DemoComponent component : components.apply(stateDir)) {
                 started.add(new Started(component.name(), component.start(broker.bootstrapServers())));
             }
-            return new Demo(broker, started);
+            return new Demo(broker, started, cleanup);
         } catch (RuntimeException e) {
             closeAll(started, broker);
+            cleanup.run();
             throw e;
         }
     }
@@ -76,6 +110,7 @@ public final class Demo implements AutoCloseable {
         }
         closed = true;
         closeAll(started, broker);
+        cleanup.run();
     }
 
     private static void closeAll(List<Started> started, EmbeddedKafkaBroker broker) {

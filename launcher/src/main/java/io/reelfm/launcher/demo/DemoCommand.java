@@ -2,7 +2,6 @@ package io.reelfm.launcher.demo;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,11 +86,10 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        List<DemoComponent> components = DemoComponents.running(config);
         out.println("Starting Kafka on port " + (kafkaPort == 0 ? "(free)" : kafkaPort) + " and "
-                + components.stream().map(DemoComponent::name).toList() + " ...");
+                + DemoComponents.running(config, Path.of(".")).stream().map(DemoComponent::name).toList() + " ...");
         out.flush();
-        Demo demo = Demo.start(config, components);
+        Demo demo = Demo.start(config, stateDir -> DemoComponents.running(config, stateDir));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread replay = data == null ? null : replayThread(demo, data, out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -111,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             stopped.countDown();
         }, "demo-shutdown"));
-        out.print(Banner.render(demo, DemoComponents.planned(config), data == null ? "none (--no-replay)" : data.description()));
+        out.print(Banner.render(demo, data == null ? "none (--no-replay)" : data.description()));
         out.flush();
         if (replay != null) {
             replay.start();

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,7 @@ import io.reelfm.launcher.replay.Replayer;
 import io.reelfm.schemas.Topics;
 import io.reelfm.testkit.TopicReader;
 
-/** The all-in-one stack on free ports: broker, topics, services, a replay, then a clean stop. */
+/** The all-in-one stack on free ports: broker, topics, the three services, a replay, then a clean stop. */
 class DemoSmokeIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -40,10 +39,13 @@ class DemoSmokeIT {
         SyntheticDataset data = new SyntheticDataset(SyntheticConfig.defaults().withSeed(77).withSize(50, 60, 1500));
         String ingest;
         String bootstrap;
-        try (Demo demo = Demo.start(config, DemoComponents.running(config))) {
+        try (Demo demo = Demo.start(config, state -> DemoComponents.running(config, state))) {
             bootstrap = demo.bootstrapServers();
             ingest = demo.url("ingest");
-            assertThat(demo.components()).extracting(Demo.Started::name).containsExactly("ingest");
+            assertThat(demo.components()).extracting(Demo.Started::name).containsExactly("ingest", "trainer", "serving");
+            for (Demo.Started component : demo.components()) {
+                assertThat(get(component.running().url() + "/health/live").statusCode()).as(component.name()).isEqualTo(200);
+            }
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(get(ingest + "/health/ready").statusCode()).isEqualTo(200));
@@ -65,11 +67,5 @@ class DemoSmokeIT {
             assertThat(TopicReader.readAll(bootstrap, Topics.RATINGS)).hasSize(1501);
         }
         assertThatThrownBy(() -> get(ingest + "/health/live")).isInstanceOf(ConnectException.class);
-    }
-
-    @Test
-    void plannedComponentsAreAnnouncedWithTheirPorts() {
-        assertThat(DemoComponents.planned(DemoConfig.defaults())).containsExactly("trainer (port 8082)", "serving (port 8080)");
-        assertThat(List.copyOf(DemoComponents.running(DemoConfig.defaults()))).extracting(DemoComponent::name).contains("ingest");
     }
 }
