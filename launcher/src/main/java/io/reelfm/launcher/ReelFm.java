@@ -6,6 +6,8 @@ import io.reelfm.launcher.demo.DemoCommand;
 import io.reelfm.launcher.evaluate.EvaluateCommand;
 import io.reelfm.launcher.replay.ReplayCommand;
 import io.reelfm.launcher.service.IngestCommand;
+import io.reelfm.launcher.service.ServingCommand;
+import io.reelfm.launcher.service.TrainerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +19,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reelfm", mixinStandardHelpOptions = true, versionProvider = ReelFmVersion.class,
         description = "ReelFM: a self-hosted real-time recommendation engine on Apache Kafka.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, DataCommand.class, IngestCommand.class,
-                BenchCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ReplayCommand.class, DataCommand.class, IngestCommand.class, TrainerCommand.class,
+                ServingCommand.class, BenchCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class ReelFm implements Runnable {
 
     @Spec

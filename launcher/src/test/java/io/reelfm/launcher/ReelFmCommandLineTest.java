@@ -142,9 +142,18 @@ class ReelFmCommandLineTest {
     }
 
     @Test
+    void serviceCommandsTakePortAndBrokerOverridesOverTheEnvironment() {
+        for (String service : new String[] {"ingest", "trainer", "serving"}) {
+            ParseResult r = parse(service, "--port", "18000", "--bootstrap-servers", "kafka:19092");
+            assertThat(r.subcommand().matchedOptionValue("--port", 0)).isEqualTo(18000);
+            assertThat(r.subcommand().matchedOptionValue("--bootstrap-servers", "")).isEqualTo("kafka:19092");
+        }
+    }
+
+    @Test
     void topLevelHelpListsTheSubcommands() {
         Run r = run("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("demo", "replay", "data", "ingest", "bench");
+        assertThat(r.out()).contains("demo", "replay", "data", "ingest", "trainer", "serving", "bench");
     }
 }
