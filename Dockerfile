@@ -1,5 +1,5 @@
 # One image for every ReelFM service; the command picks the service:
-#   docker run reelfm ingest        (trainer and serving follow the same pattern once available)
+#   docker run reelfm ingest   |   docker run reelfm trainer   |   docker run reelfm serving
 # Build context: the repository root (see .dockerignore).
 
 FROM eclipse-temurin:17-jdk AS build
