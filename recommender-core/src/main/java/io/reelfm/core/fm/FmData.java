@@ -108,6 +108,14 @@ public final class FmData {
         return vals[pos];
     }
 
+    int[] colsArray() {
+        return cols;
+    }
+
+    float[] valsArray() {
+        return vals;
+    }
+
     /** The largest feature index + 1. */
     public int maxFeature() {
         int m = 0;

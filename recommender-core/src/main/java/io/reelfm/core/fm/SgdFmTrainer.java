@@ -86,8 +86,10 @@ public final class SgdFmTrainer {
         }
 
         void updateRow(FmData d, int r) {
-            int start = d.rowStart(r);
-            int end = d.rowEnd(r);
+            update(d.colsArray(), d.valsArray(), d.rowStart(r), d.rowEnd(r), d.target(r));
+        }
+
+        private void update(int[] cols, float[] vals, int start, int end, double y) {
             int k = p.k;
             double[] w = p.w;
             double[] v = p.v;
@@ -95,8 +97,8 @@ public final class SgdFmTrainer {
             double sq = 0;
             java.util.Arrays.fill(sum, 0);
             for (int q = start; q < end; q++) {
-                int j = d.col(q);
-                double x = d.val(q);
+                int j = cols[q];
+                double x = vals[q];
                 pred += w[j] * x;
                 int base = j * k;
                 for (int f = 0; f < k; f++) {
@@ -110,7 +112,6 @@ public final class SgdFmTrainer {
                 pair += sum[f] * sum[f];
             }
             pred += 0.5 * (pair - sq);
-            double y = d.target(r);
             double g;
             if (cfg.task() == FmTask.REGRESSION) {
                 g = Math.max(cfg.minTarget(), Math.min(cfg.maxTarget(), pred)) - y;
@@ -120,8 +121,8 @@ public final class SgdFmTrainer {
             double eta = learningRate;
             p.w0 -= eta * (g + cfg.regBias() * p.w0);
             for (int q = start; q < end; q++) {
-                int j = d.col(q);
-                double x = d.val(q);
+                int j = cols[q];
+                double x = vals[q];
                 double rw = regW[groupOf[j]];
                 double rv = regV[groupOf[j]];
                 w[j] -= eta * (g * x + rw * w[j]);
@@ -135,9 +136,13 @@ public final class SgdFmTrainer {
 
         /** Learns from one event. Feature indices must be below the learner's feature count. */
         public void update(SparseVector x, float target) {
-            FmData.Builder b = new FmData.Builder();
-            b.add(x, target);
-            updateRow(b.build(), 0);
+            for (int j : x.indices()) {
+                if (j < 0 || j >= p.n) {
+                    throw new IllegalArgumentException("feature index " + j + " outside 0.." + (p.n - 1)
+                            + " of this learner");
+                }
+            }
+            update(x.indices(), x.values(), 0, x.nnz(), target);
         }
 
         /** A snapshot of the parameters so far. */
