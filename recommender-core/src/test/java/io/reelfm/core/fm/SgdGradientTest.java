@@ -62,6 +62,15 @@ class SgdGradientTest {
     }
 
     @Test
+    void anOnlineUpdateWithAFeatureBeyondTheLearnerNamesTheIndex() {
+        SgdFmTrainer.Online online = SgdFmTrainer.Online.create(FmConfig.defaults().withLearner(FmLearner.SGD), 5,
+                null, null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> online.update(new SparseVector(new int[]{1, 7}, new float[]{1, 1}), 4f));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("feature index 7"), e.getMessage());
+    }
+
+    @Test
     void squaredLossGradientMatchesFiniteDifferences() {
         check(FmTask.REGRESSION, 2.5f);
     }
