@@ -21,6 +21,11 @@ final class Banner {
                 b.append(" try        curl -X POST ").append(s.running().url())
                         .append("/ratings -H 'Content-Type: application/json' \\\n")
                         .append("              -d '{\"userId\":\"42\",\"itemId\":\"50\",\"rating\":4.5}'\n"));
+        demo.components().stream().filter(s -> s.name().equals("trainer")).findFirst().ifPresent(s ->
+                b.append(" models     curl ").append(s.running().url()).append("/status\n"));
+        demo.components().stream().filter(s -> s.name().equals("serving")).findFirst().ifPresent(s ->
+                b.append(" recommend  curl ").append(s.running().url()).append("/users/42/recommendations\n")
+                        .append("            (503 until the trainer has published its first model)\n"));
         b.append(" stop       Ctrl-C\n");
         b.append(rule).append('\n');
         return b.toString();
