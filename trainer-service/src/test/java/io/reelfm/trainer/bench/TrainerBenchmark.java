@@ -51,6 +51,14 @@ public final class TrainerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } finally {
+            System.exit(0);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         switch (args[0]) {
             case "replay" -> replay(Path.of(args[1]));
             case "replay-generated" -> replayGenerated(Integer.parseInt(args[1]));
@@ -58,7 +66,6 @@ public final class TrainerBenchmark {
             case "store" -> store(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
-        System.exit(0);
     }
 
     private static String bootstrap() {
@@ -124,7 +131,7 @@ public final class TrainerBenchmark {
                 }
                 producer.flush();
                 long lastAck = System.nanoTime();
-                ModelManifest m = awaitActive(bootstrap, model, Duration.ofMinutes(10));
+                ModelManifest m = awaitActive(bootstrap, model, Duration.ofMinutes(45));
                 latencies[run] = (System.nanoTime() - lastAck) / 1_000_000;
                 System.out.printf("run %d: %d ms from last event to snapshot; %d bytes, %d chunks, rmse %.4f, counts %s%n",
                         run, latencies[run], m.getPayloadBytes(), m.getChunkCount(), m.getMetrics().get("rmse"), m.getCounts());
