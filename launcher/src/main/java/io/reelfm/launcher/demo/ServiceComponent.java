@@ -8,7 +8,8 @@ import io.reelfm.service.config.Settings;
 
 /**
  * A ReelFM HTTP service on the demo broker, configured like the standalone service (environment
- * and {@code REELFM_CONFIG_FILE}) with the demo's port, broker and any extra keys on top.
+ * and {@code REELFM_CONFIG_FILE}) with the demo's port and broker on top, and demo defaults for
+ * keys the environment leaves unset.
  *
  * @param <S> the running service
  */
@@ -23,7 +24,7 @@ public final class ServiceComponent<S extends AutoCloseable> implements DemoComp
 
     /**
      * @param portKey   the service's port setting, e.g. {@code reelfm.trainer.port}
-     * @param extra     further settings the demo imposes (state directories, ...)
+     * @param extra     demo defaults, used only where the environment sets nothing (state directories, ...)
      * @param starter   builds and starts the service from settings
      * @param boundPort the port the started service listens on
      */
@@ -44,10 +45,16 @@ public final class ServiceComponent<S extends AutoCloseable> implements DemoComp
 
     @Override
     public Running start(String bootstrapServers) {
-        Map<String, String> overrides = new HashMap<>(extra);
+        Settings environment = Settings.fromEnvironment();
+        Map<String, String> overrides = new HashMap<>();
+        extra.forEach((key, value) -> {
+            if (environment.find(key).isEmpty()) {
+                overrides.put(key, value);
+            }
+        });
         overrides.put(portKey, String.valueOf(port));
         overrides.put("reelfm.kafka.bootstrap-servers", bootstrapServers);
-        S service = starter.apply(Settings.fromEnvironment().withOverrides(overrides));
+        S service = starter.apply(environment.withOverrides(overrides));
         String url = "http://localhost:" + boundPort.apply(service);
         return new Running() {
             @Override

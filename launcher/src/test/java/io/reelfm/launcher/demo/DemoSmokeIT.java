@@ -65,6 +65,7 @@ class DemoSmokeIT {
                             .anyMatch(r -> r.value().getUserId().equals("7") && r.value().getSource().equals("api")));
             // read records, not offsets: the ingest transaction's commit marker takes an offset too
             assertThat(TopicReader.readAll(bootstrap, Topics.RATINGS)).hasSize(1501);
+
         }
         assertThatThrownBy(() -> get(ingest + "/health/live")).isInstanceOf(ConnectException.class);
     }
