@@ -27,8 +27,10 @@ import io.reelfm.serving.experiment.Variant;
  * @param streamThreads     {@code reelfm.serving.stream-threads}, default 1
  * @param commitInterval    {@code reelfm.serving.commit-interval}, default 100ms: bounds how long a rating waits before
  *                          its transaction commits and it becomes visible to queries
- * @param variants          {@code reelfm.serving.variants}, default {@code main:fm-als:100}: comma-separated
- *                          {@code name:model:weight} A/B variants; users are assigned stickily by hash
+ * @param variants          {@code reelfm.serving.variants}, default {@code mcmc:fm-mcmc:50,sgd:fm-sgd:50}:
+ *                          comma-separated {@code name:model:weight} A/B variants; users are assigned stickily by
+ *                          hash. The default splits users evenly between the two factorization models the trainer
+ *                          publishes by default
  * @param maxK              {@code reelfm.serving.max-k}, default 100: the largest {@code k} or {@code limit} accepted
  * @param maxHistory        {@code reelfm.serving.max-history}, default 2000: ratings kept per user (newest win)
  * @param minVotes          {@code reelfm.serving.popularity.min-votes}, default 20: the prior weight {@code m} of the
@@ -50,6 +52,9 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                             int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
                             Duration impressionWindow, String deadLetterTopic, Duration stopTimeout, String clusterModel) {
+
+    /** An even A/B split between the two factorization models the trainer publishes by default. */
+    public static final String DEFAULT_VARIANTS = "mcmc:fm-mcmc:50,sgd:fm-sgd:50";
 
     public ServingConfig {
         ConfigException.require(port >= 0 && port <= 65535, "reelfm.serving.port", "must be 0..65535, was " + port);
@@ -90,7 +95,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.integer("reelfm.serving.standby-replicas", 1),
                 s.integer("reelfm.serving.stream-threads", 1),
                 s.duration("reelfm.serving.commit-interval", Duration.ofMillis(100)),
-                Variant.parseAll("reelfm.serving.variants", s.string("reelfm.serving.variants", "main:fm-als:100")),
+                Variant.parseAll("reelfm.serving.variants", s.string("reelfm.serving.variants", DEFAULT_VARIANTS)),
                 s.integer("reelfm.serving.max-k", 100),
                 s.integer("reelfm.serving.max-history", 2000),
                 s.integer("reelfm.serving.popularity.min-votes", 20),

@@ -18,7 +18,6 @@ import io.reelfm.datasets.Dataset;
 import io.reelfm.launcher.replay.ReplaySummary;
 import io.reelfm.launcher.replay.Replayer;
 import io.reelfm.launcher.replay.SourceOptions;
-import io.reelfm.launcher.replay.TopicLeaders;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
@@ -108,7 +107,6 @@ public final class ReplayBenchCommand implements Callable<Integer> {
                 String perfTopic = "bench-perf-" + run;
                 TopicCreator.ensure(bootstrap, List.of(new Topic<>(perfTopic, Serdes.ByteArray(), Serdes.ByteArray(),
                         Topics.DEFAULT_PARTITIONS, Map.of())), (short) 1, Duration.ofSeconds(30));
-                TopicLeaders.await(bootstrap, List.of(perfTopic), Duration.ofSeconds(30));
                 perf[run] = ProducerPerfRun.run(bootstrap, perfTopic, perfRecords, 60, perfProps);
                 out.printf(Locale.ROOT, "run %d ProducerPerformance %,12.0f records/s (%,d x 60 B)%n", run + 1, perf[run], perfRecords);
                 out.flush();

@@ -15,12 +15,6 @@ import io.reelfm.trainer.TrainerService;
  */
 public final class DemoComponents {
 
-    /**
-     * Serving answers with the trainer's online SGD model: among the models the trainer publishes
-     * by default it is the one updated between refits, so new ratings show up soonest.
-     */
-    static final String SERVING_VARIANTS = "main:fm-sgd:100";
-
     private DemoComponents() {
     }
 
@@ -31,8 +25,7 @@ public final class DemoComponents {
                 new ServiceComponent<>("trainer", "reelfm.trainer.port", config.trainerPort(), Map.of(),
                         s -> TrainerService.start(TrainerConfig.from(s)), TrainerService::port),
                 new ServiceComponent<>("serving", "reelfm.serving.port", config.servingPort(),
-                        Map.of("reelfm.serving.state-dir", stateDir.resolve("serving").toString(),
-                                "reelfm.serving.variants", SERVING_VARIANTS),
+                        Map.of("reelfm.serving.state-dir", stateDir.resolve("serving").toString()),
                         s -> ServingService.start(ServingConfig.from(s)), ServingService::port));
     }
 }

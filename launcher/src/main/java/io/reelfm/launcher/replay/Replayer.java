@@ -53,7 +53,7 @@ public final class Replayer {
             TopicCreator.ensure(config.bootstrapServers(), List.of(config.ratings(), config.movies(), config.users()),
                     config.replicationFactor(), Duration.ofSeconds(30));
         }
-        TopicLeaders.await(config.bootstrapServers(),
+        TopicCreator.awaitWritable(config.bootstrapServers(),
                 List.of(config.ratings().name(), config.movies().name(), config.users().name()), Duration.ofSeconds(30));
         LineErrors errors = new LineErrors();
         Sender sender = new Sender(producerProperties());

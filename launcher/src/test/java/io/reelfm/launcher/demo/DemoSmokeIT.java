@@ -14,6 +14,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.reelfm.datasets.synthetic.SyntheticConfig;
 import io.reelfm.datasets.synthetic.SyntheticDataset;
 import io.reelfm.launcher.replay.ReplayConfig;
@@ -25,6 +28,8 @@ import io.reelfm.testkit.TopicReader;
 
 /** The all-in-one stack on free ports: broker, topics, the three services, a replay, then a clean stop. */
 class DemoSmokeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -65,6 +70,17 @@ class DemoSmokeIT {
                             .anyMatch(r -> r.value().getUserId().equals("7") && r.value().getSource().equals("api")));
             // read records, not offsets: the ingest transaction's commit marker takes an offset too
             assertThat(TopicReader.readAll(bootstrap, Topics.RATINGS)).hasSize(1501);
+
+            String serving = demo.url("serving");
+            await().atMost(Duration.ofSeconds(180)).untilAsserted(() ->
+                    assertThat(get(serving + "/health/ready").statusCode()).isEqualTo(200));
+            HttpResponse<String> recommended = get(serving + "/users/7/recommendations?k=5");
+            assertThat(recommended.statusCode()).as(recommended.body()).isEqualTo(200);
+            JsonNode body = JSON.readTree(recommended.body());
+            assertThat(body.path("items")).hasSize(5);
+            assertThat(body.path("modelVersion").asLong()).isPositive();
+            assertThat(body.path("variant").asText()).isIn("mcmc", "sgd");
+            assertThat(body.path("model").asText()).isEqualTo("fm-" + body.path("variant").asText());
 
         }
         assertThatThrownBy(() -> get(ingest + "/health/live")).isInstanceOf(ConnectException.class);

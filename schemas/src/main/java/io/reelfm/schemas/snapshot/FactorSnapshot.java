@@ -82,6 +82,10 @@ public record FactorSnapshot(int k, float globalBias, float foldInLambda, String
             float mu = in.readFloat();
             float lambda = in.readFloat();
             int n = in.readInt();
+            if (k < 1 || n < 0 || (long) n * (k + 1) * Float.BYTES > payload.length) {
+                throw new IllegalArgumentException("factor snapshot header is inconsistent: k=" + k + ", items=" + n
+                        + " in " + payload.length + " bytes");
+            }
             String[] ids = new String[n];
             float[] bias = new float[n];
             float[] factors = new float[n * k];

@@ -1,12 +1,10 @@
 package io.reelfm.serving.model;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.reelfm.schemas.ModelManifest;
+import io.reelfm.schemas.snapshot.FactorSnapshot;
 
 /**
  * One loaded model version: the item side of a biased factor model (global bias, per-item
@@ -14,13 +12,9 @@ import io.reelfm.schemas.ModelManifest;
  * threads; a new version is a new instance, swapped in whole by {@link ModelRegistry}, so a
  * request never sees parameters of two versions.
  *
- * <p>Reads the trainer's {@code RFM1} payload (big-endian: magic, format, k, global bias,
- * fold-in regularisation, item count, then per item its id, bias and k factors).
+ * <p>Reads the {@link FactorSnapshot} payload the trainer publishes ({@code RFM1}).
  */
 public final class FactorModel {
-
-    private static final int MAGIC = 0x52464d31;
-    private static final int FORMAT = 1;
 
     private final ModelManifest manifest;
     private final int k;
@@ -59,36 +53,9 @@ public final class FactorModel {
 
     /** Parses a verified payload; a malformed one raises {@link IllegalArgumentException} saying why. */
     public static FactorModel fromPayload(ModelManifest manifest, byte[] payload) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            if (in.readInt() != MAGIC) {
-                throw new IllegalArgumentException("payload of " + manifest.getModelName() + "/" + manifest.getVersion()
-                        + " is not an RFM1 factor snapshot");
-            }
-            int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("unsupported factor snapshot format " + format);
-            }
-            int k = in.readInt();
-            float mu = in.readFloat();
-            float lambda = in.readFloat();
-            int n = in.readInt();
-            if (k < 1 || n < 0 || (long) n * (k + 1) * 4 > payload.length) {
-                throw new IllegalArgumentException("factor snapshot header is inconsistent: k=" + k + ", items=" + n);
-            }
-            String[] ids = new String[n];
-            float[] bias = new float[n];
-            float[] factors = new float[n * k];
-            for (int i = 0; i < n; i++) {
-                ids[i] = in.readUTF();
-                bias[i] = in.readFloat();
-                for (int f = 0; f < k; f++) {
-                    factors[i * k + f] = in.readFloat();
-                }
-            }
-            return new FactorModel(manifest, k, mu, lambda, ids, bias, factors);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("truncated factor snapshot: " + e.getMessage(), e);
-        }
+        FactorSnapshot snap = FactorSnapshot.fromBytes(payload);
+        return new FactorModel(manifest, snap.k(), snap.globalBias(), snap.foldInLambda(), snap.itemIds(),
+                snap.itemBias(), snap.itemFactors());
     }
 
     public ModelManifest manifest() {

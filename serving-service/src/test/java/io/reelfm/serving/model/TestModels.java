@@ -1,43 +1,22 @@
 package io.reelfm.serving.model;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
 import io.reelfm.schemas.ModelChunk;
 import io.reelfm.schemas.ModelManifest;
+import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.schemas.snapshot.SnapshotChunker;
 
-/** Builds model versions in the trainer's RFM1 payload format for tests. */
+/** Builds model versions in the published payload formats for tests. */
 public final class TestModels {
 
     private TestModels() {
     }
 
     public static byte[] payload(int k, float mu, float lambda, String[] ids, float[] bias, float[] factors) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(0x52464d31);
-            out.writeInt(1);
-            out.writeInt(k);
-            out.writeFloat(mu);
-            out.writeFloat(lambda);
-            out.writeInt(ids.length);
-            for (int i = 0; i < ids.length; i++) {
-                out.writeUTF(ids[i]);
-                out.writeFloat(bias[i]);
-                for (int f = 0; f < k; f++) {
-                    out.writeFloat(factors[i * k + f]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return new FactorSnapshot(k, mu, lambda, ids, bias, factors).toBytes();
     }
 
     /** A random model over items {@code prefix0..prefix(n-1)} with a fixed seed. */
