@@ -67,7 +67,7 @@ public final class FmSnapshot {
         this.featureV = featureV.clone();
         this.itemIds = itemIds.clone();
         this.itemBias = itemBias.clone();
-        this.itemFactor = itemFactor.clone();
+        this.itemFactor = itemFactor == null ? null : itemFactor.clone();
         this.retrieval = retrieval.clone();
         this.retrievalVariance = retrievalVariance.clone();
     }
@@ -185,7 +185,16 @@ public final class FmSnapshot {
         return itemBias[item];
     }
 
+    /**
+     * The item-id feature's own factor vector. Only an exported snapshot has it: the published
+     * form ({@link FmSnapshotCodec}) leaves it out because scoring needs only b_i and q_i.
+     *
+     * @throws IllegalStateException when the snapshot was decoded from its published form
+     */
     public float[] itemFactor(int item) {
+        if (itemFactor == null) {
+            throw new IllegalStateException("item-id factors are not carried by a decoded snapshot");
+        }
         return java.util.Arrays.copyOfRange(itemFactor, item * k, item * k + k);
     }
 
@@ -234,7 +243,7 @@ public final class FmSnapshot {
     }
 
     float[] itemFactorArray() {
-        return itemFactor.clone();
+        return itemFactor == null ? null : itemFactor.clone();
     }
 
     float[] featureWArray() {
