@@ -1,26 +1,42 @@
 package io.reelfm.trainer.content;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
+import io.reelfm.core.cluster.DistanceKernel;
+import io.reelfm.core.cluster.KMeans;
+import io.reelfm.core.cluster.KMeansConfig;
+import io.reelfm.core.cluster.KMeansModel;
+import io.reelfm.core.content.CatalogueItem;
+import io.reelfm.core.content.ContentClusteringConfig;
+import io.reelfm.core.content.ContentFeatureBuilder;
+import io.reelfm.core.content.ContentFeatures;
+import io.reelfm.core.content.ItemStats;
+import io.reelfm.core.pca.Pca;
+import io.reelfm.core.pca.PcaModel;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.snapshot.ClusterSnapshot;
 import io.reelfm.trainer.store.RatingStore;
 import io.reelfm.trainer.store.TrainingState;
 
 /**
- * Clusters the catalogue on its metadata and the rating statistics streamed so far: one-hot
- * genres, release year (scaled to centuries), smoothed mean rating and log popularity. Produces
- * the {@link ClusterSnapshot} of a {@code content-kmeans} version with a readable label per
- * cluster (its dominant genres and decade).
+ * Clusters the catalogue on its metadata and the rating statistics streamed so far with the
+ * recommender-core content pipeline: MinMax-scaled genres, release year, mean rating and log
+ * popularity ({@link ContentFeatureBuilder}), PCA to {@value #VARIANCE_TO_KEEP} of the variance,
+ * then k-means. Produces the {@link ClusterSnapshot} of a {@code content-kmeans} version, its
+ * centroids mapped back to the named features, with a readable label per cluster.
  */
 public final class ContentClusterJob {
 
+    /** Ratings of the global mean blended into each item mean, so a movie rated once does not sit at 1 or 5. */
     private static final double PRIOR_WEIGHT = 5;
+    private static final double VARIANCE_TO_KEEP = ContentClusteringConfig.DEFAULT.varianceToKeep();
+    private static final double TOLERANCE = 1e-4;
+    private static final int RESTARTS = 4;
 
     private final int clusters;
     private final int iterations;
@@ -34,93 +50,61 @@ public final class ContentClusterJob {
 
     /** The clustering and its metrics, or null when the catalogue is empty. */
     public Outcome run(TrainingState state) {
-        Map<String, Movie> movies = state.movies();
+        Map<String, Movie> movies = new TreeMap<>(state.movies());
         if (movies.isEmpty()) {
             return null;
         }
-        List<String> ids = new ArrayList<>(new TreeSet<>(movies.keySet()));
-        List<String> genres = new ArrayList<>(new TreeSet<>(movies.values().stream()
-                .flatMap(m -> m.getGenres().stream()).toList()));
-        double[] sum = new double[state.items().size()];
-        int[] count = new int[state.items().size()];
-        RatingStore store = state.ratings();
-        double total = 0;
-        for (int r = 0; r < store.size(); r++) {
-            sum[store.item(r)] += store.rating(r);
-            count[store.item(r)]++;
-            total += store.rating(r);
+        Map<String, ItemStats> stats = smoothedStats(state);
+        ContentFeatures features = ContentFeatureBuilder.build(catalogue(movies), stats);
+        int n = features.itemIds().size();
+        PcaModel pca = n < 2 ? null : Pca.fit(features.values(), VARIANCE_TO_KEEP);
+        float[][] points = pca == null ? features.values() : pca.transform(features.values());
+        KMeansModel model = KMeans.fit(points, new KMeansConfig(Math.min(clusters, n), iterations, TOLERANCE, seed, 0,
+                DistanceKernel.AUTO, RESTARTS));
+        float[][] centroids = new float[model.k()][];
+        for (int c = 0; c < model.k(); c++) {
+            centroids[c] = pca == null ? model.centroid(c) : pca.inverseTransform(model.centroid(c));
         }
-        double globalMean = store.size() == 0 ? 3.0 : total / store.size();
-        int maxCount = 1;
-        for (int c : count) {
-            maxCount = Math.max(maxCount, c);
-        }
-        double meanYear = movies.values().stream().filter(m -> m.getYear() != null).mapToInt(Movie::getYear).average().orElse(2000);
-        int dims = genres.size() + 3;
-        float[][] rows = new float[ids.size()][dims];
-        double[] itemMean = new double[ids.size()];
-        for (int j = 0; j < ids.size(); j++) {
-            Movie m = movies.get(ids.get(j));
-            for (String g : m.getGenres()) {
-                rows[j][genres.indexOf(g)] = 1;
-            }
-            double year = m.getYear() == null ? meanYear : m.getYear();
-            rows[j][genres.size()] = (float) ((year - 1900) / 100);
-            int i = state.items().find(ids.get(j));
-            int n = i < 0 ? 0 : count[i];
-            double s = i < 0 ? 0 : sum[i];
-            itemMean[j] = (s + PRIOR_WEIGHT * globalMean) / (n + PRIOR_WEIGHT);
-            rows[j][genres.size() + 1] = (float) ((itemMean[j] - 3) / 2);
-            rows[j][genres.size() + 2] = (float) (Math.log1p(n) / Math.log1p(maxCount));
-        }
-        KMeans.Result result = KMeans.fit(rows, clusters, iterations, seed);
-        List<ClusterSnapshot.Cluster> described = describe(result, rows, genres, itemMean, movies, ids);
-        List<String> names = new ArrayList<>(genres.stream().map(g -> "genre:" + g).toList());
-        names.add("year/100");
-        names.add("meanRating");
-        names.add("popularity");
-        ClusterSnapshot snapshot = new ClusterSnapshot(names, result.centroids(), described,
-                ids.toArray(String[]::new), result.assignments());
+        List<Movie> members = new ArrayList<>(movies.values());
+        List<ClusterSnapshot.Cluster> described = ClusterDescriber.describe(model.k(), model.labels(), members,
+                features.itemIds().stream().map(id -> stats.get(id).mean()).toList());
+        ClusterSnapshot snapshot = new ClusterSnapshot(features.featureNames(), centroids, described,
+                features.itemIds().toArray(String[]::new), model.labels());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("inertia", result.inertia());
-        metrics.put("clusters", (double) result.centroids().length);
-        metrics.put("items", (double) ids.size());
+        metrics.put("inertia", model.inertia() / n);
+        metrics.put("clusters", (double) model.k());
+        metrics.put("items", (double) n);
+        metrics.put("components", (double) (pca == null ? features.featureNames().size() : pca.components()));
         return new Outcome(snapshot, metrics);
     }
 
-    private static List<ClusterSnapshot.Cluster> describe(KMeans.Result result, float[][] rows, List<String> genres,
-                                                          double[] itemMean, Map<String, Movie> movies, List<String> ids) {
-        int k = result.centroids().length;
-        List<ClusterSnapshot.Cluster> out = new ArrayList<>(k);
-        for (int c = 0; c < k; c++) {
-            int size = 0;
-            double mean = 0;
-            double[] genreShare = new double[genres.size()];
-            Map<Integer, Integer> decades = new LinkedHashMap<>();
-            for (int j = 0; j < rows.length; j++) {
-                if (result.assignments()[j] != c) {
-                    continue;
-                }
-                size++;
-                mean += itemMean[j];
-                for (int g = 0; g < genres.size(); g++) {
-                    genreShare[g] += rows[j][g];
-                }
-                Integer year = movies.get(ids.get(j)).getYear();
-                if (year != null) {
-                    decades.merge(year / 10 * 10, 1, Integer::sum);
-                }
+    private static List<CatalogueItem> catalogue(Map<String, Movie> movies) {
+        return movies.entrySet().stream()
+                .map(e -> new CatalogueItem(e.getKey(), e.getValue().getTitle(), e.getValue().getYear(), e.getValue().getGenres(),
+                        null, null, null))
+                .toList();
+    }
+
+    /** Every catalogued item's rating count and its mean shrunk towards the global mean; unrated items get the global mean. */
+    private static Map<String, ItemStats> smoothedStats(TrainingState state) {
+        RatingStore store = state.ratings();
+        ItemStats[] perItem = new ItemStats[state.items().size()];
+        ItemStats global = new ItemStats();
+        for (int r = 0; r < store.size(); r++) {
+            int item = store.item(r);
+            if (perItem[item] == null) {
+                perItem[item] = new ItemStats();
             }
-            final int members = Math.max(1, size);
-            List<String> top = new ArrayList<>();
-            java.util.stream.IntStream.range(0, genres.size()).boxed()
-                    .filter(g -> genreShare[g] / members >= 0.25)
-                    .sorted(Comparator.comparingDouble((Integer g) -> -genreShare[g]).thenComparing(genres::get))
-                    .limit(3).forEach(g -> top.add(genres.get(g)));
-            String decade = decades.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey())).map(e -> e.getKey() + "s").orElse("unknown years");
-            String label = (top.isEmpty() ? "mixed genres" : String.join("/", top)) + ", mostly " + decade;
-            out.add(new ClusterSnapshot.Cluster(size, label, top, (float) (size == 0 ? 0 : mean / size)));
+            perItem[item].add(store.rating(r));
+            global.add(store.rating(r));
+        }
+        double globalMean = global.count() == 0 ? 3.0 : global.mean();
+        Map<String, ItemStats> out = new HashMap<>();
+        for (String id : state.movies().keySet()) {
+            int i = state.items().find(id);
+            ItemStats raw = i < 0 || perItem[i] == null ? new ItemStats() : perItem[i];
+            double smoothed = (raw.count() * raw.mean() + PRIOR_WEIGHT * globalMean) / (raw.count() + PRIOR_WEIGHT);
+            out.put(id, new ItemStats(raw.count(), smoothed));
         }
         return out;
     }
