@@ -12,7 +12,13 @@ public enum FeatureGroup {
     GENRES(Side.ITEM),
     YEAR(Side.ITEM),
     PROFILE(Side.USER),
-    IMPLICIT(Side.USER);
+    IMPLICIT(Side.USER),
+    /**
+     * Item-side implicit feedback, SVD++ flipped: the users who rated the item in the training
+     * data, each of value {@code 1/sqrt(|N(i)|)}. Being item-side it folds into the item's bias
+     * and retrieval vector at export, so serving needs none of these features.
+     */
+    RATERS(Side.ITEM);
 
     /** Which half of the (user context, item) split a group belongs to. */
     public enum Side { USER, ITEM }

@@ -7,20 +7,25 @@ import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.UserRow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Turns (user, item) pairs into FM feature vectors: the user context (user id, profile fields,
- * SVD++-style implicit feedback) followed by the item part (item id, genres, release decade).
- * Keeping the two halves separate is what makes the retrieval decomposition and fold-in possible.
- * Grows the shared {@link FeatureSpace} as new ids and values appear. Not thread-safe.
+ * SVD++-style implicit feedback) followed by the item part (item id, genres, release decade, the
+ * item's raters). Keeping the two halves separate is what makes the retrieval decomposition and
+ * fold-in possible. Grows the shared {@link FeatureSpace} as new ids and values appear. The raters
+ * of each item are those of the last {@link #encode} call's training ratings, so that exporting the
+ * item side after training encodes items exactly as training did. Not thread-safe.
  */
 public final class FmEncoder {
 
     private final FeatureSpace space;
     private final SideInfo side;
     private final Set<FeatureGroup> groups;
+    private Map<String, List<String>> raters = Map.of();
 
     public FmEncoder(FeatureSpace space, SideInfo side, Set<FeatureGroup> groups) {
         this.space = space;
@@ -57,7 +62,10 @@ public final class FmEncoder {
         return toVector(idx, val);
     }
 
-    /** The item-side features: id, genres (multi-hot) and release decade when switched on and known. */
+    /**
+     * The item-side features: id, genres (multi-hot), release decade and raters when switched on
+     * and known.
+     */
     public SparseVector item(String itemId) {
         List<Integer> idx = new ArrayList<>();
         List<Float> val = new ArrayList<>();
@@ -74,15 +82,27 @@ public final class FmEncoder {
             idx.add(space.indexOf(FeatureGroup.YEAR, yearBucket(m.year())));
             val.add(1f);
         }
+        List<String> who = groups.contains(FeatureGroup.RATERS) ? raters.get(itemId) : null;
+        if (who != null && !who.isEmpty()) {
+            float w = (float) (1.0 / Math.sqrt(who.size()));
+            for (String user : who) {
+                idx.add(space.indexOf(FeatureGroup.RATERS, user));
+                val.add(w);
+            }
+        }
         return toVector(idx, val);
     }
 
     /**
      * Encodes every row of {@code set}; implicit feedback of each user comes from
-     * {@code implicitFrom} (the training ratings, never the test ones).
+     * {@code implicitFrom} (the training ratings, never the test ones), and so do the raters of
+     * each item, which are kept for later {@link #item} calls.
      */
     public FmData encode(RatingSet set, IdIndex users, IdIndex items, RatingSet implicitFrom) {
         List<List<String>> rated = ratedItems(implicitFrom, users, items);
+        if (groups.contains(FeatureGroup.RATERS)) {
+            raters = raters(implicitFrom, users, items);
+        }
         SparseVector[] userCache = new SparseVector[users.size()];
         SparseVector[] itemCache = new SparseVector[items.size()];
         FmData.Builder b = new FmData.Builder();
@@ -126,6 +146,18 @@ public final class FmEncoder {
         }
         for (int r = 0; r < set.size(); r++) {
             out.get(set.user(r)).add(items.id(set.item(r)));
+        }
+        return out;
+    }
+
+    /** Users who rated each item in {@code set}, by external item id, in row order. */
+    public static Map<String, List<String>> raters(RatingSet set, IdIndex users, IdIndex items) {
+        Map<String, List<String>> out = new HashMap<>();
+        if (set == null) {
+            return out;
+        }
+        for (int r = 0; r < set.size(); r++) {
+            out.computeIfAbsent(items.id(set.item(r)), i -> new ArrayList<>()).add(users.id(set.user(r)));
         }
         return out;
     }
