@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  * truncated-normal targets (noise precision fixed at 1).
  *
  * <p>The returned {@link FmModel} holds the posterior mean of the parameters over the second half
- * of the chain (what an item-side snapshot exports), with the sampled user-group prior as its
- * {@link FoldInPrior}; {@link Result#predictions} holds the sample-averaged predictions on the
+ * of the chain (what an item-side snapshot exports), with a {@link FoldInPrior} estimated from
+ * the trained users' posterior means ({@link UserPopulationPrior}; the sampled user-group
+ * hyperprior for classification); {@link Result#predictions} holds the sample-averaged predictions on the
  * rows passed as {@code predictOn} (their targets are never read).
  */
 public final class McmcFmTrainer {
@@ -156,9 +157,18 @@ public final class McmcFmTrainer {
             mv[f] = (float) (priorMuV[f] / s);
             lv[f] = (float) (priorLv[f] / s);
         }
-        FoldInPrior prior = new FoldInPrior((float) (priorLw / s), lv, (float) (priorW / s), mv,
-                false);
-        return new Result(mean.toModel(cfg, space, prior, variance), p.toModel(cfg, space, prior), predAvg);
+        FoldInPrior hyper = new FoldInPrior((float) (priorLw / s), lv, (float) (priorW / s), mv, false);
+        FoldInPrior prior = probit ? hyper : UserPopulationPrior.estimate(mean, trainedUsers(groupOf, c), data,
+                c.targets, hyper);
+        return new Result(mean.toModel(cfg, space, prior, variance), p.toModel(cfg, space, hyper), predAvg);
+    }
+
+    private static boolean[] trainedUsers(int[] groupOf, CoordinateLearner c) {
+        boolean[] out = new boolean[groupOf.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = groupOf[j] == FeatureGroup.USER.ordinal() && c.columnSize(j) > 0;
+        }
+        return out;
     }
 
     /**
