@@ -41,7 +41,8 @@ class DemoSmokeIT {
     @Test
     void startsReplaysAcceptsARatingAndStopsCleanly() throws Exception {
         DemoConfig config = DemoConfig.freePorts();
-        SyntheticDataset data = new SyntheticDataset(SyntheticConfig.defaults().withSeed(77).withSize(50, 60, 1500));
+        // enough distinct (user, item) pairs for the trainer's first fit (reelfm.trainer.min-ratings, 1000)
+        SyntheticDataset data = new SyntheticDataset(SyntheticConfig.defaults().withSeed(77).withSize(200, 150, 3000));
         String ingest;
         String bootstrap;
         try (Demo demo = Demo.start(config, state -> DemoComponents.running(config, state))) {
@@ -56,9 +57,9 @@ class DemoSmokeIT {
                     assertThat(get(ingest + "/health/ready").statusCode()).isEqualTo(200));
 
             ReplaySummary summary = new Replayer(ReplayConfig.defaults(bootstrap), ReplayProgress.NONE).replay(data);
-            assertThat(summary.ratings()).isEqualTo(1500);
-            assertThat(TopicReader.count(bootstrap, Topics.RATINGS.name())).isEqualTo(1500);
-            assertThat(TopicReader.count(bootstrap, Topics.MOVIES.name())).isEqualTo(60);
+            assertThat(summary.ratings()).isEqualTo(3000);
+            assertThat(TopicReader.count(bootstrap, Topics.RATINGS.name())).isEqualTo(3000);
+            assertThat(TopicReader.count(bootstrap, Topics.MOVIES.name())).isEqualTo(150);
 
             HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(ingest + "/ratings"))
                     .header("Content-Type", "application/json")
@@ -69,18 +70,22 @@ class DemoSmokeIT {
                     assertThat(TopicReader.readAll(bootstrap, Topics.RATINGS))
                             .anyMatch(r -> r.value().getUserId().equals("7") && r.value().getSource().equals("api")));
             // read records, not offsets: the ingest transaction's commit marker takes an offset too
-            assertThat(TopicReader.readAll(bootstrap, Topics.RATINGS)).hasSize(1501);
+            assertThat(TopicReader.readAll(bootstrap, Topics.RATINGS)).hasSize(3001);
 
             String serving = demo.url("serving");
             await().atMost(Duration.ofSeconds(180)).untilAsserted(() ->
                     assertThat(get(serving + "/health/ready").statusCode()).isEqualTo(200));
-            HttpResponse<String> recommended = get(serving + "/users/7/recommendations?k=5");
-            assertThat(recommended.statusCode()).as(recommended.body()).isEqualTo(200);
-            JsonNode body = JSON.readTree(recommended.body());
-            assertThat(body.path("items")).hasSize(5);
-            assertThat(body.path("modelVersion").asLong()).isPositive();
-            assertThat(body.path("variant").asText()).isIn("mcmc", "sgd");
-            assertThat(body.path("model").asText()).isEqualTo("fm-" + body.path("variant").asText());
+            // ready means a model is loaded; the user's replayed ratings may still be on their way into the stores
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                HttpResponse<String> recommended = get(serving + "/users/7/recommendations?k=5");
+                assertThat(recommended.statusCode()).as(recommended.body()).isEqualTo(200);
+                JsonNode body = JSON.readTree(recommended.body());
+                assertThat(body.path("strategy").asText()).as(recommended.body()).isEqualTo("fold-in");
+                assertThat(body.path("items")).as(recommended.body()).hasSize(5);
+                assertThat(body.path("modelVersion").asLong()).isPositive();
+                assertThat(body.path("variant").asText()).isIn("mcmc", "sgd");
+                assertThat(body.path("model").asText()).isEqualTo("fm-" + body.path("variant").asText());
+            });
 
         }
         assertThatThrownBy(() -> get(ingest + "/health/live")).isInstanceOf(ConnectException.class);
