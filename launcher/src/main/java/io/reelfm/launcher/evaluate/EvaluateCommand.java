@@ -14,6 +14,7 @@ import io.reelfm.core.eval.search.HyperparameterSearch;
 import io.reelfm.core.eval.search.ParameterSpace;
 import io.reelfm.core.eval.search.SearchResult;
 import io.reelfm.core.eval.split.Split;
+import io.reelfm.core.fm.FmRatingTrainer;
 import io.reelfm.datasets.MovieLens100k;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -8,6 +8,7 @@ import io.reelfm.core.eval.baseline.BiasTrainer;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FmConfig;
 import io.reelfm.core.fm.FmLearner;
+import io.reelfm.core.fm.FmRatingTrainer;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;

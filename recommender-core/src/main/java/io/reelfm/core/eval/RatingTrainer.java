@@ -13,20 +13,11 @@ public interface RatingTrainer {
      * Trains on {@code train}. Iterative learners call {@code listener} after each iteration
      * with a predictor reflecting the model so far, which the harness uses for the
      * test-error-per-iteration chart; one-shot learners may call it once or never.
-     * Implementations override this method or {@link #train(RatingSet, IterationListener)}
-     * (at least one: each default delegates to the other).
      *
      * @param monitor held-out rows the per-iteration predictors must be able to score (e.g. MCMC
      *        averages its samples' predictions on them); never used for fitting; may be null
      */
-    default RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener) {
-        return train(train, listener);
-    }
-
-    /** Trains for learners whose per-iteration predictors score any pair without seeing the held-out rows. */
-    default RatingPredictor train(RatingSet train, IterationListener listener) {
-        return train(train, null, listener);
-    }
+    RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener);
 
     /** Trains without per-iteration monitoring. */
     default RatingPredictor train(RatingSet train) {

@@ -6,89 +6,165 @@ import io.reelfm.core.eval.RatingPredictor;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingTrainer;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Plugs any FM configuration into the evaluation harness ({@link RatingTrainer}): encodes the
  * training ratings with the configured feature groups, trains with the configured learner, and
- * answers {@code predict(user, item)} for the harness's dense indices. The id indices map those
- * back to the external ids that side information is keyed by.
+ * answers {@code predict(user, item)} for the harness's dense indices (the id indices map those
+ * back to the external ids that side information is keyed by).
+ *
+ * <p>Per-iteration test error comes from MCMC's sample listener (sample-averaged predictions on
+ * the monitored rows); ALS and SGD are run one iteration at a time, each warm-started from the
+ * previous model (SGD with a new shuffle seed per epoch), which is how their curves are
+ * obtained. The final predictor always asks one model (MCMC's posterior mean) for every pair, so
+ * ranking metrics compare held-out and unseen items on the same footing.
  */
 public final class FmRatingTrainer implements RatingTrainer {
 
-    private final FmConfig cfg;
+    private final FmConfig config;
     private final SideInfo side;
     private final IdIndex users;
     private final IdIndex items;
+    private volatile float[][] lastItemVectors;
 
-    public FmRatingTrainer(FmConfig cfg, SideInfo side, IdIndex users, IdIndex items) {
-        this.cfg = cfg;
+    public FmRatingTrainer(FmConfig config, SideInfo side, IdIndex users, IdIndex items) {
+        this.config = config;
         this.side = side == null ? SideInfo.empty() : side;
         this.users = users;
         this.items = items;
     }
 
+    /** {@code fm-<learner>-k<factors>}, e.g. {@code fm-als-k8}. */
     @Override
     public String name() {
-        return cfg.label();
+        return "fm-" + config.learner().name().toLowerCase(Locale.ROOT) + "-k" + config.k();
     }
 
     @Override
     public RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener) {
-        FmEncoder enc = new FmEncoder(new FeatureSpace(), side, cfg.groups());
-        FmData data = enc.encode(train, users, items, train);
+        FeatureSpace space = new FeatureSpace();
+        FmEncoder encoder = new FmEncoder(space, side, config.groups());
+        FmData data = encoder.encode(train, users, items, train);
+        FmData monitorData = monitor == null ? null : encoder.encode(monitor, users, items, train);
         List<List<String>> rated = FmEncoder.ratedItems(train, users, items);
-        SparseVector[] userVectors = new SparseVector[train.numUsers()];
-        for (int u = 0; u < userVectors.length; u++) {
-            userVectors[u] = enc.userContext(users.id(u), u < rated.size() ? rated.get(u) : List.of());
+        FmModel model = null;
+        switch (config.learner()) {
+            case MCMC -> {
+                McmcFmTrainer.SampleListener samples = monitor == null ? null
+                        : (sample, averaged) -> listener.onIteration(sample, lookup(monitor, averaged));
+                model = new McmcFmTrainer(config).run(data, space, null, monitorData, samples).posteriorMean();
+            }
+            case ALS -> {
+                for (int it = 1; it <= config.iterations(); it++) {
+                    model = new AlsFmTrainer(config.withIterations(1)).train(data, space, model);
+                    listener.onIteration(it, new FmPredictor(model, encoder, rated));
+                }
+            }
+            case SGD -> {
+                for (int it = 1; it <= config.iterations(); it++) {
+                    FmConfig epoch = config.withIterations(1).withSeed(config.seed() + it);
+                    model = new SgdFmTrainer(epoch).train(data, space, model);
+                    listener.onIteration(it, new FmPredictor(model, encoder, rated));
+                }
+            }
+            default -> throw new IllegalStateException("unknown learner " + config.learner());
         }
-        SparseVector[] itemVectors = new SparseVector[train.numItems()];
-        for (int i = 0; i < itemVectors.length; i++) {
-            itemVectors[i] = enc.item(items.id(i));
-        }
-        if (cfg.learner() == FmLearner.MCMC && monitor != null) {
-            return trainMcmc(data, enc, train, monitor, userVectors, itemVectors, listener);
-        }
-        FmModel model = FmModelTrainer.train(cfg, data, enc.space(), null);
-        RatingPredictor predictor = modelPredictor(model, userVectors, itemVectors);
-        listener.onIteration(cfg.iterations(), predictor);
-        return predictor;
+        lastItemVectors = itemVectors(model, encoder);
+        return new FmPredictor(model, encoder, rated);
     }
 
     /**
-     * MCMC's accuracy comes from averaging predictions over samples, so the monitored rows are
-     * answered from those averages; other pairs from the posterior-mean model.
+     * Item vectors of the model from the last {@link #train} call: for each item index, the sum
+     * of the factor vectors of its item-side features weighted by their values; null before the
+     * first call.
      */
-    private RatingPredictor trainMcmc(FmData data, FmEncoder enc, RatingSet train, RatingSet monitor,
-                                      SparseVector[] userVectors, SparseVector[] itemVectors,
-                                      IterationListener listener) {
-        FmData monitored = enc.encode(monitor, users, items, train);
-        java.util.Map<Long, Integer> rowOf = new java.util.HashMap<>();
-        for (int r = 0; r < monitor.size(); r++) {
-            rowOf.putIfAbsent(((long) monitor.user(r) << 32) | monitor.item(r), r);
-        }
-        McmcFmTrainer.Result result = new McmcFmTrainer(cfg).run(data, enc.space(), null, monitored,
-                (sample, averaged) -> listener.onIteration(sample, averagedPredictor(averaged, rowOf,
-                        (u, i) -> cfg.minTarget())));
-        RatingPredictor mean = modelPredictor(result.posteriorMean(), userVectors, itemVectors);
-        return averagedPredictor(result.predictions(), rowOf, mean);
+    public float[][] lastItemVectors() {
+        return lastItemVectors;
     }
 
-    private static RatingPredictor averagedPredictor(float[] averaged, java.util.Map<Long, Integer> rowOf,
-                                                     RatingPredictor otherwise) {
-        return (u, i) -> {
-            Integer r = rowOf.get(((long) u << 32) | i);
-            return r != null ? averaged[r] : otherwise.predict(u, i);
-        };
-    }
-
-    private static RatingPredictor modelPredictor(FmModel model, SparseVector[] userVectors,
-                                                  SparseVector[] itemVectors) {
-        return (u, i) -> {
-            if (u < 0 || u >= userVectors.length || i < 0 || i >= itemVectors.length) {
-                return model.predict(SparseVector.EMPTY);
+    private float[][] itemVectors(FmModel model, FmEncoder encoder) {
+        int k = model.k();
+        float[][] out = new float[items.size()][k];
+        float[] factors = new float[k];
+        for (int i = 0; i < items.size(); i++) {
+            SparseVector x = encoder.item(items.id(i));
+            for (int j = 0; j < x.nnz(); j++) {
+                if (x.indices()[j] < model.numFeatures()) {
+                    model.factors(x.indices()[j], factors);
+                    for (int f = 0; f < k; f++) {
+                        out[i][f] += x.values()[j] * factors[f];
+                    }
+                }
             }
-            return model.predict(userVectors[u].concat(itemVectors[i]));
+        }
+        return out;
+    }
+
+    /** Scores the monitored rows from precomputed predictions; other pairs are outside its scope. */
+    private static RatingPredictor lookup(RatingSet monitor, float[] predictions) {
+        Map<Long, Float> byPair = new HashMap<>(predictions.length * 2);
+        for (int r = 0; r < monitor.size(); r++) {
+            byPair.put(((long) monitor.user(r) << 32) | monitor.item(r), predictions[r]);
+        }
+        return (user, item) -> {
+            Float p = byPair.get(((long) user << 32) | item);
+            if (p == null) {
+                throw new IllegalArgumentException("pair (" + user + ", " + item + ") was not monitored");
+            }
+            return p;
         };
+    }
+
+    /**
+     * Encodes a (user, item) pair the way training did and asks the model; features the model
+     * never saw are dropped, and an index outside the id indices contributes no features.
+     */
+    private final class FmPredictor implements RatingPredictor {
+        private final FmModel model;
+        private final FmEncoder encoder;
+        private final List<List<String>> rated;
+        private final Map<Integer, SparseVector> userVectors = new HashMap<>();
+        private final Map<Integer, SparseVector> itemVectors = new HashMap<>();
+
+        FmPredictor(FmModel model, FmEncoder encoder, List<List<String>> rated) {
+            this.model = model;
+            this.encoder = encoder;
+            this.rated = rated;
+        }
+
+        @Override
+        public synchronized float predict(int user, int item) {
+            SparseVector u = userVectors.computeIfAbsent(user, k -> k < 0 || k >= users.size() ? SparseVector.EMPTY
+                    : known(encoder.userContext(users.id(k), k < rated.size() ? rated.get(k) : List.of())));
+            SparseVector i = itemVectors.computeIfAbsent(item, k -> k < 0 || k >= items.size() ? SparseVector.EMPTY
+                    : known(encoder.item(items.id(k))));
+            return model.predict(u.concat(i));
+        }
+
+        private SparseVector known(SparseVector v) {
+            int n = 0;
+            for (int j = 0; j < v.nnz(); j++) {
+                if (v.indices()[j] < model.numFeatures()) {
+                    n++;
+                }
+            }
+            if (n == v.nnz()) {
+                return v;
+            }
+            int[] idx = new int[n];
+            float[] val = new float[n];
+            int p = 0;
+            for (int j = 0; j < v.nnz(); j++) {
+                if (v.indices()[j] < model.numFeatures()) {
+                    idx[p] = v.indices()[j];
+                    val[p++] = v.values()[j];
+                }
+            }
+            return new SparseVector(idx, val);
+        }
     }
 }

@@ -36,6 +36,6 @@ class FmRatingTrainerTest {
         assertTrue(alsErr < base * 0.8, "ALS squared error " + alsErr + " vs global mean " + base);
         float cold = p.predict(10_000, 0);
         assertTrue(cold >= 1 && cold <= 5, "cold prediction " + cold);
-        assertEquals(cfg.label(), ((RatingTrainer) trainer).name());
+        assertEquals("fm-mcmc-k2", ((RatingTrainer) trainer).name());
     }
 }
