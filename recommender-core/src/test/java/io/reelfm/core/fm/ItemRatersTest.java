@@ -57,14 +57,16 @@ class ItemRatersTest {
     }
 
     @Test
-    void theSnapshotFoldsTheRatersIntoEachItemsBiasAndRetrievalVector() {
+    void theSnapshotFoldsTheRatersIntoEachItemsBiasAndRetrievalVectorAndDropsThem() {
         SideWorld world = new SideWorld(40, 30, 0.5, 5);
         FmConfig cfg = FmConfig.defaults().withLearner(FmLearner.ALS).withK(3).withIterations(5)
                 .withRegularisation(0, 2, 3).withScale(-100f, 100f).withGroups(RATERS);
         FmEncoder enc = new FmEncoder(new FeatureSpace(), world.side, cfg.groups());
         FmData data = enc.encode(world.train, world.users, world.items, world.train);
         FmModel model = FmModelTrainer.train(cfg, data, enc.space(), null);
-        FmItemScorer scorer = new FmItemScorer(FmSnapshot.export(model, enc, world.items));
+        FmSnapshot snapshot = FmSnapshot.export(model, enc, world.items);
+        FmItemScorer scorer = new FmItemScorer(snapshot);
+        assertEquals(-1, snapshot.feature(FeatureGroup.RATERS, world.users.id(0)));
         int raterFeature = model.space().find(FeatureGroup.RATERS, world.users.id(0));
         assertTrue(raterFeature >= 0);
         assertTrue(model.factor(raterFeature, 0) != 0f);

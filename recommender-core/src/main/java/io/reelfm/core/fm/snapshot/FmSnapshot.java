@@ -75,7 +75,9 @@ public final class FmSnapshot {
     /**
      * Exports the item and feature side of {@code model}: every item of {@code items} (dense
      * index order) is encoded with {@code encoder} to compute b_i and q_i; every feature except
-     * user ids keeps its w and v.
+     * user ids keeps its w and v. An item's raters (the RATERS group, user ids on the item side)
+     * count only through b_i and q_i, so they are not kept either and the snapshot does not grow
+     * with the user base.
      */
     public static FmSnapshot export(FmModel model, FmEncoder encoder, IdIndex items) {
         int k = model.k();
@@ -85,7 +87,7 @@ public final class FmSnapshot {
         float[] tmp = new float[k];
         float[] vBuf = new float[space.size() * k];
         for (int j = 0; j < space.size(); j++) {
-            if (space.group(j) == FeatureGroup.USER) {
+            if (space.group(j) == FeatureGroup.USER || space.group(j) == FeatureGroup.RATERS) {
                 continue;
             }
             int at = kept.indexOf(space.group(j), space.name(j));
