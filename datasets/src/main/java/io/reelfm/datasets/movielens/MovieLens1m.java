@@ -14,6 +14,7 @@ import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.RatingRow;
 import io.reelfm.datasets.UserRow;
+import io.reelfm.datasets.text.CsvRecords;
 import io.reelfm.datasets.text.Fields;
 import io.reelfm.datasets.text.LineCountEstimate;
 import io.reelfm.datasets.text.TextFiles;
@@ -72,44 +73,13 @@ public final class MovieLens1m implements Dataset {
     @Override
     public long ratings(Consumer<RatingRow> sink, Consumer<BadLine> errors) {
         Path file = dir.resolve("ratings.dat");
-        return TextFiles.forEachLine(file, CHARSET, 0, (line, n) -> {
-            List<String> f = Fields.split(line, "::");
-            if (f.size() != 4) {
-                return TextFiles.bad(errors, file, n, "expected 4 '::'-separated fields, found " + f.size(), line);
-            }
-            String user = f.get(0).trim();
-            String item = f.get(1).trim();
-            if (user.isEmpty() || item.isEmpty()) {
-                return TextFiles.bad(errors, file, n, "empty UserID or MovieID", line);
-            }
-            float rating;
-            try {
-                rating = Float.parseFloat(f.get(2).trim());
-            } catch (NumberFormatException e) {
-                return TextFiles.bad(errors, file, n, "Rating is not a number: " + f.get(2), line);
-            }
-            if (!(rating >= 0.5f && rating <= 5f)) {
-                return TextFiles.bad(errors, file, n, "Rating out of range 0.5..5: " + f.get(2), line);
-            }
-            long seconds;
-            try {
-                seconds = Long.parseLong(f.get(3).trim());
-            } catch (NumberFormatException e) {
-                return TextFiles.bad(errors, file, n, "Timestamp is not a number: " + f.get(3), line);
-            }
-            sink.accept(new RatingRow(user, item, rating, seconds * 1000L));
-            return true;
-        });
+        return forEachRecord(file, 4, errors, (f, n, line) -> RatingFields.DAT.read(f, sink, errors, file, n, line));
     }
 
     @Override
     public long movies(Consumer<MovieRow> sink, Consumer<BadLine> errors) {
         Path file = dir.resolve("movies.dat");
-        return TextFiles.forEachLine(file, CHARSET, 0, (line, n) -> {
-            List<String> f = Fields.split(line, "::");
-            if (f.size() != 3) {
-                return TextFiles.bad(errors, file, n, "expected 3 '::'-separated fields, found " + f.size(), line);
-            }
+        return forEachRecord(file, 3, errors, (f, n, line) -> {
             String id = f.get(0).trim();
             if (id.isEmpty()) {
                 return TextFiles.bad(errors, file, n, "empty MovieID", line);
@@ -124,11 +94,7 @@ public final class MovieLens1m implements Dataset {
     @Override
     public long users(Consumer<UserRow> sink, Consumer<BadLine> errors) {
         Path file = dir.resolve("users.dat");
-        return TextFiles.forEachLine(file, CHARSET, 0, (line, n) -> {
-            List<String> f = Fields.split(line, "::");
-            if (f.size() != 5) {
-                return TextFiles.bad(errors, file, n, "expected 5 '::'-separated fields, found " + f.size(), line);
-            }
+        return forEachRecord(file, 5, errors, (f, n, line) -> {
             String id = f.get(0).trim();
             if (id.isEmpty()) {
                 return TextFiles.bad(errors, file, n, "empty UserID", line);
@@ -157,6 +123,17 @@ public final class MovieLens1m implements Dataset {
             }
             sink.accept(new UserRow(id, age, gender, OCCUPATIONS.get(occupation)));
             return true;
+        });
+    }
+
+    /** Feeds the {@code ::}-separated fields of every line to the handler, reporting lines with another field count. */
+    private static long forEachRecord(Path file, int fields, Consumer<BadLine> errors, CsvRecords.RecordHandler handler) {
+        return TextFiles.forEachLine(file, CHARSET, 0, (line, n) -> {
+            List<String> f = Fields.split(line, "::");
+            if (f.size() != fields) {
+                return TextFiles.bad(errors, file, n, "expected " + fields + " '::'-separated fields, found " + f.size(), line);
+            }
+            return handler.handle(f, n, line);
         });
     }
 }

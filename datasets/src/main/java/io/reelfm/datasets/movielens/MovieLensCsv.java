@@ -74,31 +74,7 @@ public final class MovieLensCsv implements Dataset {
             if (f.size() != 4) {
                 return TextFiles.bad(errors, file, n, "expected 4 fields (userId,movieId,rating,timestamp), found " + f.size(), raw);
             }
-            String user = f.get(0).trim();
-            String item = f.get(1).trim();
-            if (user.isEmpty()) {
-                return TextFiles.bad(errors, file, n, "empty userId", raw);
-            }
-            if (item.isEmpty()) {
-                return TextFiles.bad(errors, file, n, "empty movieId", raw);
-            }
-            float rating;
-            try {
-                rating = Float.parseFloat(f.get(2).trim());
-            } catch (NumberFormatException e) {
-                return TextFiles.bad(errors, file, n, "rating is not a number: " + f.get(2), raw);
-            }
-            if (!(rating >= 0.5f && rating <= 5f)) {
-                return TextFiles.bad(errors, file, n, "rating out of range 0.5..5: " + f.get(2), raw);
-            }
-            long seconds;
-            try {
-                seconds = Long.parseLong(f.get(3).trim());
-            } catch (NumberFormatException e) {
-                return TextFiles.bad(errors, file, n, "timestamp is not a number: " + f.get(3), raw);
-            }
-            sink.accept(new RatingRow(user, item, rating, seconds * 1000L));
-            return true;
+            return RatingFields.CSV.read(f, sink, errors, file, n, raw);
         }, errors);
     }
 

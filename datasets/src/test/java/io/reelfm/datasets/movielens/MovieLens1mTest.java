@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.reelfm.datasets.BadLine;
-import io.reelfm.datasets.LineErrors;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.RatingRow;
 import io.reelfm.datasets.UserRow;
@@ -48,33 +44,26 @@ class MovieLens1mTest {
 
     @Test
     void ratingsStreamGoodRowsAndReportBadLinesByNumber() {
-        List<RatingRow> rows = new ArrayList<>();
-        LineErrors errors = new LineErrors();
+        Parsed<RatingRow> read = Parsed.of(dataset::ratings);
 
-        long good = dataset.ratings(rows::add, errors);
-
-        assertThat(good).isEqualTo(2);
-        assertThat(rows).containsExactly(new RatingRow("1", "1193", 5f, 978300760000L),
+        assertThat(read.good()).isEqualTo(2);
+        assertThat(read.rows()).containsExactly(new RatingRow("1", "1193", 5f, 978300760000L),
                 new RatingRow("6040", "1097", 4f, 956715518000L));
-        assertThat(errors.first()).extracting(BadLine::lineNumber).containsExactly(2L, 3L, 5L);
-        assertThat(errors.first()).extracting(BadLine::reason)
-                .satisfiesExactly(r -> assertThat(r).contains("Rating is not a number"),
+        assertThat(read.lineNumbers()).containsExactly(2L, 3L, 5L);
+        assertThat(read.reasons()).satisfiesExactly(r -> assertThat(r).contains("Rating is not a number"),
                         r -> assertThat(r).contains("expected 4"),
                         r -> assertThat(r).contains("Rating out of range"));
     }
 
     @Test
     void moviesTakeTheYearFromTheTitleAndSplitGenresOnPipes() {
-        List<MovieRow> rows = new ArrayList<>();
-        LineErrors errors = new LineErrors();
+        Parsed<MovieRow> read = Parsed.of(dataset::movies);
 
-        dataset.movies(rows::add, errors);
-
-        assertThat(rows).extracting(MovieRow::itemId).containsExactly("1", "53", "3");
-        assertThat(rows.get(0).year()).isEqualTo(1995);
-        assertThat(rows.get(0).genres()).containsExactly("Animation", "Children's", "Comedy");
-        assertThat(rows.get(2).title()).isEqualTo("Caf\u00e9 au lait (1993)");
-        assertThat(errors.first()).singleElement().satisfies(b -> {
+        assertThat(read.rows()).extracting(MovieRow::itemId).containsExactly("1", "53", "3");
+        assertThat(read.rows().get(0).year()).isEqualTo(1995);
+        assertThat(read.rows().get(0).genres()).containsExactly("Animation", "Children's", "Comedy");
+        assertThat(read.rows().get(2).title()).isEqualTo("Caf\u00e9 au lait (1993)");
+        assertThat(read.errors()).singleElement().satisfies(b -> {
             assertThat(b.lineNumber()).isEqualTo(2);
             assertThat(b.reason()).contains("expected 3");
         });
@@ -82,18 +71,14 @@ class MovieLens1mTest {
 
     @Test
     void usersDecodeAgeAndOccupationCodes() {
-        List<UserRow> rows = new ArrayList<>();
-        LineErrors errors = new LineErrors();
+        Parsed<UserRow> read = Parsed.of(dataset::users);
 
-        long good = dataset.users(rows::add, errors);
-
-        assertThat(good).isEqualTo(3);
-        assertThat(rows).containsExactly(new UserRow("1", 1, "F", "K-12 student"),
+        assertThat(read.good()).isEqualTo(3);
+        assertThat(read.rows()).containsExactly(new UserRow("1", 1, "F", "K-12 student"),
                 new UserRow("2", 56, "M", "self-employed"),
                 new UserRow("6", 50, "F", "homemaker"));
-        assertThat(errors.first()).extracting(BadLine::lineNumber).containsExactly(3L, 4L, 5L);
-        assertThat(errors.first()).extracting(BadLine::reason)
-                .satisfiesExactly(r -> assertThat(r).contains("Age is not a known age code"),
+        assertThat(read.lineNumbers()).containsExactly(3L, 4L, 5L);
+        assertThat(read.reasons()).satisfiesExactly(r -> assertThat(r).contains("Age is not a known age code"),
                         r -> assertThat(r).contains("Gender"),
                         r -> assertThat(r).contains("Occupation code out of range"));
     }

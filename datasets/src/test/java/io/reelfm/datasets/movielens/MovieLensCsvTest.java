@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.reelfm.datasets.BadLine;
 import io.reelfm.datasets.LineErrors;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.RatingRow;
@@ -59,28 +57,22 @@ class MovieLensCsvTest {
 
     @Test
     void ratingsKeepHalfStarsAndConvertSecondsToMillis() {
-        List<RatingRow> rows = new ArrayList<>();
-        LineErrors errors = new LineErrors();
+        Parsed<RatingRow> read = Parsed.of(new MovieLensCsv(dir)::ratings);
 
-        long good = new MovieLensCsv(dir).ratings(rows::add, errors);
-
-        assertThat(good).isEqualTo(3);
-        assertThat(rows).containsExactly(new RatingRow("1", "1", 4f, 964982703000L),
+        assertThat(read.good()).isEqualTo(3);
+        assertThat(read.rows()).containsExactly(new RatingRow("1", "1", 4f, 964982703000L),
                 new RatingRow("1", "3", 3.5f, 964981247000L),
                 new RatingRow("610", "170875", 3f, 1493846415000L));
-        assertThat(errors.first()).extracting(BadLine::lineNumber).containsExactly(4L, 5L, 6L);
-        assertThat(errors.first()).extracting(BadLine::reason)
-                .satisfiesExactly(r -> assertThat(r).contains("rating out of range"),
+        assertThat(read.lineNumbers()).containsExactly(4L, 5L, 6L);
+        assertThat(read.reasons()).satisfiesExactly(r -> assertThat(r).contains("rating out of range"),
                         r -> assertThat(r).contains("empty movieId"),
                         r -> assertThat(r).contains("expected 4 fields"));
     }
 
     @Test
     void moviesParseQuotedTitlesAndLinkImdbIds() {
-        List<MovieRow> rows = new ArrayList<>();
-        LineErrors errors = new LineErrors();
-
-        new MovieLensCsv(dir).movies(rows::add, errors);
+        Parsed<MovieRow> read = Parsed.of(new MovieLensCsv(dir)::movies);
+        List<MovieRow> rows = read.rows();
 
         assertThat(rows).extracting(MovieRow::title).containsExactly("Toy Story (1995)",
                 "American President, The (1995)", "\"Great Performances\" Cats (1998)",
@@ -89,10 +81,10 @@ class MovieLensCsvTest {
         assertThat(rows).extracting(MovieRow::year).containsExactly(1995, 1995, 1998, 2017, 2001);
         assertThat(rows.get(0).genres()).containsExactly("Adventure", "Animation", "Children", "Comedy", "Fantasy");
         assertThat(rows.get(3).genres()).isEmpty();
-        assertThat(errors.first()).extracting(b -> b.file().getFileName().toString() + ":" + b.lineNumber())
+        assertThat(read.errors()).extracting(b -> b.file().getFileName().toString() + ":" + b.lineNumber())
                 .containsExactly("links.csv:5", "movies.csv:6", "movies.csv:9");
-        assertThat(errors.first().get(1).reason()).contains("quote inside unquoted field");
-        assertThat(errors.first().get(2).reason()).contains("expected 3 fields");
+        assertThat(read.reasons().get(1)).contains("quote inside unquoted field");
+        assertThat(read.reasons().get(2)).contains("expected 3 fields");
     }
 
     @Test
