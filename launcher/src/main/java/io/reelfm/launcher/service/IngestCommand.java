@@ -1,13 +1,9 @@
 package io.reelfm.launcher.service;
 
-import java.util.concurrent.Callable;
-
 import io.reelfm.ingest.IngestConfig;
 import io.reelfm.ingest.IngestService;
+import io.reelfm.service.config.Settings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code reelfm ingest}: the ingest service alone against an external Kafka, as in
@@ -17,17 +13,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Run the ingest service (HTTP ratings, movies, users -> Kafka) against an external broker.",
                 "Reads REELFM_* environment variables (see README); options override them. Default port 8081."})
-public final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand extends ServiceCommand {
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ServiceOptions options;
+    public IngestCommand() {
+        super("ingest", "reelfm.ingest.port");
+    }
 
     @Override
-    public Integer call() throws InterruptedException {
-        IngestService service = IngestService.start(IngestConfig.fromSettings(options.settings("reelfm.ingest.port")));
-        return ServiceRunner.runUntilStopped("ingest", service, "http://localhost:" + service.port(), spec.commandLine().getOut());
+    Started start(Settings settings) {
+        IngestService service = IngestService.start(IngestConfig.fromSettings(settings));
+        return new Started(service, service.port());
     }
 }
