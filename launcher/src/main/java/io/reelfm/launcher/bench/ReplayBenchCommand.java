@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 import io.reelfm.kafka.EmbeddedKafkaBroker;
 import io.reelfm.launcher.replay.DataSets;
+import io.reelfm.launcher.replay.ProducerOptions;
 import io.reelfm.launcher.replay.ReplayConfig;
 import io.reelfm.launcher.replay.ReplayProgress;
 import io.reelfm.datasets.Dataset;
@@ -55,16 +56,8 @@ public final class ReplayBenchCommand implements Callable<Integer> {
             description = "Records per ProducerPerformance run (default: ${DEFAULT-VALUE}).")
     long perfRecords;
 
-    @Option(names = "--compression", paramLabel = "TYPE", defaultValue = "lz4",
-            description = "Replay producer compression (default: ${DEFAULT-VALUE}).")
-    String compression;
-
-    @Option(names = "--linger-ms", paramLabel = "MS", defaultValue = "10", description = "Replay producer linger.ms (default: ${DEFAULT-VALUE}).")
-    long lingerMs;
-
-    @Option(names = "--batch-bytes", paramLabel = "BYTES", defaultValue = "262144",
-            description = "Replay producer batch.size (default: ${DEFAULT-VALUE}).")
-    int batchBytes;
+    @Mixin
+    ProducerOptions producer;
 
     @Option(names = "--perf-props", paramLabel = "K=V", split = ",",
             defaultValue = "acks=all,enable.idempotence=true,linger.ms=5",
@@ -123,8 +116,7 @@ public final class ReplayBenchCommand implements Callable<Integer> {
 
     private ReplayConfig replayConfig(String bootstrap, int run) {
         String suffix = "-bench-" + run;
-        return ReplayConfig.defaults(bootstrap)
-                .withProducer(compression, Duration.ofMillis(lingerMs), batchBytes)
+        return producer.applyTo(ReplayConfig.defaults(bootstrap))
                 .withTopics(renamed(Topics.RATINGS, suffix), renamed(Topics.MOVIES, suffix), renamed(Topics.USERS, suffix));
     }
 

@@ -2,6 +2,7 @@ package io.reelfm.launcher.data;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.download.DatasetCatalogue;
@@ -10,7 +11,6 @@ import io.reelfm.datasets.download.DatasetUnavailableException;
 import io.reelfm.datasets.download.DownloadConfig;
 import io.reelfm.datasets.download.DownloadListener;
 import io.reelfm.datasets.download.KnownDataset;
-import io.reelfm.launcher.replay.DataSets;
 import io.reelfm.launcher.replay.SourceOptions;
 
 /**
@@ -51,14 +51,9 @@ public final class DemoData {
     }
 
     static Dataset choose(SourceOptions options, PrintWriter out, Fetcher fetcher) {
-        if (options.data() != null && options.synthetic()) {
-            throw new IllegalArgumentException("--data and --synthetic cannot be combined: choose one data set");
-        }
-        if (options.data() != null) {
-            return DataSets.open(options.data());
-        }
-        if (options.synthetic()) {
-            return options.syntheticSource();
+        Optional<Dataset> chosen = options.chosen();
+        if (chosen.isPresent()) {
+            return chosen.get();
         }
         try {
             return Dataset.open(fetcher.fetch(DatasetCatalogue.find(DEFAULT_DATASET)));

@@ -7,10 +7,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.reelfm.launcher.data.DemoData;
-import io.reelfm.launcher.replay.ConsoleProgress;
 import io.reelfm.launcher.replay.PacingOptions;
 import io.reelfm.launcher.replay.ReplayConfig;
-import io.reelfm.launcher.replay.ReplayProgress;
+import io.reelfm.launcher.replay.ProgressOption;
 import io.reelfm.datasets.Dataset;
 import io.reelfm.launcher.replay.ReplaySummary;
 import io.reelfm.launcher.replay.Replayer;
@@ -70,8 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-replay", description = "Start the stack with empty topics; replay nothing.")
     boolean noReplay;
 
-    @Option(names = "--no-progress", description = "Do not draw progress bars.")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -80,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         Dataset data;
         try {
             config = new DemoConfig(kafkaPort, kafkaDir, ingestPort, trainerPort, servingPort);
-            data = noReplay ? null : DemoData.choose(source, cacheDir, !noProgress, out);
+            data = noReplay ? null : DemoData.choose(source, cacheDir, progress.enabled(), out);
             // checks --rate/--speedup now, before a broker is started for nothing
             ReplayConfig.defaults("localhost:" + kafkaPort).withPacing(pacing.rate(), pacing.speedup());
         } catch (IllegalArgumentException e) {
@@ -120,10 +119,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     private Thread replayThread(Demo demo, Dataset data, PrintWriter out) {
         ReplayConfig replayConfig = ReplayConfig.defaults(demo.bootstrapServers()).withPacing(pacing.rate(), pacing.speedup());
-        ReplayProgress progress = noProgress ? ReplayProgress.NONE : new ConsoleProgress();
         return new Thread(() -> {
             try {
-                ReplaySummary summary = new Replayer(replayConfig, progress).replay(data);
+                ReplaySummary summary = new Replayer(replayConfig, progress.replayProgress()).replay(data);
                 out.print(summary.format());
                 out.println("Replay finished; the services keep running. Ctrl-C to stop.");
             } catch (InterruptedException e) {

@@ -1,33 +1,32 @@
 package io.reelfm.launcher.evaluate;
 
 import io.reelfm.core.content.ContentClustering;
-import io.reelfm.core.content.ContentClusteringConfig;
-import io.reelfm.core.content.ContentFeatures;
 import io.reelfm.core.data.Ml100k;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.EvaluationReport;
 import io.reelfm.core.eval.Evaluator;
 import io.reelfm.core.eval.FoldResult;
+import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingTrainer;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.eval.search.HyperparameterSearch;
 import io.reelfm.core.eval.search.ParameterSpace;
 import io.reelfm.core.eval.search.SearchResult;
 import io.reelfm.core.eval.split.Split;
-import io.reelfm.core.fm.FmRatingTrainer;
 import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.launcher.replay.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -93,38 +92,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "table (human) or json (one JSON object on the last line of stdout) (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--search", paramLabel = "grid|random", description = "Run a hyperparameter search over the --grid-* values.")
-    String search;
+    @Mixin
+    SearchOptions searchOptions;
 
-    @Option(names = "--trials", defaultValue = "10", description = "Combinations drawn by --search random (default: ${DEFAULT-VALUE}).")
-    int trials;
+    @Mixin
+    ClusterOptions clusterOptions;
 
-    @Option(names = "--grid-learner", paramLabel = "LIST", description = "Search values of learner, comma separated (default: --learner).")
-    String gridLearner;
-
-    @Option(names = "--grid-factors", paramLabel = "LIST", description = "Search values of factors (default: --factors).")
-    String gridFactors;
-
-    @Option(names = "--grid-iterations", paramLabel = "LIST", description = "Search values of iterations (default: --iterations).")
-    String gridIterations;
-
-    @Option(names = "--grid-reg", paramLabel = "LIST", description = "Search values of reg (default: --reg).")
-    String gridReg;
-
-    @Option(names = "--grid-features", paramLabel = "SETS", description = "Search feature sets separated by ';', e.g. 'user,item;user,item,genres' (default: --features).")
-    String gridFeatures;
-
-    @Option(names = "--cluster-max-k", defaultValue = "12", description = "Largest k tried when clustering content features (default: ${DEFAULT-VALUE}).")
-    int clusterMaxK;
-
-    @Option(names = "--fm-clusters", description = "Also cluster the FM item vectors of the last fold's model (k by silhouette), described by content features.")
-    boolean fmClusters;
-
-    @Option(names = "--no-clusters", description = "Skip the content-feature clustering and its chart.")
-    boolean noClusters;
-
-    @Option(names = "--no-progress", description = "Do not draw a progress bar (logs and CI).")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progressOption;
 
     @Override
     public Integer call() throws IOException {
@@ -136,9 +111,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (!format.equals("table") && !format.equals("json")) {
                 throw new IllegalArgumentException("--format: '" + format + "' is not table or json");
             }
-            if (search != null && !search.equals("grid") && !search.equals("random")) {
-                throw new IllegalArgumentException("--search: '" + search + "' is not grid or random");
-            }
+            searchOptions.validate();
             base = new LearnerSpec(learner, factors, iterations, LearnerSpec.parseReg(reg), learnRate, LearnerSpec.parseFeatures(features), seed);
             new RankingConfig(k, threshold);
             dir = data != null ? data : Ml100k.locate()
@@ -149,57 +122,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         SideInfo side = MovieLens100k.isPresent(dir) ? SideInfo.readMl100k(dir) : SideInfo.empty();
         Files.createDirectories(out);
-        Evaluator evaluator = new Evaluator(new RankingConfig(k, threshold));
 
-        SearchResult searchResult = null;
         Map<String, List<Double>> curves = new LinkedHashMap<>();
-        LearnerSpec chosen = base;
-        if (search != null) {
-            ParameterSpace space = searchSpace(base);
-            List<Map<String, String>> combos = search.equals("grid") ? space.grid() : space.random(trials, seed);
-            try (ProgressDisplay progress = ProgressDisplay.open(!noProgress, "search", combos.size())) {
-                HyperparameterSearch runner = new HyperparameterSearch(new Evaluator(null),
-                        p -> base.with(p).trainer(side, loaded.users(), loaded.items()));
-                searchResult = runner.run(space, combos, loaded.splits(), (p, r) -> {
-                    curves.put(String.join(" ", p.values()), r.folds().get(0).testRmsePerIteration());
-                    progress.step();
-                });
-            }
-            chosen = base.with(searchResult.best().parameters());
-            Files.writeString(out.resolve("search.md"), searchResult.toMarkdown(), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("search.csv"), searchResult.toCsv(), StandardCharsets.UTF_8);
-        }
-        EvaluationReport report;
+        SearchResult searchResult = searchOptions.requested() ? search(base, side, loaded, curves) : null;
+        LearnerSpec chosen = searchResult == null ? base : base.with(searchResult.best().parameters());
         RatingTrainer trainer = chosen.trainer(side, loaded.users(), loaded.items());
-        try (ProgressDisplay progress = ProgressDisplay.open(!noProgress, "evaluate " + chosen.learner(),
-                (long) loaded.splits().size() * chosen.iterations())) {
-            report = evaluator.evaluate(trainer, loaded.splits(),
-                    new Evaluator.Progress() {
-                        @Override
-                        public void iterationDone(Split split, int iteration, double testRmse) {
-                            progress.step();
-                        }
-                    });
-        }
+        EvaluationReport report = evaluate(chosen, trainer, loaded);
         if (searchResult == null) {
             for (FoldResult f : report.folds()) {
                 curves.put(report.learner() + " " + f.split(), f.testRmsePerIteration());
             }
         }
         Charts.rmsePerIteration(curves, out.resolve("rmse-per-iteration.png"));
-        Optional<ContentClustering.Result> clusters = noClusters ? Optional.empty()
-                : ContentClusterRun.run(dir, loaded.splits().get(0).train(), loaded.items(),
-                        new ContentClusteringConfig(0.9, 2, Math.max(2, clusterMaxK), seed, 2000, 5));
+        RatingSet firstTrain = loaded.splits().get(0).train();
+        Optional<ContentClustering.Result> clusters = clusterOptions.content(dir, firstTrain, loaded.items(), seed);
         if (clusters.isPresent()) {
             Charts.silhouetteVsK(clusters.get().selection(), "content features", out.resolve("silhouette-vs-k.png"));
         }
-        Optional<FmItemClusterRun.Result> fmItemClusters = Optional.empty();
-        if (fmClusters && trainer instanceof FmRatingTrainer fm) {
-            Optional<ContentFeatures> features = ContentClusterRun.features(dir, loaded.splits().get(0).train(), loaded.items());
-            if (features.isPresent()) {
-                fmItemClusters = FmItemClusterRun.run(fm.lastItemVectors(), loaded.items(), features.get(), Math.max(2, clusterMaxK), seed);
-            }
-        }
+        Optional<FmItemClusterRun.Result> fmItemClusters = clusterOptions.fmItems(trainer, dir, firstTrain, loaded.items(), seed);
         if (fmItemClusters.isPresent()) {
             Charts.silhouetteVsK(fmItemClusters.get().selection(), "FM item vectors", out.resolve("silhouette-vs-k-fm.png"));
         }
@@ -229,6 +169,38 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Runs the search, writes search.md and search.csv, and records each combination's first-fold curve. */
+    private SearchResult search(LearnerSpec base, SideInfo side, EvaluationData loaded, Map<String, List<Double>> curves)
+            throws IOException {
+        ParameterSpace space = searchOptions.space(base);
+        List<Map<String, String>> combos = searchOptions.combinations(space, seed);
+        SearchResult result;
+        try (ProgressDisplay progress = ProgressDisplay.open(progressOption.enabled(), "search", combos.size())) {
+            HyperparameterSearch runner = new HyperparameterSearch(new Evaluator(null),
+                    p -> base.with(p).trainer(side, loaded.users(), loaded.items()));
+            result = runner.run(space, combos, loaded.splits(), (p, r) -> {
+                curves.put(String.join(" ", p.values()), r.folds().get(0).testRmsePerIteration());
+                progress.step();
+            });
+        }
+        Files.writeString(out.resolve("search.md"), result.toMarkdown(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("search.csv"), result.toCsv(), StandardCharsets.UTF_8);
+        return result;
+    }
+
+    private EvaluationReport evaluate(LearnerSpec chosen, RatingTrainer trainer, EvaluationData loaded) {
+        try (ProgressDisplay progress = ProgressDisplay.open(progressOption.enabled(), "evaluate " + chosen.learner(),
+                (long) loaded.splits().size() * chosen.iterations())) {
+            return new Evaluator(new RankingConfig(k, threshold)).evaluate(trainer, loaded.splits(),
+                    new Evaluator.Progress() {
+                        @Override
+                        public void iterationDone(Split split, int iteration, double testRmse) {
+                            progress.step();
+                        }
+                    });
+        }
+    }
+
     private List<String> commandArgs() {
         if (spec.commandLine().getParseResult() == null) {
             return List.of();
@@ -236,23 +208,4 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return !args.isEmpty() && args.get(0).equals(spec.name()) ? args.subList(1, args.size()) : args;
     }
-
-    private ParameterSpace searchSpace(LearnerSpec base) {
-        Map<String, String> defaults = base.describe();
-        return new ParameterSpace()
-                .add("learner", list(gridLearner, defaults.get("learner"), ","))
-                .add("factors", list(gridFactors, defaults.get("factors"), ","))
-                .add("iterations", list(gridIterations, defaults.get("iterations"), ","))
-                .add("reg", list(gridReg, defaults.get("reg"), ","))
-                .add("features", list(gridFeatures, defaults.get("features"), ";").stream()
-                        .map(f -> LearnerSpec.formatFeatures(LearnerSpec.parseFeatures(f))).toList());
-    }
-
-    private static List<String> list(String csv, String fallback, String separator) {
-        if (csv == null || csv.isBlank()) {
-            return List.of(fallback);
-        }
-        return Arrays.stream(csv.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-    }
-
 }

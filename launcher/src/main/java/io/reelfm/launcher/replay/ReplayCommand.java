@@ -1,6 +1,5 @@
 package io.reelfm.launcher.replay;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.reelfm.datasets.Dataset;
@@ -31,30 +30,20 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Kafka to write to (default: ${DEFAULT-VALUE}; env REELFM_KAFKA_BOOTSTRAP_SERVERS).")
     String bootstrapServers;
 
-    @Option(names = "--compression", paramLabel = "TYPE", defaultValue = "lz4",
-            description = "Producer compression: none, lz4, snappy, zstd, gzip (default: ${DEFAULT-VALUE}).")
-    String compression;
+    @Mixin
+    ProducerOptions producer;
 
-    @Option(names = "--linger-ms", paramLabel = "MS", defaultValue = "10",
-            description = "Producer linger.ms (default: ${DEFAULT-VALUE}).")
-    long lingerMs;
-
-    @Option(names = "--batch-bytes", paramLabel = "BYTES", defaultValue = "262144",
-            description = "Producer batch.size (default: ${DEFAULT-VALUE}).")
-    int batchBytes;
-
-    @Option(names = "--no-progress", description = "Do not draw progress bars (logs and CI).")
-    boolean noProgress;
+    @Mixin
+    ProgressOption progress;
 
     @Override
     public Integer call() throws InterruptedException {
         Dataset replaySource;
         ReplayConfig config;
         try {
-            replaySource = chooseSource();
-            config = ReplayConfig.defaults(bootstrapServers)
-                    .withPacing(pacing.rate(), pacing.speedup())
-                    .withProducer(compression, Duration.ofMillis(lingerMs), batchBytes);
+            replaySource = source.chosen().orElseThrow(() -> new IllegalArgumentException(
+                    "no data set given: use --data DIR (a MovieLens or IMDb directory) or --synthetic"));
+            config = producer.applyTo(ReplayConfig.defaults(bootstrapServers).withPacing(pacing.rate(), pacing.speedup()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -62,23 +51,10 @@ public final class ReplayCommand implements Callable<Integer> {
         out.println("Replaying " + replaySource.description() + " into " + config.bootstrapServers()
                 + " (" + config.pacingDescription() + ")");
         out.flush();
-        ReplaySummary summary = new Replayer(config, noProgress ? ReplayProgress.NONE : new ConsoleProgress())
+        ReplaySummary summary = new Replayer(config, progress.replayProgress())
                 .replay(replaySource);
         out.print(summary.format());
         out.flush();
         return 0;
-    }
-
-    private Dataset chooseSource() {
-        if (source.data() != null && source.synthetic()) {
-            throw new IllegalArgumentException("--data and --synthetic cannot be combined: choose one data set");
-        }
-        if (source.data() != null) {
-            return DataSets.open(source.data());
-        }
-        if (source.synthetic()) {
-            return source.syntheticSource();
-        }
-        throw new IllegalArgumentException("no data set given: use --data DIR (a MovieLens or IMDb directory) or --synthetic");
     }
 }

@@ -1,7 +1,9 @@
 package io.reelfm.launcher.replay;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
+import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.synthetic.SyntheticConfig;
 import io.reelfm.datasets.synthetic.SyntheticDataset;
 import picocli.CommandLine.Option;
@@ -35,8 +37,19 @@ public final class SourceOptions {
         return data;
     }
 
-    public boolean synthetic() {
-        return synthetic;
+    /**
+     * The data set named by {@code --data} or {@code --synthetic}, or empty when neither is given.
+     *
+     * @throws IllegalArgumentException naming the options when both are given or the directory holds no known format
+     */
+    public Optional<Dataset> chosen() {
+        if (data != null && synthetic) {
+            throw new IllegalArgumentException("--data and --synthetic cannot be combined: choose one data set");
+        }
+        if (data != null) {
+            return Optional.of(DataSets.open(data));
+        }
+        return synthetic ? Optional.of(syntheticSource()) : Optional.empty();
     }
 
     /** @throws IllegalArgumentException naming the parameter when a size is out of range */
