@@ -5,21 +5,20 @@ import java.util.Locale;
 import io.reelfm.service.config.ConfigException;
 import io.reelfm.service.config.Settings;
 import io.reelfm.core.fm.FmConfig;
-import io.reelfm.trainer.model.AlsLearner;
-import io.reelfm.trainer.model.CoreFmLearner;
-import io.reelfm.trainer.model.Learner;
-import io.reelfm.trainer.model.SgdLearner;
+import io.reelfm.core.fm.FmLearner;
+import io.reelfm.trainer.model.FmFitter;
 
 /**
  * One named model the trainer keeps up to date. Keys are {@code reelfm.trainer.model.<name>.*}:
  *
  * @param name         model name as published (no {@code /})
- * @param learner      {@code .learner}: {@code als} (full refits by alternating least squares), {@code sgd}
- *                     (full refits by SGD plus online SGD updates between them), {@code mcmc}
- *                     (recommender-core's Bayesian FM, Gibbs sampling) or {@code kmeans} (content clusters of
- *                     the catalogue); default from the name: "kmeans", "sgd", "mcmc", else {@code als}
+ * @param learner      {@code .learner}: the recommender-core FM learner, {@code als} (full refits by alternating
+ *                     least squares), {@code sgd} (full refits by SGD plus online SGD updates between them) or
+ *                     {@code mcmc} (Bayesian FM, Gibbs sampling); or {@code kmeans} (content clusters of the
+ *                     catalogue); default from the name: "kmeans", "sgd", "mcmc", else {@code als}
  * @param factors      {@code .factors}, default 32 (8 for mcmc)
- * @param lambda       {@code .lambda}: L2 regularization, default 20 for als, 0.05 for sgd
+ * @param lambda       {@code .lambda}: L2 regularization of weights and factors (als, sgd; MCMC learns its own),
+ *                     default 20 for als, 0.05 for sgd
  * @param iterations   {@code .iterations}: ALS sweeps, SGD epochs or MCMC samples of a full fit, default 10 (als),
  *                     20 (sgd, kmeans), 100 (mcmc)
  * @param learningRate {@code .learning-rate}: SGD step, default 0.01
@@ -54,6 +53,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
                 s.longValue(prefix + "seed", 42), s.integer(prefix + "clusters", 20));
     }
 
+    private static final int ONLINE_PASSES = 2;
+
     public static ModelSpec als(String name, int factors, double lambda, int iterations) {
         return new ModelSpec(name, "als", factors, lambda, iterations, 0.01, 42, 20);
     }
@@ -76,14 +77,21 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         return clustering() ? "kmeans" : "fm";
     }
 
-    /** The factor learner; null for the clustering job. */
-    public Learner newLearner() {
-        if (clustering()) {
-            return null;
-        }
-        if ("mcmc".equals(learner)) {
-            return new CoreFmLearner(FmConfig.defaults().withK(factors).withIterations(iterations).withSeed(seed));
-        }
-        return online() ? new SgdLearner(iterations, learningRate, lambda, seed) : new AlsLearner(iterations, lambda);
+    /** The FM configuration of this model; side features are always on and used when the topics supply them. */
+    public FmConfig fmConfig() {
+        FmConfig base = FmConfig.defaults().withK(factors).withIterations(iterations).withSeed(seed)
+                .withGroups(FmFitter.SIDE_FEATURES);
+        return switch (learner) {
+            case "mcmc" -> base;
+            case "als" -> base.withLearner(FmLearner.ALS).withRegularisation(0, lambda, lambda);
+            case "sgd" -> base.withLearner(FmLearner.SGD).withRegularisation(0, lambda, lambda)
+                    .withLearningRate(learningRate, 0);
+            default -> throw new IllegalStateException(name + " is not a factorization model (learner " + learner + ")");
+        };
+    }
+
+    /** The model's FM fitter; null for the clustering job. */
+    public FmFitter newFitter() {
+        return clustering() ? null : new FmFitter(fmConfig(), ONLINE_PASSES);
     }
 }

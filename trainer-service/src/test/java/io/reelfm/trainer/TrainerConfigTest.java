@@ -22,7 +22,7 @@ class TrainerConfigTest {
         assertThat(c.models().get(2).clustering()).isTrue();
         assertThat(c.models().get(2).kind()).isEqualTo("kmeans");
         assertThat(c.models().get(0).learner()).isEqualTo("mcmc");
-        assertThat(c.models().get(0).newLearner().name()).isEqualTo("mcmc");
+        assertThat(c.models().get(0).newFitter().name()).isEqualTo("mcmc");
         assertThat(c.models().get(1).online()).isTrue();
         assertThat(c.retainVersions()).isEqualTo(3);
         assertThat(c.chunkBytes()).isEqualTo(512 * 1024);
@@ -38,7 +38,7 @@ class TrainerConfigTest {
                 "reelfm.trainer.model.b.lambda", "0.5")));
         assertThat(c.models().get(0).learner()).isEqualTo("sgd");
         assertThat(c.models().get(1).factors()).isEqualTo(64);
-        assertThat(c.models().get(1).newLearner().userLambda()).isEqualTo(0.5);
+        assertThat(c.models().get(1).fmConfig().regV()).isEqualTo(0.5);
     }
 
     @Test

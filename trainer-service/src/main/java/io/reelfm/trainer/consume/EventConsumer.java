@@ -101,7 +101,7 @@ public final class EventConsumer implements AutoCloseable {
         UserProfile u = r.value() == null ? null : Topics.USERS.valueSerde().deserializer().deserialize(r.topic(), r.value());
         String id = u != null ? u.getUserId() : key;
         if (id != null) {
-            state.applyProfile(id, u != null, r.topic(), r.partition(), r.offset());
+            state.applyProfile(id, u, r.topic(), r.partition(), r.offset());
         }
         return false;
     }

@@ -1,15 +1,24 @@
 package io.reelfm.trainer.eval;
 
-import io.reelfm.trainer.model.FoldInPredictor;
+import java.util.BitSet;
+import java.util.function.Function;
+
+import io.reelfm.core.fm.snapshot.FmItemScorer;
+import io.reelfm.core.fm.snapshot.UserVector;
+import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.datasets.UserRow;
 import io.reelfm.trainer.store.IdDictionary;
 import io.reelfm.trainer.store.RatingStore;
 
 /**
- * Scores a snapshot on a {@link HoldoutSplit} the way serving would: each held-out user is
- * folded in from their training ratings only, then their held-out ratings are predicted (RMSE,
- * MAE) and, for a bounded number of users, all items are ranked (hit rate and NDCG at N over
- * held-out items rated at or above the relevance threshold). Any snapshot can be scored, also
- * one whose item order differs from the current dictionaries (items are matched by id).
+ * Scores a snapshot on a {@link HoldoutSplit} exactly as serving answers: each held-out user is
+ * folded in by {@link FmItemScorer#foldIn} from their training ratings (and profile) only, then
+ * their held-out ratings are predicted by {@link FmItemScorer#predict} (RMSE, MAE) and, for a
+ * bounded number of users, the catalogue is ranked by {@link FmItemScorer#topK} without their
+ * training items (hit rate and NDCG at N over held-out items rated at or above the relevance
+ * threshold). Any snapshot can be scored, also one whose item order differs from the current
+ * dictionaries (items are matched by id); an item the snapshot does not know is predicted at the
+ * user's constant, clipped to the scale.
  */
 public final class HoldoutEvaluator {
 
@@ -23,11 +32,14 @@ public final class HoldoutEvaluator {
         this.rankingUsers = rankingUsers;
     }
 
-    public HoldoutMetrics evaluate(FoldInPredictor predictor, RatingStore store, IdDictionary users, IdDictionary items,
-                                   HoldoutSplit split) {
+    /**
+     * @param profiles a user's profile by id, or null when unknown
+     */
+    public HoldoutMetrics evaluate(FmItemScorer scorer, RatingStore store, IdDictionary users, IdDictionary items,
+                                   HoldoutSplit split, Function<String, UserRow> profiles) {
         int[] rowOf = new int[items.size()];
         for (int i = 0; i < rowOf.length; i++) {
-            rowOf[i] = predictor.itemRow(items.id(i));
+            rowOf[i] = scorer.item(items.id(i));
         }
         int userCount = users.size();
         int[] starts = new int[userCount + 1];
@@ -42,6 +54,8 @@ public final class HoldoutEvaluator {
         for (int r : split.train()) {
             trainByUser[fill[store.user(r)]++] = r;
         }
+        float min = scorer.snapshot().minTarget();
+        float max = scorer.snapshot().maxTarget();
         double se = 0;
         double ae = 0;
         int count = 0;
@@ -49,8 +63,6 @@ public final class HoldoutEvaluator {
         double hits = 0;
         double ndcg = 0;
         int[] hold = split.holdout();
-        int[] rows = new int[16];
-        float[] ratings = new float[16];
         int j = 0;
         while (j < hold.length) {
             int u = store.user(hold[j]);
@@ -59,25 +71,29 @@ public final class HoldoutEvaluator {
                 end++;
             }
             int n = starts[u + 1] - starts[u];
-            if (rows.length < n) {
-                rows = new int[n * 2];
-                ratings = new float[n * 2];
-            }
+            String[] ids = new String[n];
+            float[] ratings = new float[n];
+            BitSet rated = new BitSet();
             for (int t = 0; t < n; t++) {
                 int r = trainByUser[starts[u] + t];
-                rows[t] = rowOf[store.item(r)];
+                ids[t] = items.id(store.item(r));
                 ratings[t] = store.rating(r);
+                if (rowOf[store.item(r)] >= 0) {
+                    rated.set(rowOf[store.item(r)]);
+                }
             }
-            double[] vec = predictor.foldIn(rows, ratings, n);
+            String userId = users.id(u);
+            UserVector vec = scorer.foldIn(profiles.apply(userId), ids, ratings);
             for (int h = j; h < end; h++) {
-                double p = predictor.predict(vec, rowOf[store.item(hold[h])]);
+                int row = rowOf[store.item(hold[h])];
+                double p = row >= 0 ? scorer.predict(vec, row) : Math.max(min, Math.min(max, vec.constant()));
                 double err = store.rating(hold[h]) - p;
                 se += err * err;
                 ae += Math.abs(err);
                 count++;
             }
             if (ranked < rankingUsers) {
-                double[] result = rank(predictor, vec, rows, n, hold, j, end, store, rowOf);
+                double[] result = rank(scorer, vec, rated, hold, j, end, store, rowOf);
                 if (result != null) {
                     ranked++;
                     hits += result[0];
@@ -90,60 +106,26 @@ public final class HoldoutEvaluator {
                 ranked == 0 ? 0 : hits / ranked, ranked == 0 ? 0 : ndcg / ranked, count, topN);
     }
 
-    /** {hit, ndcg} for one user, or null when the user has no relevant held-out item. */
-    private double[] rank(FoldInPredictor predictor, double[] vec, int[] trainRows, int n, int[] hold, int from, int to,
+    /** {hit, ndcg} for one user, or null when the user has no relevant held-out item the snapshot knows. */
+    private double[] rank(FmItemScorer scorer, UserVector vec, BitSet rated, int[] hold, int from, int to,
                           RatingStore store, int[] rowOf) {
-        int items = predictor.model().items();
-        boolean[] relevantRow = new boolean[items];
-        int relevantCount = 0;
+        BitSet relevantRows = new BitSet();
         for (int h = from; h < to; h++) {
             int row = rowOf[store.item(hold[h])];
-            if (row >= 0 && store.rating(hold[h]) >= relevant && !relevantRow[row]) {
-                relevantRow[row] = true;
-                relevantCount++;
+            if (row >= 0 && store.rating(hold[h]) >= relevant) {
+                relevantRows.set(row);
             }
         }
+        int relevantCount = relevantRows.cardinality();
         if (relevantCount == 0) {
             return null;
         }
-        boolean[] exclude = new boolean[items];
-        for (int t = 0; t < n; t++) {
-            if (trainRows[t] >= 0) {
-                exclude[trainRows[t]] = true;
-            }
-        }
-        int[] top = new int[topN];
-        double[] topScore = new double[topN];
-        int filled = 0;
-        for (int i = 0; i < items; i++) {
-            if (exclude[i]) {
-                continue;
-            }
-            double s = predictor.predict(vec, i);
-            if (filled < topN) {
-                int p = filled++;
-                while (p > 0 && topScore[p - 1] < s) {
-                    topScore[p] = topScore[p - 1];
-                    top[p] = top[p - 1];
-                    p--;
-                }
-                topScore[p] = s;
-                top[p] = i;
-            } else if (s > topScore[topN - 1]) {
-                int p = topN - 1;
-                while (p > 0 && topScore[p - 1] < s) {
-                    topScore[p] = topScore[p - 1];
-                    top[p] = top[p - 1];
-                    p--;
-                }
-                topScore[p] = s;
-                top[p] = i;
-            }
-        }
+        ScoredItems top = scorer.topK(vec, topN, rated);
         double dcg = 0;
         boolean hit = false;
-        for (int p = 0; p < filled; p++) {
-            if (relevantRow[top[p]]) {
+        int[] indices = top.indices();
+        for (int p = 0; p < indices.length; p++) {
+            if (relevantRows.get(indices[p])) {
                 hit = true;
                 dcg += 1 / (Math.log(p + 2) / Math.log(2));
             }

@@ -5,14 +5,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.reelfm.schemas.snapshot.FactorSnapshot;
+import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.trainer.ModelSpec;
-import io.reelfm.trainer.model.FactorParams;
-import io.reelfm.trainer.model.Learner;
+import io.reelfm.trainer.model.FmFitter;
 
 /**
- * One named model inside the trainer: its learner, its full working parameters (with user
- * factors, never published), the active version it is gated against and its training history.
+ * One named model inside the trainer: its FM fitter (which keeps the working model, user
+ * parameters included, never published), the active version it is gated against (as the scorer
+ * serving would build from it) and its training history.
  * Mutated by the training thread; the HTTP threads read {@link #lastFit()}, {@link #rejections()}
  * and set {@link #requestRetrain()}.
  */
@@ -21,11 +21,10 @@ public final class ModelSlot {
     private static final int KEEP_REJECTIONS = 20;
 
     private final ModelSpec spec;
-    private final Learner learner;
+    private final FmFitter fitter;
     private final AtomicBoolean retrainRequested = new AtomicBoolean();
     private final Deque<Rejection> rejections = new ArrayDeque<>();
-    FactorParams params;
-    FactorSnapshot incumbent;
+    FmItemScorer incumbent;
     long incumbentVersion = -1;
     long newSinceFit;
     long newSinceOnline;
@@ -35,16 +34,16 @@ public final class ModelSlot {
 
     public ModelSlot(ModelSpec spec) {
         this.spec = spec;
-        this.learner = spec.newLearner();
+        this.fitter = spec.newFitter();
     }
 
     public ModelSpec spec() {
         return spec;
     }
 
-    /** The factor learner; null for the clustering job. */
-    public Learner learner() {
-        return learner;
+    /** The FM fitter; null for the clustering job. */
+    public FmFitter fitter() {
+        return fitter;
     }
 
     public String name() {

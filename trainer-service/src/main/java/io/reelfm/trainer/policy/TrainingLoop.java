@@ -12,18 +12,17 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.reelfm.core.fm.snapshot.FmItemScorer;
+import io.reelfm.core.fm.snapshot.FmSnapshot;
+import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.schemas.ModelManifest;
-import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.trainer.TrainerConfig;
 import io.reelfm.trainer.consume.EventConsumer;
 import io.reelfm.trainer.content.ContentClusterJob;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
-import io.reelfm.trainer.model.FactorParams;
-import io.reelfm.trainer.model.FoldInPredictor;
-import io.reelfm.trainer.model.SgdLearner;
-import io.reelfm.trainer.model.TrainingSet;
+import io.reelfm.trainer.model.FmInputs;
 import io.reelfm.trainer.snapshot.ActiveVersionLoader;
 import io.reelfm.trainer.snapshot.PublishInterruptedException;
 import io.reelfm.trainer.snapshot.SnapshotPublisher;
@@ -44,8 +43,9 @@ import io.reelfm.trainer.store.TrainingState;
  *       new ratings.
  * </ol>
  *
- * Every candidate and the active version are scored on the same holdout through the fold-in
- * predictor; the candidate is published only if its RMSE is within {@code gate.tolerance} of the
+ * Every candidate and the active version are scored on the same holdout through
+ * {@link FmItemScorer}, the predictor serving runs; the candidate is published (as an
+ * {@link FmSnapshotCodec RFM2} payload) only if its RMSE is within {@code gate.tolerance} of the
  * active one's, otherwise it is recorded as a {@link Rejection}.
  */
 public final class TrainingLoop implements Runnable {
@@ -153,7 +153,7 @@ public final class TrainingLoop implements Runnable {
             return;
         }
         List<ModelSlot> online = slots.stream()
-                .filter(s -> s.spec().online() && s.params != null && s.newSinceOnline >= config.onlineMinEvents()).toList();
+                .filter(s -> s.spec().online() && s.fitter().fitted() && s.newSinceOnline >= config.onlineMinEvents()).toList();
         if (!online.isEmpty()) {
             onlineUpdate(online);
         }
@@ -208,8 +208,8 @@ public final class TrainingLoop implements Runnable {
     private void fullFit(List<ModelSlot> refit) {
         boolean factorModels = refit.stream().anyMatch(s -> !s.spec().clustering());
         HoldoutSplit split = factorModels ? split() : null;
-        TrainingSet train = factorModels
-                ? TrainingSet.of(state.ratings(), split.train(), state.users().size(), state.items().size()) : null;
+        FmInputs train = factorModels ? FmInputs.of(state, split.train()) : null;
+        long trained = factorModels ? split.train().length : 0;
         for (ModelSlot s : refit) {
             long t0 = System.nanoTime();
             s.fitted = true;
@@ -222,17 +222,14 @@ public final class TrainingLoop implements Runnable {
             }
             try {
                 ensureIncumbent(s);
-                FactorParams params = s.params != null ? s.params.copy() : fresh(s);
-                s.learner().fit(train, params);
-                s.params = params;
-                String outcome = gateAndPublish(s, params, split, train.size());
-                s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", train.size(), outcome));
+                FmSnapshot candidate = s.fitter().fit(train);
+                String outcome = gateAndPublish(s, candidate, split, trained);
+                s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", trained, outcome));
             } catch (PublishInterruptedException e) {
                 throw e;
             } catch (RuntimeException e) {
                 log.error("Full fit of {} failed", s.name(), e);
-                s.params = s.params == null ? fresh(s) : s.params;
-                s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", train.size(),
+                s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", trained,
                         "failed: " + e.getMessage()));
             }
             s.newSinceFit = 0;
@@ -254,23 +251,20 @@ public final class TrainingLoop implements Runnable {
             held[r] = true;
         }
         int[] rows = java.util.Arrays.stream(changed.rows()).filter(r -> !held[r]).toArray();
-        TrainingSet fresh = TrainingSet.of(state.ratings(), rows, state.users().size(), state.items().size());
+        FmInputs fresh = FmInputs.of(state, rows);
         for (ModelSlot s : online) {
             long t0 = System.nanoTime();
             String outcome;
             try {
                 ensureIncumbent(s);
-                FactorParams params = s.params.copy();
-                ((SgdLearner) s.learner()).update(fresh, params, 2);
-                s.params = params;
-                outcome = gateAndPublish(s, params, split, split.train().length);
+                outcome = gateAndPublish(s, s.fitter().update(fresh), split, split.train().length);
             } catch (PublishInterruptedException e) {
                 throw e;
             } catch (RuntimeException e) {
                 log.error("Online update of {} failed", s.name(), e);
                 outcome = "failed: " + e.getMessage();
             }
-            s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "online", fresh.size(), outcome));
+            s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "online", rows.length, outcome));
             s.newSinceOnline = 0;
         }
     }
@@ -304,15 +298,6 @@ public final class TrainingLoop implements Runnable {
         s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", state.ratings().size(), outcome));
     }
 
-    private FactorParams fresh(ModelSlot s) {
-        FactorParams p = new FactorParams(s.spec().factors(), s.spec().seed());
-        if (s.incumbent != null) {
-            p.ensureSize(state.users().size(), state.items().size());
-            p.seedItems(s.incumbent, state.items());
-        }
-        return p;
-    }
-
     /** Makes sure the slot gates against the version now active on the topics (after restarts and rollbacks). */
     private void ensureIncumbent(ModelSlot s) {
         long active = publisher.models().active(s.name()).map(ModelManifest::getVersion).orElse(-1L);
@@ -326,13 +311,18 @@ public final class TrainingLoop implements Runnable {
         }
         Optional<ActiveVersionLoader.Loaded> loaded = ActiveVersionLoader.load(config.bootstrapServers(), s.name(), LOAD_TIMEOUT);
         if (loaded.isPresent() && "fm".equals(loaded.get().manifest().getKind())) {
-            s.incumbent = FactorSnapshot.fromBytes(loaded.get().payload());
             s.incumbentVersion = loaded.get().manifest().getVersion();
+            try {
+                s.incumbent = new FmItemScorer(FmSnapshotCodec.decode(loaded.get().payload()));
+            } catch (IllegalArgumentException e) {
+                log.warn("Active version {} of {} is not a readable RFM2 snapshot, so the next candidate is not gated: {}",
+                        s.incumbentVersion, s.name(), e.getMessage());
+            }
         }
     }
 
-    private String gateAndPublish(ModelSlot s, FactorParams params, HoldoutSplit split, long trainedRatings) {
-        FactorSnapshot candidate = params.toSnapshot(state.items(), s.learner().userLambda());
+    private String gateAndPublish(ModelSlot s, FmSnapshot snapshot, HoldoutSplit split, long trainedRatings) {
+        FmItemScorer candidate = new FmItemScorer(snapshot);
         HoldoutMetrics metrics = evaluate(candidate, split);
         if (s.incumbent != null) {
             HoldoutMetrics active = evaluate(s.incumbent, split);
@@ -340,7 +330,7 @@ public final class TrainingLoop implements Runnable {
                 String reason = String.format("holdout RMSE %.4f is worse than active version %d's %.4f beyond tolerance %.3f",
                         metrics.rmse(), s.incumbentVersion, active.rmse(), config.gateTolerance());
                 log.warn("Rejected candidate of {}: {}", s.name(), reason);
-                s.reject(new Rejection(Instant.now(), s.learner().name(), hyperparameters(s), metrics.asMap(),
+                s.reject(new Rejection(Instant.now(), s.fitter().name(), hyperparameters(s), metrics.asMap(),
                         s.incumbentVersion, active.asMap(), reason));
                 return "rejected";
             }
@@ -349,20 +339,21 @@ public final class TrainingLoop implements Runnable {
         counts.put("ratings", trainedRatings);
         counts.put("holdoutRatings", (long) split.holdout().length);
         counts.put("users", (long) state.users().size());
-        counts.put("items", (long) candidate.items());
-        ModelManifest m = publisher.publish(new VersionDraft(s.name(), "fm", s.learner().name(), candidate.toBytes(),
+        counts.put("items", (long) snapshot.items());
+        ModelManifest m = publisher.publish(new VersionDraft(s.name(), "fm", s.fitter().name(), FmSnapshotCodec.encode(snapshot),
                 hyperparameters(s), state.offsets(), metrics.asMap(), counts));
         s.incumbent = candidate;
         s.incumbentVersion = m.getVersion();
         return "published version " + m.getVersion();
     }
 
-    private HoldoutMetrics evaluate(FactorSnapshot snapshot, HoldoutSplit split) {
-        return evaluator.evaluate(new FoldInPredictor(snapshot), state.ratings(), state.users(), state.items(), split);
+    private HoldoutMetrics evaluate(FmItemScorer scorer, HoldoutSplit split) {
+        return evaluator.evaluate(scorer, state.ratings(), state.users(), state.items(), split,
+                userId -> FmInputs.userRow(userId, state.profiles().get(userId)));
     }
 
     private static Map<String, String> hyperparameters(ModelSlot s) {
-        Map<String, String> h = new LinkedHashMap<>(s.learner().hyperparameters());
+        Map<String, String> h = new LinkedHashMap<>(s.fitter().hyperparameters());
         h.put("factors", String.valueOf(s.spec().factors()));
         return h;
     }

@@ -12,14 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.reelfm.schemas.AvroSerde;
 import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.UserProfile;
 
 /**
  * Saves and restores a {@link TrainingState} to a local file, so a restarted trainer resumes
@@ -30,8 +29,9 @@ import io.reelfm.schemas.Movie;
 public final class StateCheckpoint {
 
     private static final int MAGIC = 0x52464d54;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final AvroSerde<Movie> MOVIES = new AvroSerde<>(Movie.class);
+    private static final AvroSerde<UserProfile> PROFILES = new AvroSerde<>(UserProfile.class);
 
     private final Path file;
 
@@ -64,8 +64,11 @@ public final class StateCheckpoint {
                 state.ratings().write(out);
                 state.seen().write(out);
                 out.writeInt(state.profiles().size());
-                for (String p : state.profiles()) {
-                    out.writeUTF(p);
+                for (var e : state.profiles().entrySet()) {
+                    out.writeUTF(e.getKey());
+                    byte[] bytes = PROFILES.encode(e.getValue());
+                    out.writeInt(bytes.length);
+                    out.write(bytes);
                 }
                 out.writeInt(state.movies().size());
                 for (var e : state.movies().entrySet()) {
@@ -103,10 +106,13 @@ public final class StateCheckpoint {
             IdDictionary items = IdDictionary.read(in);
             RatingStore ratings = RatingStore.read(in);
             EventIdFilter seen = EventIdFilter.read(in);
-            Set<String> profiles = new HashSet<>();
+            Map<String, UserProfile> profiles = new HashMap<>();
             int p = in.readInt();
             for (int i = 0; i < p; i++) {
-                profiles.add(in.readUTF());
+                String id = in.readUTF();
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                profiles.put(id, PROFILES.decode(bytes));
             }
             Map<String, Movie> movies = new HashMap<>();
             int m = in.readInt();

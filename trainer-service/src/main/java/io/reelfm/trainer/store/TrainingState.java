@@ -2,12 +2,11 @@ package io.reelfm.trainer.store;
 
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.UserProfile;
 import io.reelfm.schemas.RatingEvent;
 
 /**
@@ -24,7 +23,7 @@ public final class TrainingState {
     private final IdDictionary users;
     private final IdDictionary items;
     private final Map<String, Movie> movies;
-    private final Set<String> profiles;
+    private final Map<String, UserProfile> profiles;
     private final EventIdFilter seen;
     private final Map<String, Long> offsets;
     private static final int MAX_CHANGED = 1 << 24;
@@ -38,12 +37,12 @@ public final class TrainingState {
     private volatile Counts counts = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
     public TrainingState(int dedupeCapacity) {
-        this(new RatingStore(1024), new IdDictionary(), new IdDictionary(), new HashMap<>(), new HashSet<>(),
+        this(new RatingStore(1024), new IdDictionary(), new IdDictionary(), new HashMap<>(), new HashMap<>(),
                 new EventIdFilter(dedupeCapacity), new TreeMap<>(), 0, 0, 0);
     }
 
     TrainingState(RatingStore ratings, IdDictionary users, IdDictionary items, Map<String, Movie> movies,
-                  Set<String> profiles, EventIdFilter seen, Map<String, Long> offsets,
+                  Map<String, UserProfile> profiles, EventIdFilter seen, Map<String, Long> offsets,
                   long accepted, long duplicates, long stale) {
         this.ratings = ratings;
         this.users = users;
@@ -123,10 +122,11 @@ public final class TrainingState {
         }
     }
 
-    public void applyProfile(String userId, boolean present, String topic, int partition, long offset) {
+    /** Records a user's profile; {@code profile} null (a tombstone) forgets it. */
+    public void applyProfile(String userId, UserProfile profile, String topic, int partition, long offset) {
         offsets.put(partitionKey(topic, partition), offset + 1);
-        if (present) {
-            profiles.add(userId);
+        if (profile != null) {
+            profiles.put(userId, profile);
         } else {
             profiles.remove(userId);
         }
@@ -162,8 +162,9 @@ public final class TrainingState {
         return Collections.unmodifiableMap(offsets);
     }
 
-    Set<String> profiles() {
-        return profiles;
+    /** Known user profiles by user id (age, gender, occupation feed the models' side features). */
+    public Map<String, UserProfile> profiles() {
+        return Collections.unmodifiableMap(profiles);
     }
 
     EventIdFilter seen() {

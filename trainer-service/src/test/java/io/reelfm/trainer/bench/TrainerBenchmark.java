@@ -12,17 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.fm.FeatureGroup;
+import io.reelfm.core.fm.FeatureSpace;
+import io.reelfm.core.fm.FmEncoder;
+import io.reelfm.core.fm.FmModel;
+import io.reelfm.core.fm.FmTask;
+import io.reelfm.core.fm.FoldInPrior;
+import io.reelfm.core.fm.snapshot.FmSnapshot;
+import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
-import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.schemas.snapshot.SnapshotChunker;
 import io.reelfm.service.config.Settings;
 import io.reelfm.testkit.SharedKafka;
@@ -157,24 +166,29 @@ public final class TrainerBenchmark {
     private static void publish(int items, int k, int runs) {
         String bootstrap = bootstrap();
         Random rnd = new Random(42);
-        String[] ids = new String[items];
-        float[] bias = new float[items];
-        float[] factors = new float[items * k];
+        FeatureSpace space = new FeatureSpace();
+        IdIndex ids = new IdIndex();
         for (int i = 0; i < items; i++) {
-            ids[i] = "item-" + i;
-            bias[i] = (float) rnd.nextGaussian();
+            ids.indexOf("item-" + i);
+            space.indexOf(FeatureGroup.ITEM, "item-" + i);
         }
-        for (int j = 0; j < factors.length; j++) {
-            factors[j] = (float) rnd.nextGaussian();
+        float[] w = new float[items];
+        float[] v = new float[items * k];
+        for (int i = 0; i < items; i++) {
+            w[i] = (float) rnd.nextGaussian();
         }
-        FactorSnapshot snapshot = new FactorSnapshot(k, 3.5f, 5f, ids, bias, factors);
+        for (int j = 0; j < v.length; j++) {
+            v[j] = (float) rnd.nextGaussian();
+        }
+        FmModel fm = new FmModel(FmTask.REGRESSION, k, 3.5f, w, v, space, 1f, 5f, FoldInPrior.ridge(5f, 5f, k));
+        FmSnapshot snapshot = FmSnapshot.export(fm, new FmEncoder(space, null, Set.of()), ids);
         String model = "bench-publish-" + UUID.randomUUID().toString().substring(0, 6);
         long[] times = new long[runs];
         try (SnapshotPublisher publisher = new SnapshotPublisher(bootstrap, new PublishedModels(),
                 SnapshotChunker.MAX_CHUNK_BYTES, 2, PublishFault.NONE)) {
             for (int run = 0; run < runs; run++) {
                 long t0 = System.nanoTime();
-                byte[] payload = snapshot.toBytes();
+                byte[] payload = FmSnapshotCodec.encode(snapshot);
                 ModelManifest m = publisher.publish(new VersionDraft(model, "fm", "bench", payload, Map.of(), Map.of(),
                         Map.of(), Map.of("items", (long) items)));
                 times[run] = (System.nanoTime() - t0) / 1_000_000;

@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.ModelManifest;
-import io.reelfm.schemas.snapshot.FactorSnapshot;
+import io.reelfm.core.fm.snapshot.FmItemScorer;
+import io.reelfm.core.fm.snapshot.FmSnapshot;
+import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.schemas.snapshot.SnapshotAssembler;
 import io.reelfm.trainer.TrainerConfig;
 import io.reelfm.trainer.TrainerService;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
-import io.reelfm.trainer.model.AlsLearner;
-import io.reelfm.trainer.model.FactorParams;
-import io.reelfm.trainer.model.FoldInPredictor;
-import io.reelfm.trainer.model.TrainingSet;
+import io.reelfm.trainer.ModelSpec;
+import io.reelfm.trainer.model.FmInputs;
 import io.reelfm.trainer.store.TrainingState;
 import io.reelfm.trainer.testdata.SyntheticRatings;
 
@@ -58,18 +58,15 @@ class ReplayToSnapshotIT {
         SnapshotAssembler.Assembly assembled = assembleActive(model);
         assertThat(assembled.complete()).as(assembled.detail()).isTrue();
         assertThat(manifest.getChunkCount()).isGreaterThan(1);
-        FactorSnapshot published = FactorSnapshot.fromBytes(assembled.payload());
+        FmSnapshot published = FmSnapshotCodec.decode(assembled.payload());
 
         TrainingState offline = offlineState();
         assertThat(published.items()).isEqualTo(offline.items().size());
         HoldoutSplit split = HoldoutSplit.of(offline.ratings(), offline.users().size(), config.holdoutPerUser(),
                 config.holdoutMinRatings(), config.holdoutMaxUsers(), config.seed());
-        FactorParams params = new FactorParams(8, 42);
-        AlsLearner als = new AlsLearner(8, 5.0);
-        als.fit(TrainingSet.of(offline.ratings(), split.train(), offline.users().size(), offline.items().size()), params);
-        HoldoutMetrics offlineMetrics = new HoldoutEvaluator(10, 4f, 300).evaluate(
-                new FoldInPredictor(params.toSnapshot(offline.items(), als.userLambda())),
-                offline.ratings(), offline.users(), offline.items(), split);
+        FmSnapshot offlineFit = ModelSpec.als(model, 8, 5.0, 8).newFitter().fit(FmInputs.of(offline, split.train()));
+        HoldoutMetrics offlineMetrics = new HoldoutEvaluator(10, 4f, 300).evaluate(new FmItemScorer(offlineFit),
+                offline.ratings(), offline.users(), offline.items(), split, id -> null);
 
         double publishedRmse = manifest.getMetrics().get("rmse");
         assertThat(publishedRmse).isCloseTo(offlineMetrics.rmse(), within(0.02 * offlineMetrics.rmse()));

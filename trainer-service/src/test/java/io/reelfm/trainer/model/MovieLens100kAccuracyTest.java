@@ -10,15 +10,19 @@ import java.time.Instant;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import io.reelfm.core.fm.snapshot.FmItemScorer;
+import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.trainer.ModelSpec;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
+import io.reelfm.trainer.model.FmInputs;
 import io.reelfm.trainer.store.TrainingState;
 
 /**
- * Accuracy band of the trainer's default ALS on MovieLens 100K, each user's two most recent
- * ratings held out, scored through fold-in. Skips when the data set is absent; fails when
+ * Accuracy band of the trainer's default ALS (recommender-core's FM ALS over ids) on MovieLens 100K, each user's two most recent
+ * ratings held out, scored through the served predictor (FmItemScorer fold-in). Skips when the data set is absent; fails when
  * {@code REELFM_ML100K} names a wrong path.
  */
 class MovieLens100kAccuracyTest {
@@ -50,19 +54,20 @@ class MovieLens100kAccuracyTest {
         }
         assertThat(s.ratings().size()).isEqualTo(100_000);
         HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users().size(), 2, 5, 5000, 42);
-        TrainingSet train = TrainingSet.of(s.ratings(), split.train(), s.users().size(), s.items().size());
-        double mean = train.mean();
+        double mean = 0;
+        for (int r : split.train()) {
+            mean += s.ratings().rating(r);
+        }
+        mean /= split.train().length;
         double se = 0;
         for (int r : split.holdout()) {
             se += Math.pow(s.ratings().rating(r) - mean, 2);
         }
         double baseline = Math.sqrt(se / split.holdout().length);
 
-        AlsLearner als = new AlsLearner(10, 20);
-        FactorParams params = new FactorParams(8, 42);
-        als.fit(train, params);
-        HoldoutMetrics m = new HoldoutEvaluator(10, 4f, 300).evaluate(
-                new FoldInPredictor(params.toSnapshot(s.items(), als.userLambda())), s.ratings(), s.users(), s.items(), split);
+        FmSnapshot snapshot = ModelSpec.als("als", 8, 20, 10).newFitter().fit(FmInputs.of(s, split.train()));
+        HoldoutMetrics m = new HoldoutEvaluator(10, 4f, 300).evaluate(new FmItemScorer(snapshot), s.ratings(), s.users(),
+                s.items(), split, id -> null);
 
         assertThat(m.count()).isEqualTo(2 * 943);
         assertThat(m.rmse()).isLessThan(baseline * 0.97).isBetween(0.9, 1.05);

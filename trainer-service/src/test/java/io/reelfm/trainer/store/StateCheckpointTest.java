@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.UserProfile;
 
 class StateCheckpointTest {
 
@@ -25,7 +26,8 @@ class StateCheckpointTest {
         assertThat(state.applyRating(rating("b", "u1", "i2", 2f, 2000), "ratings", 0, 1)).isTrue();
         assertThat(state.applyRating(rating("a", "u1", "i1", 4f, 1000), "ratings", 1, 7)).isFalse();
         state.applyMovie("i1", Movie.newBuilder().setItemId("i1").setTitle("One").build(), "movies", 2, 3);
-        state.applyProfile("u1", true, "users", 0, 0);
+        state.applyProfile("u1", UserProfile.newBuilder().setUserId("u1").setAge(31).setOccupation("writer").build(),
+                "users", 0, 0);
         state.publishCounts();
 
         StateCheckpoint checkpoint = new StateCheckpoint(dir);
@@ -37,6 +39,7 @@ class StateCheckpointTest {
         assertThat(restored.counts()).isEqualTo(state.counts());
         assertThat(restored.ratings().rating(restored.ratings().row(restored.users().find("u1"), restored.items().find("i2")))).isEqualTo(2f);
         assertThat(restored.movies().get("i1").getTitle()).isEqualTo("One");
+        assertThat(restored.profiles().get("u1").getOccupation()).isEqualTo("writer");
         assertThat(restored.applyRating(rating("b", "u1", "i2", 2f, 2000), "ratings", 0, 2)).isFalse();
     }
 }

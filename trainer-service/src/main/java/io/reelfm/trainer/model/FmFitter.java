@@ -1,0 +1,125 @@
+package io.reelfm.trainer.model;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.reelfm.core.fm.FeatureGroup;
+import io.reelfm.core.fm.FeatureSpace;
+import io.reelfm.core.fm.FmConfig;
+import io.reelfm.core.fm.FmData;
+import io.reelfm.core.fm.FmEncoder;
+import io.reelfm.core.fm.FmLearner;
+import io.reelfm.core.fm.FmModel;
+import io.reelfm.core.fm.FmModelTrainer;
+import io.reelfm.core.fm.SgdFmTrainer;
+import io.reelfm.core.fm.snapshot.FmSnapshot;
+
+/**
+ * One named model's factorization machine, trained by recommender-core's learners (MCMC, ALS or
+ * SGD) over user and item ids plus the side features the topics supply (genres and decade of
+ * movies; age, gender and occupation of users). Keeps its feature space and its last model across
+ * fits, so each full fit is warm-started and SGD models take online passes over new ratings
+ * between fits. What leaves it is an {@link FmSnapshot}: the item and feature side only, the
+ * same object serving scores with.
+ *
+ * <p>Used by the training thread only; not thread-safe.
+ */
+public final class FmFitter {
+
+    /** The side-feature groups the trainer's topics can fill. */
+    public static final Set<FeatureGroup> SIDE_FEATURES = EnumSet.of(FeatureGroup.GENRES, FeatureGroup.YEAR,
+            FeatureGroup.PROFILE);
+
+    private final FmConfig config;
+    private final int onlinePasses;
+    private final FeatureSpace space = new FeatureSpace();
+    private FmModel model;
+
+    /**
+     * @param onlinePasses passes of an online update over the new ratings (SGD only)
+     */
+    public FmFitter(FmConfig config, int onlinePasses) {
+        if (onlinePasses < 1) {
+            throw new IllegalArgumentException("onlinePasses must be >= 1, got " + onlinePasses);
+        }
+        this.config = config;
+        this.onlinePasses = onlinePasses;
+    }
+
+    /** Learner name recorded in manifests: {@code mcmc}, {@code als} or {@code sgd}. */
+    public String name() {
+        return config.learner().name().toLowerCase(Locale.ROOT);
+    }
+
+    public FmConfig config() {
+        return config;
+    }
+
+    /** True once a full fit has produced a model (online updates need one). */
+    public boolean fitted() {
+        return model != null;
+    }
+
+    /** True for learners that take online updates between full fits. */
+    public boolean online() {
+        return config.learner() == FmLearner.SGD;
+    }
+
+    /** Hyperparameters as recorded in the manifest. */
+    public Map<String, String> hyperparameters() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("iterations", String.valueOf(config.iterations()));
+        h.put("seed", String.valueOf(config.seed()));
+        h.put("features", config.label());
+        if (config.learner() != FmLearner.MCMC) {
+            h.put("lambda", String.valueOf(config.regV()));
+        }
+        if (online()) {
+            h.put("learningRate", String.valueOf(config.learningRate()));
+        }
+        return h;
+    }
+
+    /** A full fit on {@code data}, warm-started from the previous model; returns its snapshot. */
+    public FmSnapshot fit(FmInputs data) {
+        FmEncoder encoder = encoder(data);
+        FmData rows = encoder.encode(data.ratings(), data.users(), data.items(), data.ratings());
+        model = FmModelTrainer.train(config, rows, space.copy(), model);
+        return export(encoder, data);
+    }
+
+    /**
+     * Online SGD passes over {@code fresh} (ratings in arrival order) on top of the current model;
+     * returns the updated snapshot.
+     *
+     * @throws IllegalStateException when there is no model yet or the learner is not SGD
+     */
+    public FmSnapshot update(FmInputs fresh) {
+        if (!online() || model == null) {
+            throw new IllegalStateException("online updates need a fitted SGD model (learner " + name() + ", fitted "
+                    + fitted() + ")");
+        }
+        FmEncoder encoder = encoder(fresh);
+        FmData rows = encoder.encode(fresh.ratings(), fresh.users(), fresh.items(), null);
+        SgdFmTrainer.Online learner = SgdFmTrainer.Online.create(config, Math.max(space.size(), rows.maxFeature()),
+                space.copy(), model);
+        for (int pass = 0; pass < onlinePasses; pass++) {
+            for (int r = 0; r < rows.rows(); r++) {
+                learner.update(rows.row(r), rows.target(r));
+            }
+        }
+        model = learner.model(space.copy());
+        return export(encoder, fresh);
+    }
+
+    private FmEncoder encoder(FmInputs data) {
+        return new FmEncoder(space, data.side(), config.groups());
+    }
+
+    private FmSnapshot export(FmEncoder encoder, FmInputs data) {
+        return FmSnapshot.export(model, encoder, data.items());
+    }
+}

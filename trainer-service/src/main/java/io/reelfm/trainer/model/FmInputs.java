@@ -1,0 +1,77 @@
+package io.reelfm.trainer.model;
+
+import java.util.List;
+import java.util.Map;
+
+import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.eval.RatingSet;
+import io.reelfm.datasets.MovieRow;
+import io.reelfm.datasets.UserRow;
+import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.UserProfile;
+import io.reelfm.trainer.store.IdDictionary;
+import io.reelfm.trainer.store.TrainingState;
+
+/**
+ * Rows of the training state in the shape recommender-core's FM encoder reads: a rating set over
+ * the trainer's dense ids, the id indices (every known user and item, so an exported snapshot
+ * covers the whole catalogue) and the side information of the movies and users topics.
+ *
+ * @param ratings the selected ratings
+ * @param users   every known user, in dictionary order
+ * @param items   every known item, in dictionary order
+ * @param side    genres and year of known movies, age/gender/occupation of known users
+ */
+public record FmInputs(RatingSet ratings, IdIndex users, IdIndex items, SideInfo side) {
+
+    /** The given store rows of {@code state} with everything the state knows about users and items. */
+    public static FmInputs of(TrainingState state, int[] rows) {
+        int n = rows.length;
+        int[] u = new int[n];
+        int[] i = new int[n];
+        float[] r = new float[n];
+        long[] t = new long[n];
+        for (int j = 0; j < n; j++) {
+            u[j] = state.ratings().user(rows[j]);
+            i[j] = state.ratings().item(rows[j]);
+            r[j] = state.ratings().rating(rows[j]);
+            t[j] = state.ratings().seconds(rows[j]);
+        }
+        IdIndex users = index(state.users());
+        IdIndex items = index(state.items());
+        RatingSet set = new RatingSet(u, i, r, t, users.size(), items.size());
+        return new FmInputs(set, users, items, side(state.movies(), state.profiles()));
+    }
+
+    /** Side information of the movies and users topics in the encoder's row types. */
+    public static SideInfo side(Map<String, Movie> movies, Map<String, UserProfile> profiles) {
+        SideInfo side = SideInfo.empty();
+        for (Map.Entry<String, Movie> e : movies.entrySet()) {
+            Movie m = e.getValue();
+            List<String> genres = m.getGenres() == null ? List.of() : m.getGenres().stream().map(CharSequence::toString).toList();
+            side.putItem(new MovieRow(e.getKey(), String.valueOf(m.getTitle()), m.getYear(), genres, null, null, null, null));
+        }
+        for (Map.Entry<String, UserProfile> e : profiles.entrySet()) {
+            side.putUser(userRow(e.getKey(), e.getValue()));
+        }
+        return side;
+    }
+
+    /** A profile as the fold-in reads it; null stays null. */
+    public static UserRow userRow(String userId, UserProfile p) {
+        if (p == null) {
+            return null;
+        }
+        return new UserRow(userId, p.getAge(), p.getGender() == null ? null : p.getGender().toString(),
+                p.getOccupation() == null ? null : p.getOccupation().toString());
+    }
+
+    private static IdIndex index(IdDictionary dictionary) {
+        IdIndex index = new IdIndex();
+        for (int j = 0; j < dictionary.size(); j++) {
+            index.indexOf(dictionary.id(j));
+        }
+        return index;
+    }
+}
