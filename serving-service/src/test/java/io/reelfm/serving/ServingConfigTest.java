@@ -14,12 +14,12 @@ import io.reelfm.service.config.Settings;
 class ServingConfigTest {
 
     @Test
-    void defaultsServeOnPort8080WithOneVariantAndStandbyReplicas() {
+    void defaultsServeOnPort8080WithTheMcmcAgainstSgdExperimentAndStandbyReplicas() {
         ServingConfig c = ServingConfig.from(Settings.ofMap(Map.of()));
         assertThat(c.port()).isEqualTo(8080);
         assertThat(c.standbyReplicas()).isEqualTo(1);
-        assertThat(c.modelNames()).containsExactly("fm-als");
-        assertThat(c.loadedModelNames()).containsExactly("fm-als", "content-kmeans");
+        assertThat(c.modelNames()).containsExactly("fm-mcmc", "fm-sgd");
+        assertThat(c.loadedModelNames()).containsExactly("fm-mcmc", "fm-sgd", "content-kmeans");
         assertThat(c.maxK()).isEqualTo(100);
         assertThat(c.itemStatsTopic()).isEqualTo("reelfm-serving-item-stats");
     }

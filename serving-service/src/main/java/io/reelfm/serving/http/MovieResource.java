@@ -7,7 +7,6 @@ import java.util.Optional;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.core.topk.TopK;
 import io.reelfm.service.http.ApiException;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
@@ -75,9 +74,7 @@ public final class MovieResource {
         if (row < 0) {
             throw Params.notFound("movie " + m.itemId() + " is not known to model " + modelName + " yet");
         }
-        java.util.BitSet self = new java.util.BitSet();
-        self.set(row);
-        ScoredItems top = TopK.select(model.cosineToAll(row), k, self);
+        ScoredItems top = model.mostSimilar(row, k);
         List<SimilarItem> items = new ArrayList<>(top.size());
         for (int r = 0; r < top.size(); r++) {
             MovieView v = catalog.view(model.itemId(top.index(r)));
@@ -116,7 +113,7 @@ public final class MovieResource {
     public record Details(String itemId, String title, Integer year, List<String> genres, Stats stats, Integer cluster) {
     }
 
-    /** @param similarity factor cosine for method=factors; the item's weighted rating for method=cluster */
+    /** @param similarity cosine of retrieval vectors for method=factors; the item's weighted rating for method=cluster */
     public record SimilarItem(String itemId, String title, Integer year, List<String> genres, double similarity) {
     }
 

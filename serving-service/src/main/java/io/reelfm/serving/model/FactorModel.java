@@ -1,61 +1,42 @@
 package io.reelfm.serving.model;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.BitSet;
+import java.util.List;
 
+import io.reelfm.core.fm.snapshot.FmItemScorer;
+import io.reelfm.core.fm.snapshot.FmSnapshot;
+import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
+import io.reelfm.core.fm.snapshot.UserVector;
+import io.reelfm.core.retrieval.ItemMatrix;
+import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.datasets.UserRow;
 import io.reelfm.schemas.ModelManifest;
-import io.reelfm.schemas.snapshot.FactorSnapshot;
+import io.reelfm.schemas.UserProfile;
+import io.reelfm.serving.topology.UserHistory;
 
 /**
- * One loaded model version: the item side of a biased factor model (global bias, per-item
- * bias and factors) plus the manifest it came with. Immutable and shared by all request
- * threads; a new version is a new instance, swapped in whole by {@link ModelRegistry}, so a
- * request never sees parameters of two versions.
- *
- * <p>Reads the {@link FactorSnapshot} payload the trainer publishes ({@code RFM1}).
+ * One loaded model version: recommender-core's {@link FmItemScorer} over the trainer's
+ * {@link FmSnapshotCodec RFM2} snapshot, plus the manifest it came with. Users are folded in,
+ * items predicted and the catalogue ranked exactly as the trainer's holdout gate measured them,
+ * because both run the same scorer. Immutable and shared by all request threads; a new version
+ * is a new instance, swapped in whole by {@link ModelRegistry}, so a request never sees
+ * parameters of two versions.
  */
 public final class FactorModel {
 
     private final ModelManifest manifest;
-    private final int k;
-    private final float globalBias;
-    private final float foldInLambda;
-    private final String[] itemIds;
-    private final float[] itemBias;
-    private final float[] itemFactors;
-    private final float[] itemNorms;
-    private final Map<String, Integer> rows;
+    private final FmItemScorer scorer;
+    private final ItemMatrix directions;
 
-    FactorModel(ModelManifest manifest, int k, float globalBias, float foldInLambda, String[] itemIds,
-                float[] itemBias, float[] itemFactors) {
-        if (k < 1 || itemBias.length != itemIds.length || itemFactors.length != itemIds.length * k) {
-            throw new IllegalArgumentException("inconsistent factor model: k=" + k + ", " + itemIds.length + " ids, "
-                    + itemBias.length + " biases, " + itemFactors.length + " factors");
-        }
+    FactorModel(ModelManifest manifest, FmSnapshot snapshot) {
         this.manifest = manifest;
-        this.k = k;
-        this.globalBias = globalBias;
-        this.foldInLambda = foldInLambda;
-        this.itemIds = itemIds;
-        this.itemBias = itemBias;
-        this.itemFactors = itemFactors;
-        this.itemNorms = new float[itemIds.length];
-        this.rows = new HashMap<>(itemIds.length * 2);
-        for (int i = 0; i < itemIds.length; i++) {
-            rows.put(itemIds[i], i);
-            double n = 0;
-            for (int f = 0; f < k; f++) {
-                n += (double) itemFactors[i * k + f] * itemFactors[i * k + f];
-            }
-            itemNorms[i] = (float) Math.sqrt(n);
-        }
+        this.scorer = new FmItemScorer(snapshot);
+        this.directions = unitRetrievalVectors(snapshot);
     }
 
     /** Parses a verified payload; a malformed one raises {@link IllegalArgumentException} saying why. */
     public static FactorModel fromPayload(ModelManifest manifest, byte[] payload) {
-        FactorSnapshot snap = FactorSnapshot.fromBytes(payload);
-        return new FactorModel(manifest, snap.k(), snap.globalBias(), snap.foldInLambda(), snap.itemIds(),
-                snap.itemBias(), snap.itemFactors());
+        return new FactorModel(manifest, FmSnapshotCodec.decode(payload));
     }
 
     public ModelManifest manifest() {
@@ -71,98 +52,88 @@ public final class FactorModel {
     }
 
     public int k() {
-        return k;
+        return scorer.snapshot().k();
     }
 
     public int items() {
-        return itemIds.length;
-    }
-
-    public float globalBias() {
-        return globalBias;
-    }
-
-    public float foldInLambda() {
-        return foldInLambda;
+        return scorer.snapshot().items();
     }
 
     /** Row of an item, or -1 when this version does not know it. */
     public int row(String itemId) {
-        Integer r = rows.get(itemId);
-        return r == null ? -1 : r;
+        return scorer.item(itemId);
     }
 
     public String itemId(int row) {
-        return itemIds[row];
-    }
-
-    public float itemBias(int row) {
-        return itemBias[row];
-    }
-
-    public float factor(int row, int f) {
-        return itemFactors[row * k + f];
+        return scorer.snapshot().itemId(row);
     }
 
     /**
-     * Predicted rating of every item for a folded-in user {@code [bias, p_0..p_{k-1}]}:
-     * {@code mu + b_u + b_i + <p_u, q_i>}.
+     * Folds a user in from their ratings and, when known, their profile. Items this version does
+     * not know are ignored; with none known the user gets the model's prior (a cold-start answer).
      */
-    public float[] scoreAll(double[] user) {
-        int n = itemIds.length;
-        float[] out = new float[n];
-        float[] p = new float[k];
-        for (int f = 0; f < k; f++) {
-            p[f] = (float) user[f + 1];
+    public UserVector foldIn(UserProfile profile, List<UserHistory.Entry> ratings) {
+        String[] ids = new String[ratings.size()];
+        float[] values = new float[ratings.size()];
+        for (int j = 0; j < ids.length; j++) {
+            ids[j] = ratings.get(j).itemId();
+            values[j] = ratings.get(j).rating();
         }
-        float base = (float) (globalBias + user[0]);
-        for (int i = 0; i < n; i++) {
-            int o = i * k;
-            float s = 0;
-            for (int f = 0; f < k; f++) {
-                s += p[f] * itemFactors[o + f];
-            }
-            out[i] = base + itemBias[i] + s;
-        }
-        return out;
+        return scorer.foldIn(userRow(profile), ids, values);
     }
 
-    /** Predicted rating of one row; row -1 (unknown item) falls back to the user's baseline. */
-    public double predict(double[] user, int row) {
-        double s = globalBias + user[0];
-        if (row < 0) {
-            return s;
-        }
-        s += itemBias[row];
-        int o = row * k;
-        for (int f = 0; f < k; f++) {
-            s += user[f + 1] * itemFactors[o + f];
-        }
-        return s;
+    /** The served prediction of one row, clipped to the model's rating scale. */
+    public float predict(UserVector user, int row) {
+        return scorer.predict(user, row);
     }
 
-    /** Cosine similarity of two items' factor vectors; 0 when either vector is zero. */
+    /** The best {@code n} rows for the user, best first, skipping {@code excluded} (may be null). */
+    public ScoredItems topK(UserVector user, int n, BitSet excluded) {
+        return scorer.topK(user, n, excluded);
+    }
+
+    /** Cosine similarity of two items' retrieval vectors; 0 when either vector is zero. */
     public float cosine(int a, int b) {
-        float na = itemNorms[a];
-        float nb = itemNorms[b];
-        if (na == 0 || nb == 0) {
-            return 0;
-        }
+        float[] x = directions.vector(a);
+        float[] y = directions.vector(b);
         float dot = 0;
-        int oa = a * k;
-        int ob = b * k;
-        for (int f = 0; f < k; f++) {
-            dot += itemFactors[oa + f] * itemFactors[ob + f];
+        for (int f = 0; f < x.length; f++) {
+            dot += x[f] * y[f];
         }
-        return dot / (na * nb);
+        return dot;
     }
 
-    /** Cosine similarity of {@code row} to every item. */
-    public float[] cosineToAll(int row) {
-        float[] out = new float[itemIds.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = cosine(row, i);
+    /** The {@code n} items closest to {@code row} by cosine of retrieval vectors, excluding the item itself. */
+    public ScoredItems mostSimilar(int row, int n) {
+        BitSet self = new BitSet();
+        self.set(row);
+        return directions.topK(directions.vector(row), 0f, n, self);
+    }
+
+    private static ItemMatrix unitRetrievalVectors(FmSnapshot s) {
+        int k = s.k();
+        float[] unit = new float[s.items() * k];
+        for (int i = 0; i < s.items(); i++) {
+            float[] q = s.retrievalVector(i);
+            double norm = 0;
+            for (float v : q) {
+                norm += (double) v * v;
+            }
+            if (norm > 0) {
+                float inv = (float) (1 / Math.sqrt(norm));
+                for (int f = 0; f < k; f++) {
+                    unit[i * k + f] = q[f] * inv;
+                }
+            }
         }
-        return out;
+        return new ItemMatrix(unit, new float[s.items()], k);
+    }
+
+    private static UserRow userRow(UserProfile p) {
+        if (p == null) {
+            return null;
+        }
+        return new UserRow(p.getUserId(), p.getAge(), p.getGender() == null ? null : p.getGender().toString(),
+                p.getOccupation() == null ? null : p.getOccupation().toString());
     }
 }

@@ -2,14 +2,18 @@ package io.reelfm.serving.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
+import io.reelfm.core.fm.snapshot.UserVector;
+import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.topology.UserHistory;
 
 /**
- * Folded-in user vectors, cached per user for one model version and one state of the user's
- * history. A new rating changes the history's {@link UserHistory#stamp()} and a new model
- * version changes the version, so either invalidates the entry on the next request: the cache
- * can never serve a vector that ignores the user's latest rating. Bounded (least recently used
+ * Folded-in user vectors, cached per user for one model version, one state of the user's
+ * history and one profile. A new rating changes the history's {@link UserHistory#stamp()}, a new
+ * model version changes the version and a profile update changes the profile, so any of them
+ * invalidates the entry on the next request: the cache can never serve a vector that ignores the
+ * user's latest rating. Bounded (least recently used
  * entries go first); thread-safe.
  */
 public final class UserVectorCache {
@@ -28,18 +32,18 @@ public final class UserVectorCache {
     }
 
     /** The user's vector under {@code model}, folded in now unless a matching one is cached. */
-    public double[] vector(String userId, FactorModel model, UserHistory history) {
+    public UserVector vector(String userId, FactorModel model, UserHistory history, UserProfile profile) {
         String key = model.name() + '\u0000' + userId;
         long stamp = history.stamp();
         synchronized (entries) {
             Entry e = entries.get(key);
-            if (e != null && e.version == model.version() && e.stamp == stamp) {
+            if (e != null && e.version == model.version() && e.stamp == stamp && Objects.equals(e.profile, profile)) {
                 return e.vector;
             }
         }
-        double[] v = FoldIn.userVector(model, history.entries());
+        UserVector v = model.foldIn(profile, history.entries());
         synchronized (entries) {
-            entries.put(key, new Entry(model.version(), stamp, v));
+            entries.put(key, new Entry(model.version(), stamp, profile, v));
         }
         return v;
     }
@@ -50,6 +54,6 @@ public final class UserVectorCache {
         }
     }
 
-    private record Entry(long version, long stamp, double[] vector) {
+    private record Entry(long version, long stamp, UserProfile profile, UserVector vector) {
     }
 }

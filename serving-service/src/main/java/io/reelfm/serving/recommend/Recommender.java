@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.core.topk.TopK;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
 import io.reelfm.serving.experiment.Variant;
@@ -22,10 +22,10 @@ import io.reelfm.serving.topology.UserHistory;
 
 /**
  * Answers the per-user questions on the instance that owns the user's partition: a user with
- * ratings is folded into the variant's model and every item is scored
- * ({@code mu + b_u + b_i + <p_u, q_i>}); a user without ratings gets the popular list, or, when
- * the request carries profile fields, items rated highly by similar raters. Each
- * recommendation is explained by the user's liked item closest to it in latent space.
+ * ratings is folded into the variant's model (with their profile when the users topic has one)
+ * and the catalogue is ranked by the model's top-K; a user without ratings gets the popular list,
+ * or, when the request carries profile fields, items rated highly by similar raters. Each
+ * recommendation is explained by the user's liked item whose retrieval vector is closest to it.
  */
 public final class Recommender {
 
@@ -77,8 +77,7 @@ public final class Recommender {
                     variant.name(), requestId, "popular");
         }
         FactorModel model = loaded.orElseThrow(() -> new ModelUnavailableException(variant.model()));
-        double[] user = vectors.vector(userId, model, history);
-        float[] scores = model.scoreAll(user);
+        UserVector user = vectors.vector(userId, model, history, stores.userProfile(userId));
         BitSet excluded = new BitSet(model.items());
         if (q.excludeSeen()) {
             for (UserHistory.Entry e : history.entries()) {
@@ -91,9 +90,9 @@ public final class Recommender {
         int[] liked = likedRows(model, history);
         List<Recommendations.Item> items = new ArrayList<>(q.k());
         int window = q.filtered() ? Math.min(model.items(), Math.max(q.k() * 20, 200)) : q.k();
-        ScoredItems top = TopK.select(scores, window, excluded);
+        ScoredItems top = model.topK(user, window, excluded);
         if (q.filtered() && window < model.items() && countAccepted(top, model, q) < q.k()) {
-            top = TopK.select(scores, model.items(), excluded);
+            top = model.topK(user, model.items(), excluded);
         }
         for (int r = 0; r < top.size() && items.size() < q.k(); r++) {
             int row = top.index(r);
@@ -114,7 +113,7 @@ public final class Recommender {
         if (row < 0) {
             return Optional.empty();
         }
-        double[] user = vectors.vector(userId, model, history(userId));
+        UserVector user = vectors.vector(userId, model, history(userId), stores.userProfile(userId));
         double p = model.predict(user, row);
         return Optional.of(new Prediction(userId, itemId, clamp(p), model.name(), model.version(), variant.name()));
     }

@@ -3,6 +3,7 @@ package io.reelfm.serving.state;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.topology.ItemStats;
 import io.reelfm.serving.topology.UserHistory;
 
@@ -24,4 +25,10 @@ public interface ServingStores {
      * here, so a user can never look unknown merely because their state lives elsewhere.
      */
     UserHistory userHistory(String userId);
+
+    /**
+     * The user's profile (age, gender, occupation) from the local active copy of the user's
+     * partition; null when the users topic has none. Throws like {@link #userHistory}.
+     */
+    UserProfile userProfile(String userId);
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.topology.ItemStats;
 import io.reelfm.serving.topology.StoreNames;
 import io.reelfm.serving.topology.UserHistory;
@@ -62,13 +63,22 @@ public final class StreamsStores implements ServingStores {
 
     @Override
     public UserHistory userHistory(String userId) {
+        return userStore(StoreNames.USER_HISTORY, userId);
+    }
+
+    @Override
+    public UserProfile userProfile(String userId) {
+        return userStore(StoreNames.USER_PROFILES, userId);
+    }
+
+    private <V> V userStore(String storeName, String userId) {
         KafkaStreams s = streams();
-        KeyQueryMetadata md = s.queryMetadataForKey(StoreNames.USER_HISTORY, userId, Serdes.String().serializer());
+        KeyQueryMetadata md = s.queryMetadataForKey(storeName, userId, Serdes.String().serializer());
         if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
             throw new InvalidStateStoreException("partition of user " + userId + " is not known yet (rebalancing)");
         }
-        ReadOnlyKeyValueStore<String, UserHistory> store = s.store(StoreQueryParameters
-                .fromNameAndType(StoreNames.USER_HISTORY, QueryableStoreTypes.<String, UserHistory>keyValueStore())
+        ReadOnlyKeyValueStore<String, V> store = s.store(StoreQueryParameters
+                .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore())
                 .withPartition(md.partition()));
         return store.get(userId);
     }

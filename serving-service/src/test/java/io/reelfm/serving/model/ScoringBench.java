@@ -1,16 +1,19 @@
 package io.reelfm.serving.model;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Random;
 
+import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.core.topk.TopK;
+import io.reelfm.serving.topology.UserHistory;
 
 /**
- * Time to score a whole catalogue for one folded-in user and select the top 10 (what one
- * recommendation request costs in model work), and the heap the item side occupies.
+ * Time to fold one user in from 100 ratings and to score the whole catalogue and select the top
+ * 10 (what one recommendation request costs in model work), and the heap the item side occupies.
  * Arguments: {@code [items] [factors] [repetitions]}; defaults 1,000,000 x 64, 30 repetitions.
  */
 public final class ScoringBench {
@@ -34,37 +37,36 @@ public final class ScoringBench {
         for (int j = 0; j < factors.length; j++) {
             factors[j] = (float) rnd.nextGaussian() * 0.1f;
         }
-        FactorModel model = new FactorModel(TestModels.manifest("bench", 1, new byte[0], 1), k, 3.5f, 0.1f, ids, bias, factors);
+        FactorModel model = new FactorModel(TestModels.manifest("bench", 1, new byte[0], 1),
+                TestModels.snapshot(k, 3.5f, 0.1f, ids, bias, factors));
         long heapAfter = usedHeap();
-        double[] user = new double[k + 1];
-        for (int f = 0; f <= k; f++) {
-            user[f] = rnd.nextGaussian() * 0.1;
+        List<UserHistory.Entry> rated = new ArrayList<>();
+        for (int s = 0; s < 100; s++) {
+            rated.add(new UserHistory.Entry(ids[rnd.nextInt(n)], 1 + rnd.nextInt(5), s));
         }
         BitSet seen = new BitSet(n);
-        for (int s = 0; s < 100; s++) {
-            seen.set(rnd.nextInt(n));
-        }
-        double[] scoreMs = new double[reps];
-        double[] totalMs = new double[reps];
+        rated.forEach(e -> seen.set(model.row(e.itemId())));
+        double[] foldInMs = new double[reps];
+        double[] topMs = new double[reps];
         float sink = 0;
         for (int w = 0; w < 5; w++) {
-            sink += TopK.select(model.scoreAll(user), 10, seen).score(0);
+            sink += model.topK(model.foldIn(null, rated), 10, seen).score(0);
         }
         for (int r = 0; r < reps; r++) {
             long t0 = System.nanoTime();
-            float[] scores = model.scoreAll(user);
+            UserVector user = model.foldIn(null, rated);
             long t1 = System.nanoTime();
-            ScoredItems top = TopK.select(scores, 10, seen);
+            ScoredItems top = model.topK(user, 10, seen);
             long t2 = System.nanoTime();
             sink += top.score(0);
-            scoreMs[r] = (t1 - t0) / 1e6;
-            totalMs[r] = (t2 - t0) / 1e6;
+            foldInMs[r] = (t1 - t0) / 1e6;
+            topMs[r] = (t2 - t1) / 1e6;
         }
-        Arrays.sort(scoreMs);
-        Arrays.sort(totalMs);
-        System.out.printf("%d items x %d factors: score all median %.2f ms (min %.2f, max %.2f); score + top-10 median %.2f ms;"
-                        + " item side on heap ~%d MB (sink %.3f)%n", n, k, scoreMs[reps / 2], scoreMs[0], scoreMs[reps - 1],
-                totalMs[reps / 2], (heapAfter - heapBefore) >> 20, sink);
+        Arrays.sort(foldInMs);
+        Arrays.sort(topMs);
+        System.out.printf("%d items x %d factors: fold-in of 100 ratings median %.3f ms; score all + top-10 median %.2f ms"
+                        + " (min %.2f, max %.2f); item side on heap ~%d MB (sink %.3f)%n", n, k, foldInMs[reps / 2],
+                topMs[reps / 2], topMs[0], topMs[reps - 1], (heapAfter - heapBefore) >> 20, sink);
     }
 
     private static long usedHeap() {

@@ -3,10 +3,19 @@ package io.reelfm.serving.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
+import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.fm.FeatureGroup;
+import io.reelfm.core.fm.FeatureSpace;
+import io.reelfm.core.fm.FmEncoder;
+import io.reelfm.core.fm.FmModel;
+import io.reelfm.core.fm.FmTask;
+import io.reelfm.core.fm.FoldInPrior;
+import io.reelfm.core.fm.snapshot.FmSnapshot;
+import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.schemas.ModelChunk;
 import io.reelfm.schemas.ModelManifest;
-import io.reelfm.schemas.snapshot.FactorSnapshot;
 import io.reelfm.schemas.snapshot.SnapshotChunker;
 
 /** Builds model versions in the published payload formats for tests. */
@@ -15,8 +24,25 @@ public final class TestModels {
     private TestModels() {
     }
 
+    /**
+     * An RFM2 payload of an id-only FM (item-id features only): item i gets bias {@code bias[i]}
+     * and retrieval vector {@code factors[i*k..]}; users are folded in under a zero-mean ridge
+     * {@code lambda} on their weight and factors.
+     */
     public static byte[] payload(int k, float mu, float lambda, String[] ids, float[] bias, float[] factors) {
-        return new FactorSnapshot(k, mu, lambda, ids, bias, factors).toBytes();
+        return FmSnapshotCodec.encode(snapshot(k, mu, lambda, ids, bias, factors));
+    }
+
+    public static FmSnapshot snapshot(int k, float mu, float lambda, String[] ids, float[] bias, float[] factors) {
+        FeatureSpace space = new FeatureSpace();
+        IdIndex items = new IdIndex();
+        for (String id : ids) {
+            space.indexOf(FeatureGroup.ITEM, id);
+            items.indexOf(id);
+        }
+        FmModel model = new FmModel(FmTask.REGRESSION, k, mu, bias, factors, space, 0.5f, 5f,
+                FoldInPrior.ridge(lambda, lambda, k));
+        return FmSnapshot.export(model, new FmEncoder(space, null, Set.of()), items);
     }
 
     /** A random model over items {@code prefix0..prefix(n-1)} with a fixed seed. */

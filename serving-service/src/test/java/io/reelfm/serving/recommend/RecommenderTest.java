@@ -22,6 +22,7 @@ import io.reelfm.schemas.ModelChunk;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.UserProfile;
 import io.reelfm.schemas.Topics;
 import io.reelfm.schemas.snapshot.SnapshotKeys;
 import io.reelfm.service.config.Settings;
@@ -90,6 +91,11 @@ class RecommenderTest {
             @Override
             public UserHistory userHistory(String userId) {
                 return driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get(userId);
+            }
+
+            @Override
+            public UserProfile userProfile(String userId) {
+                return driver.<String, UserProfile>getKeyValueStore(StoreNames.USER_PROFILES).get(userId);
             }
         };
         Catalog catalog = new Catalog(stores);
