@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -37,50 +39,30 @@ public final class PopularityRanker {
     }
 
     /** The top {@code k} by weighted rating among items whose catalogue entry passes {@code filter}. */
-    public List<PopularItem> popular(int k, java.util.function.Predicate<MovieView> filter) {
+    public List<PopularItem> popular(int k, Predicate<MovieView> filter) {
         List<KeyValue<String, ItemStats>> all = snapshot();
-        long count = 0;
-        double sum = 0;
-        for (KeyValue<String, ItemStats> kv : all) {
-            count += kv.value.count();
-            sum += kv.value.sum();
-        }
-        double globalMean = count == 0 ? 0 : sum / count;
-        record Scored(String itemId, ItemStats stats, double weighted) {
-        }
-        List<Scored> scored = new ArrayList<>(all.size());
-        for (KeyValue<String, ItemStats> kv : all) {
-            if (kv.value.count() > 0) {
-                scored.add(new Scored(kv.key, kv.value, kv.value.bayesianAverage(globalMean, minVotes)));
-            }
-        }
-        scored.sort(Comparator.comparingDouble(Scored::weighted).reversed().thenComparing(Scored::itemId));
-        List<PopularItem> out = new ArrayList<>(k);
-        for (Scored s : scored) {
-            MovieView m = catalog.view(s.itemId());
-            if (!filter.test(m)) {
-                continue;
-            }
-            out.add(new PopularItem(m.itemId(), m.title(), m.year(), m.genres(), s.stats().count(),
-                    round(s.stats().mean()), round(s.weighted())));
-            if (out.size() == k) {
-                break;
-            }
-        }
-        return out;
+        double globalMean = globalMean(all);
+        return top(k, all, stats -> true, stats -> stats.bayesianAverage(globalMean, minVotes), filter);
     }
 
     /**
      * The top {@code k} for a new user known only by profile: items ranked by how raters in the
      * same segments rated them ({@link ItemStats#segmentScore}).
      */
-    public List<PopularItem> byProfile(int k, List<String> segments, java.util.function.Predicate<MovieView> filter) {
+    public List<PopularItem> byProfile(int k, List<String> segments, Predicate<MovieView> filter) {
+        return top(k, snapshot(), stats -> segments.stream().anyMatch(s -> stats.segmentCount(s) > 0),
+                stats -> stats.segmentScore(segments, minVotes), filter);
+    }
+
+    /** Rated items that are {@code eligible}, best {@code score} first (ties by id), the first {@code k} passing {@code filter}. */
+    private List<PopularItem> top(int k, List<KeyValue<String, ItemStats>> all, Predicate<ItemStats> eligible,
+                                  ToDoubleFunction<ItemStats> score, Predicate<MovieView> filter) {
         record Scored(String itemId, ItemStats stats, double score) {
         }
-        List<Scored> scored = new ArrayList<>();
-        for (KeyValue<String, ItemStats> kv : snapshot()) {
-            if (kv.value.count() > 0 && segments.stream().anyMatch(s -> kv.value.segmentCount(s) > 0)) {
-                scored.add(new Scored(kv.key, kv.value, kv.value.segmentScore(segments, minVotes)));
+        List<Scored> scored = new ArrayList<>(all.size());
+        for (KeyValue<String, ItemStats> kv : all) {
+            if (kv.value.count() > 0 && eligible.test(kv.value)) {
+                scored.add(new Scored(kv.key, kv.value, score.applyAsDouble(kv.value)));
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::itemId));
@@ -129,9 +111,13 @@ public final class PopularityRanker {
 
     /** Catalogue-wide mean rating, the prior of the Bayesian average. */
     public double globalMean() {
+        return globalMean(snapshot());
+    }
+
+    private static double globalMean(List<KeyValue<String, ItemStats>> all) {
         long count = 0;
         double sum = 0;
-        for (KeyValue<String, ItemStats> kv : snapshot()) {
+        for (KeyValue<String, ItemStats> kv : all) {
             count += kv.value.count();
             sum += kv.value.sum();
         }
