@@ -37,8 +37,9 @@ public final class ScoringBench {
         for (int j = 0; j < factors.length; j++) {
             factors[j] = (float) rnd.nextGaussian() * 0.1f;
         }
-        FactorModel model = new FactorModel(TestModels.manifest("bench", 1, new byte[0], 1),
-                TestModels.snapshot(k, 3.5f, 0.1f, ids, bias, factors));
+        byte[] payload = TestModels.payload(k, 3.5f, 0.1f, ids, bias, factors);
+        FactorModel model = FactorModel.fromPayload(TestModels.manifest("bench", 1, payload, 1), payload);
+        payload = null;
         long heapAfter = usedHeap();
         List<UserHistory.Entry> rated = new ArrayList<>();
         for (int s = 0; s < 100; s++) {
