@@ -1,6 +1,6 @@
 package io.reelfm.ingest;
 
-import java.util.concurrent.CountDownLatch;
+import io.reelfm.service.lifecycle.UntilStopped;
 
 /**
  * Runs the ingest service alone: configuration from {@code REELFM_*} environment variables and
@@ -13,12 +13,6 @@ public final class IngestMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        IngestService service = IngestService.start(IngestConfig.fromEnvironment());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "ingest-shutdown"));
-        stopped.await();
+        UntilStopped.run("ingest", IngestService.start(IngestConfig.fromEnvironment()));
     }
 }

@@ -1,8 +1,7 @@
 package io.reelfm.serving;
 
-import java.util.concurrent.CountDownLatch;
-
 import io.reelfm.service.config.Settings;
+import io.reelfm.service.lifecycle.UntilStopped;
 
 /** Runs one serving instance until the JVM is asked to stop. Configuration: {@link ServingConfig}. */
 public final class ServingMain {
@@ -11,12 +10,6 @@ public final class ServingMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        ServingService service = ServingService.start(ServingConfig.from(Settings.fromEnvironment()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "serving-shutdown"));
-        stopped.await();
+        UntilStopped.run("serving", ServingService.start(ServingConfig.from(Settings.fromEnvironment())));
     }
 }

@@ -1,8 +1,7 @@
 package io.reelfm.trainer;
 
-import java.util.concurrent.CountDownLatch;
-
 import io.reelfm.service.config.Settings;
+import io.reelfm.service.lifecycle.UntilStopped;
 
 /** Standalone trainer: configuration from the environment (and {@code REELFM_CONFIG_FILE}), runs until stopped. */
 public final class TrainerMain {
@@ -11,12 +10,6 @@ public final class TrainerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        TrainerService service = TrainerService.start(TrainerConfig.from(Settings.fromEnvironment()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "trainer-shutdown"));
-        stopped.await();
+        UntilStopped.run("trainer", TrainerService.start(TrainerConfig.from(Settings.fromEnvironment())));
     }
 }

@@ -1,8 +1,10 @@
 package io.reelfm.launcher.service;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import io.reelfm.service.config.Settings;
+import io.reelfm.service.lifecycle.UntilStopped;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -35,8 +37,11 @@ abstract class ServiceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Started started = start(options.settings(portKey));
-        return ServiceRunner.runUntilStopped(name, started.service(), "http://localhost:" + started.port(),
-                spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(name + " running at http://localhost:" + started.port() + " (Ctrl-C or SIGTERM stops it)");
+        out.flush();
+        UntilStopped.run(name, started.service(), e -> out.println("Stopping " + name + " failed: " + e.getMessage()));
+        return 0;
     }
 
     /** A running service and its HTTP port. */
