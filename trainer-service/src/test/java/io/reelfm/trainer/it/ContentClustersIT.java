@@ -21,7 +21,7 @@ import io.reelfm.schemas.Topics;
 import io.reelfm.schemas.snapshot.ClusterSnapshot;
 import io.reelfm.schemas.snapshot.SnapshotAssembler;
 import io.reelfm.trainer.TrainerService;
-import io.reelfm.trainer.testdata.SyntheticRatings;
+import io.reelfm.trainer.testdata.GeneratedRatings;
 
 class ContentClustersIT {
 
@@ -33,7 +33,7 @@ class ContentClustersIT {
     void contentJobPublishesCentroidsAssignmentsAndDescriptionsOfTheCatalogue() {
         String model = unique("content-kmeans");
         String prefix = unique("cc");
-        produce(SyntheticRatings.generate(prefix, 100, 90, 20, 71));
+        produce(GeneratedRatings.generate(prefix, 100, 90, 20, 71));
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         try (var producer = new KafkaProducer<>(p, Topics.MOVIES.keySerde().serializer(), Topics.MOVIES.valueSerde().serializer())) {

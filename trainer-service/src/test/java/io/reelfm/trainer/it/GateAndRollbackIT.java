@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.trainer.TrainerService;
-import io.reelfm.trainer.testdata.SyntheticRatings;
+import io.reelfm.trainer.testdata.GeneratedRatings;
 
 class GateAndRollbackIT {
 
     @BeforeAll
     static void data() {
-        produce(SyntheticRatings.generate(unique("gr"), 200, 150, 30, 31));
+        produce(GeneratedRatings.generate(unique("gr"), 200, 150, 30, 31));
     }
 
     private static Map<String, String> als(String model, String lambda, String iterations, long minRatings) {

@@ -15,14 +15,14 @@ import io.reelfm.schemas.snapshot.SnapshotAssembler;
 import io.reelfm.trainer.TrainerConfig;
 import io.reelfm.trainer.TrainerService;
 import io.reelfm.trainer.snapshot.PublishFault;
-import io.reelfm.trainer.testdata.SyntheticRatings;
+import io.reelfm.trainer.testdata.GeneratedRatings;
 
 class InterruptedPublishIT {
 
     @Test
     void trainerKilledMidPublishLeavesNoVisibleVersionAndTheRestartedOnePublishesACompleteOne() {
         String model = unique("crash-als");
-        produce(SyntheticRatings.generate(unique("cr"), 200, 150, 30, 41));
+        produce(GeneratedRatings.generate(unique("cr"), 200, 150, 30, 41));
         TrainerConfig config = config(model, Map.of(
                 "reelfm.trainer.min-ratings", String.valueOf(storedRatings()),
                 "reelfm.trainer.model." + model + ".factors", "32",

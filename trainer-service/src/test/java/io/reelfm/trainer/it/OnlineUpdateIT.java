@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.trainer.TrainerService;
-import io.reelfm.trainer.testdata.SyntheticRatings;
+import io.reelfm.trainer.testdata.GeneratedRatings;
 
 class OnlineUpdateIT {
 
@@ -20,7 +20,7 @@ class OnlineUpdateIT {
     void sgdModelIsUpdatedOnlineFromNewRatingsBetweenFullFits() {
         String sgd = unique("online-sgd");
         String als = unique("side-mcmc");
-        produce(SyntheticRatings.generate(unique("on"), 200, 150, 25, 61));
+        produce(GeneratedRatings.generate(unique("on"), 200, 150, 25, 61));
         Map<String, String> settings = Map.of(
                 "reelfm.trainer.min-ratings", String.valueOf(storedRatings()),
                 "reelfm.trainer.online.min-events", "1000",
@@ -34,7 +34,7 @@ class OnlineUpdateIT {
             assertThat(model(port, sgd).get("lastTraining").get("kind").asText()).isEqualTo("full");
             assertThat(model(port, als).get("learner").asText()).isEqualTo("mcmc");
 
-            produce(SyntheticRatings.generate(unique("on2"), 60, 150, 25, 62));
+            produce(GeneratedRatings.generate(unique("on2"), 60, 150, 25, 62));
             JsonNode updated = Awaitility.await().atMost(Duration.ofSeconds(90))
                     .until(() -> model(port, sgd), m -> m.get("version").asLong() == 2);
             assertThat(updated.get("lastTraining").get("kind").asText()).isEqualTo("online");

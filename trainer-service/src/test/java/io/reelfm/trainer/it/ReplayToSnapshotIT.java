@@ -25,7 +25,7 @@ import io.reelfm.trainer.eval.HoldoutSplit;
 import io.reelfm.trainer.ModelSpec;
 import io.reelfm.trainer.model.FmInputs;
 import io.reelfm.trainer.store.TrainingState;
-import io.reelfm.trainer.testdata.SyntheticRatings;
+import io.reelfm.trainer.testdata.GeneratedRatings;
 
 class ReplayToSnapshotIT {
 
@@ -33,7 +33,7 @@ class ReplayToSnapshotIT {
     void replayedDataSetYieldsASnapshotWhoseHoldoutRmseMatchesAnOfflineFit() {
         String model = unique("replay-als");
         String prefix = unique("rp");
-        produce(SyntheticRatings.generate(prefix, 300, 200, 30, 21));
+        produce(GeneratedRatings.generate(prefix, 300, 200, 30, 21));
         long inTopic = storedRatings();
         TrainerConfig config = config(model, Map.of(
                 "reelfm.trainer.min-ratings", String.valueOf(inTopic),

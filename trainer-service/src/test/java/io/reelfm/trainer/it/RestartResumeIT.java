@@ -28,7 +28,7 @@ import io.reelfm.schemas.Topics;
 import io.reelfm.trainer.TrainerConfig;
 import io.reelfm.trainer.TrainerService;
 import io.reelfm.trainer.store.TrainingState;
-import io.reelfm.trainer.testdata.SyntheticRatings;
+import io.reelfm.trainer.testdata.GeneratedRatings;
 
 class RestartResumeIT {
 
@@ -36,7 +36,7 @@ class RestartResumeIT {
     void restartResumesFromCommittedOffsetsAndCountsNoRatingTwice(@TempDir Path dir) throws Exception {
         String model = unique("restart-als");
         String group = unique("restart-group");
-        List<RatingEvent> first = SyntheticRatings.generate(unique("rs"), 100, 80, 20, 51);
+        List<RatingEvent> first = GeneratedRatings.generate(unique("rs"), 100, 80, 20, 51);
         produce(first);
         Map<String, String> settings = Map.of("reelfm.trainer.group-id", group,
                 "reelfm.trainer.checkpoint-dir", dir.toString(),
@@ -50,7 +50,7 @@ class RestartResumeIT {
         }
         assertThat(committedTotal(group)).isEqualTo(afterFirst);
 
-        List<RatingEvent> second = new ArrayList<>(SyntheticRatings.generate(unique("rs2"), 50, 80, 20, 52));
+        List<RatingEvent> second = new ArrayList<>(GeneratedRatings.generate(unique("rs2"), 50, 80, 20, 52));
         second.addAll(first.subList(0, 300));
         RatingEvent rerated = first.get(0);
         second.add(RatingEvent.newBuilder(rerated).setEventId(rerated.getEventId() + "-again")

@@ -19,7 +19,7 @@ import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
 import io.reelfm.trainer.store.TrainingState;
-import io.reelfm.trainer.testdata.SyntheticRatings;
+import io.reelfm.trainer.testdata.GeneratedRatings;
 
 class FmFitterTest {
 
@@ -56,7 +56,7 @@ class FmFitterTest {
 
     @Test
     void everyLearnerBeatsTheGlobalMeanThroughThePublishedSnapshotAndFoldIn() {
-        TrainingState s = load(SyntheticRatings.generate("t", 300, 200, 40, 11), 12_000);
+        TrainingState s = load(GeneratedRatings.generate("t", 300, 200, 40, 11), 12_000);
         HoldoutSplit split = split(s);
         double baseline = meanRmse(s, split);
         for (ModelSpec spec : List.of(ModelSpec.als("a", 8, 5.0, 8), ModelSpec.sgd("s", 8, 0.05, 30, 0.01),
@@ -73,7 +73,7 @@ class FmFitterTest {
 
     @Test
     void badHyperparametersGiveAWorseModel() {
-        TrainingState s = load(SyntheticRatings.generate("t", 300, 200, 40, 12), 12_000);
+        TrainingState s = load(GeneratedRatings.generate("t", 300, 200, 40, 12), 12_000);
         HoldoutSplit split = split(s);
         HoldoutMetrics good = evaluate(s, ModelSpec.als("g", 8, 5.0, 8).newFitter().fit(FmInputs.of(s, split.train())),
                 split);
@@ -84,7 +84,7 @@ class FmFitterTest {
 
     @Test
     void onlineUpdatesAddNewItemsAndRefitsWarmStartOnGrownData() {
-        List<RatingEvent> events = SyntheticRatings.generate("o", 300, 200, 40, 13);
+        List<RatingEvent> events = GeneratedRatings.generate("o", 300, 200, 40, 13);
         TrainingState s = load(events, 6_000);
         FmFitter sgd = ModelSpec.sgd("s", 8, 0.05, 20, 0.01).newFitter();
         assertThatThrownBy(() -> sgd.update(FmInputs.of(s, new int[0]))).isInstanceOf(IllegalStateException.class);
@@ -106,7 +106,7 @@ class FmFitterTest {
 
     @Test
     void movieAndProfileTopicsBecomeSideFeaturesOfTheSnapshot() {
-        TrainingState s = load(SyntheticRatings.generate("f", 60, 40, 15, 14), 900);
+        TrainingState s = load(GeneratedRatings.generate("f", 60, 40, 15, 14), 900);
         for (int i = 0; i < s.items().size(); i++) {
             String id = s.items().id(i);
             s.applyMovie(id, Movie.newBuilder().setItemId(id).setTitle("T" + i).setYear(1960 + i)
