@@ -2,45 +2,34 @@ package io.reelfm.launcher.demo;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 
+import io.reelfm.launcher.service.ServiceStarter;
 import io.reelfm.service.config.Settings;
 
 /**
  * A ReelFM HTTP service on the demo broker, configured like the standalone service (environment
  * and {@code REELFM_CONFIG_FILE}) with the demo's port and broker on top, and demo defaults for
  * keys the environment leaves unset.
- *
- * @param <S> the running service
  */
-public final class ServiceComponent<S extends AutoCloseable> implements DemoComponent {
+public final class ServiceComponent implements DemoComponent {
 
-    private final String name;
-    private final String portKey;
+    private final ServiceStarter starter;
     private final int port;
     private final Map<String, String> extra;
-    private final Function<Settings, S> starter;
-    private final Function<S, Integer> boundPort;
 
     /**
-     * @param portKey   the service's port setting, e.g. {@code reelfm.trainer.port}
-     * @param extra     demo defaults, used only where the environment sets nothing (state directories, ...)
-     * @param starter   builds and starts the service from settings
-     * @param boundPort the port the started service listens on
+     * @param port  HTTP port; 0 picks a free one
+     * @param extra demo defaults, used only where the environment sets nothing (state directories, ...)
      */
-    public ServiceComponent(String name, String portKey, int port, Map<String, String> extra,
-                            Function<Settings, S> starter, Function<S, Integer> boundPort) {
-        this.name = name;
-        this.portKey = portKey;
+    public ServiceComponent(ServiceStarter starter, int port, Map<String, String> extra) {
+        this.starter = starter;
         this.port = port;
         this.extra = Map.copyOf(extra);
-        this.starter = starter;
-        this.boundPort = boundPort;
     }
 
     @Override
     public String name() {
-        return name;
+        return starter.name();
     }
 
     @Override
@@ -52,10 +41,10 @@ public final class ServiceComponent<S extends AutoCloseable> implements DemoComp
                 overrides.put(key, value);
             }
         });
-        overrides.put(portKey, String.valueOf(port));
+        overrides.put(starter.portKey(), String.valueOf(port));
         overrides.put("reelfm.kafka.bootstrap-servers", bootstrapServers);
-        S service = starter.apply(environment.withOverrides(overrides));
-        String url = "http://localhost:" + boundPort.apply(service);
+        ServiceStarter.Started started = starter.start(environment.withOverrides(overrides));
+        String url = "http://localhost:" + started.port();
         return new Running() {
             @Override
             public String url() {
@@ -65,9 +54,9 @@ public final class ServiceComponent<S extends AutoCloseable> implements DemoComp
             @Override
             public void close() {
                 try {
-                    service.close();
+                    started.service().close();
                 } catch (Exception e) {
-                    throw new IllegalStateException("Stopping " + name + " failed: " + e.getMessage(), e);
+                    throw new IllegalStateException("Stopping " + name() + " failed: " + e.getMessage(), e);
                 }
             }
         };

@@ -1,8 +1,5 @@
 package io.reelfm.launcher.service;
 
-import io.reelfm.ingest.IngestConfig;
-import io.reelfm.ingest.IngestService;
-import io.reelfm.service.config.Settings;
 import picocli.CommandLine.Command;
 
 /**
@@ -16,12 +13,6 @@ import picocli.CommandLine.Command;
 public final class IngestCommand extends ServiceCommand {
 
     public IngestCommand() {
-        super("ingest", "reelfm.ingest.port");
-    }
-
-    @Override
-    Started start(Settings settings) {
-        IngestService service = IngestService.start(IngestConfig.fromSettings(settings));
-        return new Started(service, service.port());
+        super(ServiceStarter.INGEST);
     }
 }

@@ -1,8 +1,5 @@
 package io.reelfm.launcher.service;
 
-import io.reelfm.serving.ServingConfig;
-import io.reelfm.serving.ServingService;
-import io.reelfm.service.config.Settings;
 import picocli.CommandLine.Command;
 
 /** {@code reelfm serving}: the serving service alone against an external Kafka (docker-compose). */
@@ -12,12 +9,6 @@ import picocli.CommandLine.Command;
 public final class ServingCommand extends ServiceCommand {
 
     public ServingCommand() {
-        super("serving", "reelfm.serving.port");
-    }
-
-    @Override
-    Started start(Settings settings) {
-        ServingService service = ServingService.start(ServingConfig.from(settings));
-        return new Started(service, service.port());
+        super(ServiceStarter.SERVING);
     }
 }

@@ -1,8 +1,5 @@
 package io.reelfm.launcher.service;
 
-import io.reelfm.service.config.Settings;
-import io.reelfm.trainer.TrainerConfig;
-import io.reelfm.trainer.TrainerService;
 import picocli.CommandLine.Command;
 
 /** {@code reelfm trainer}: the trainer alone against an external Kafka (docker-compose). */
@@ -12,12 +9,6 @@ import picocli.CommandLine.Command;
 public final class TrainerCommand extends ServiceCommand {
 
     public TrainerCommand() {
-        super("trainer", "reelfm.trainer.port");
-    }
-
-    @Override
-    Started start(Settings settings) {
-        TrainerService service = TrainerService.start(TrainerConfig.from(settings));
-        return new Started(service, service.port());
+        super(ServiceStarter.TRAINER);
     }
 }
