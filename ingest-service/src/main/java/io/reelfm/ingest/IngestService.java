@@ -11,6 +11,7 @@ import io.reelfm.ingest.http.IngestMetrics;
 import io.reelfm.ingest.http.IngestRoutes;
 import io.reelfm.ingest.kafka.KafkaReadiness;
 import io.reelfm.ingest.publish.TransactionalPublisher;
+import io.reelfm.service.http.RunningService;
 import io.reelfm.service.http.ServiceApp;
 import io.reelfm.service.http.ServiceAppConfig;
 
@@ -22,17 +23,15 @@ import io.reelfm.service.http.ServiceAppConfig;
  * <p>Start does not require Kafka to be up: writes answer 503 with Retry-After and
  * {@code /health/ready} reports not ready until it is.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService extends RunningService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
-    private final ServiceApp app;
     private final TransactionalPublisher publisher;
     private final KafkaReadiness readiness;
-    private boolean closed;
 
     private IngestService(ServiceApp app, TransactionalPublisher publisher, KafkaReadiness readiness) {
-        this.app = app;
+        super(app);
         this.publisher = publisher;
         this.readiness = readiness;
     }
@@ -63,18 +62,9 @@ public final class IngestService implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return app.port();
-    }
-
-    /** Stops taking requests, lets in-flight ones finish, then closes the Kafka clients. Idempotent. */
+    /** Closes the Kafka clients. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        app.close();
+    protected void stopBehindHttp() {
         publisher.close();
         readiness.close();
     }

@@ -23,6 +23,7 @@ import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
 import io.reelfm.service.http.Readiness;
+import io.reelfm.service.http.RunningService;
 import io.reelfm.service.http.ServiceApp;
 import io.reelfm.service.http.ServiceAppConfig;
 import io.reelfm.serving.catalog.Catalog;
@@ -59,23 +60,21 @@ import io.reelfm.serving.topology.StreamsSettings;
  * {@code application.server}; until the stores are restored and every variant's model is
  * loaded, {@code /health/ready} says no and state-dependent endpoints answer 503.
  */
-public final class ServingService implements AutoCloseable {
+public final class ServingService extends RunningService {
 
     private static final Logger log = LoggerFactory.getLogger(ServingService.class);
 
     private final ServingConfig config;
-    private final ServiceApp app;
     private final KafkaStreams streams;
     private final ModelLoader loader;
     private final ModelRegistry registry;
     private final ImpressionPublisher impressions;
-    private boolean closed;
 
     private ServingService(ServingConfig config, ServiceApp app, KafkaStreams streams, ModelLoader loader, ModelRegistry registry,
                            ImpressionPublisher impressions) {
+        super(app);
         this.impressions = impressions;
         this.config = config;
-        this.app = app;
         this.streams = streams;
         this.loader = loader;
         this.registry = registry;
@@ -174,10 +173,6 @@ public final class ServingService implements AutoCloseable {
         return topics;
     }
 
-    public int port() {
-        return app.port();
-    }
-
     public ServingConfig config() {
         return config;
     }
@@ -190,14 +185,9 @@ public final class ServingService implements AutoCloseable {
         return registry;
     }
 
-    /** Stops HTTP (letting in-flight requests finish), the loader, then Streams, leaving the group at once. Idempotent. */
+    /** Stops the loader, then Streams, leaving the group at once. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        app.close();
+    protected void stopBehindHttp() {
         loader.close();
         impressions.close();
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

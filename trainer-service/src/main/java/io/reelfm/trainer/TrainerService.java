@@ -17,6 +17,7 @@ import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
 import io.reelfm.service.http.Readiness;
+import io.reelfm.service.http.RunningService;
 import io.reelfm.service.http.ServiceApp;
 import io.reelfm.service.http.ServiceAppConfig;
 import io.reelfm.trainer.consume.EventConsumer;
@@ -36,21 +37,19 @@ import io.reelfm.trainer.store.TrainingState;
  * its own thread and serves the REST API. The all-in-one launcher and the tests start it
  * in-process with {@link #start}; {@link TrainerMain} is the standalone entry point.
  */
-public final class TrainerService implements AutoCloseable {
+public final class TrainerService extends RunningService {
 
     private static final Logger log = LoggerFactory.getLogger(TrainerService.class);
 
     private final TrainingLoop loop;
     private final Thread thread;
     private final SnapshotPublisher publisher;
-    private final ServiceApp app;
-    private boolean closed;
 
     private TrainerService(TrainingLoop loop, Thread thread, SnapshotPublisher publisher, ServiceApp app) {
+        super(app);
         this.loop = loop;
         this.thread = thread;
         this.publisher = publisher;
-        this.app = app;
     }
 
     public static TrainerService start(TrainerConfig config) {
@@ -102,18 +101,9 @@ public final class TrainerService implements AutoCloseable {
         return new TrainerService(loop, thread, publisher, app);
     }
 
-    public int port() {
-        return app.port();
-    }
-
-    /** Stops HTTP, lets the training loop save its final checkpoint, then closes Kafka clients. Idempotent. */
+    /** Lets the training loop save its final checkpoint, then closes Kafka clients. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        app.close();
+    protected void stopBehindHttp() {
         loop.stop();
         try {
             thread.join(Duration.ofSeconds(60).toMillis());
