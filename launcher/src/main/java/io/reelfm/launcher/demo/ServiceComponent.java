@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.reelfm.launcher.service.ServiceStarter;
 import io.reelfm.service.config.Settings;
+import io.reelfm.service.http.RunningService;
 
 /**
  * A ReelFM HTTP service on the demo broker, configured like the standalone service (environment
@@ -43,8 +44,8 @@ public final class ServiceComponent implements DemoComponent {
         });
         overrides.put(starter.portKey(), String.valueOf(port));
         overrides.put("reelfm.kafka.bootstrap-servers", bootstrapServers);
-        ServiceStarter.Started started = starter.start(environment.withOverrides(overrides));
-        String url = "http://localhost:" + started.port();
+        RunningService service = starter.start(environment.withOverrides(overrides));
+        String url = "http://localhost:" + service.port();
         return new Running() {
             @Override
             public String url() {
@@ -53,11 +54,7 @@ public final class ServiceComponent implements DemoComponent {
 
             @Override
             public void close() {
-                try {
-                    started.service().close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("Stopping " + name() + " failed: " + e.getMessage(), e);
-                }
+                service.close();
             }
         };
     }

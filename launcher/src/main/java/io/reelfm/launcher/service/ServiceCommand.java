@@ -3,6 +3,7 @@ package io.reelfm.launcher.service;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import io.reelfm.service.http.RunningService;
 import io.reelfm.service.lifecycle.UntilStopped;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,12 +30,12 @@ abstract class ServiceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServiceStarter.Started started = starter.start(options.settings(starter.portKey()));
+        RunningService service = starter.start(options.settings(starter.portKey()));
         String name = starter.name();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(name + " running at http://localhost:" + started.port() + " (Ctrl-C or SIGTERM stops it)");
+        out.println(name + " running at http://localhost:" + service.port() + " (Ctrl-C or SIGTERM stops it)");
         out.flush();
-        UntilStopped.run(name, started.service(), e -> out.println("Stopping " + name + " failed: " + e.getMessage()));
+        UntilStopped.run(name, service, e -> out.println("Stopping " + name + " failed: " + e.getMessage()));
         return 0;
     }
 }
