@@ -1,8 +1,6 @@
 package io.reelfm.launcher.replay;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 import io.reelfm.datasets.RatingRow;
 
@@ -16,12 +14,8 @@ import io.reelfm.datasets.RatingRow;
  */
 public final class RatingTimeline {
 
-    private final Map<String, Integer> userIndex = new HashMap<>();
-    private final Map<String, Integer> itemIndex = new HashMap<>();
-    private String[] userIds = new String[1024];
-    private String[] itemIds = new String[1024];
-    private int users;
-    private int items;
+    private final IdDictionary userIds = new IdDictionary();
+    private final IdDictionary itemIds = new IdDictionary();
 
     private int[] user = new int[1024];
     private int[] item = new int[1024];
@@ -41,8 +35,8 @@ public final class RatingTimeline {
             rating = Arrays.copyOf(rating, capacity);
             time = Arrays.copyOf(time, capacity);
         }
-        user[size] = internUser(row.userId());
-        item[size] = internItem(row.itemId());
+        user[size] = userIds.intern(row.userId());
+        item[size] = itemIds.intern(row.itemId());
         rating[size] = row.rating();
         time[size] = row.timestampMillis();
         size++;
@@ -61,11 +55,11 @@ public final class RatingTimeline {
     }
 
     public String userId(int position) {
-        return userIds[user[row(position)]];
+        return userIds.id(user[row(position)]);
     }
 
     public String itemId(int position) {
-        return itemIds[item[row(position)]];
+        return itemIds.id(item[row(position)]);
     }
 
     public float rating(int position) {
@@ -81,31 +75,5 @@ public final class RatingTimeline {
             throw new IllegalStateException("call sortByTime() before reading the timeline");
         }
         return order[position];
-    }
-
-    private int internUser(String id) {
-        Integer known = userIndex.get(id);
-        if (known != null) {
-            return known;
-        }
-        if (users == userIds.length) {
-            userIds = Arrays.copyOf(userIds, users * 2);
-        }
-        userIds[users] = id;
-        userIndex.put(id, users);
-        return users++;
-    }
-
-    private int internItem(String id) {
-        Integer known = itemIndex.get(id);
-        if (known != null) {
-            return known;
-        }
-        if (items == itemIds.length) {
-            itemIds = Arrays.copyOf(itemIds, items * 2);
-        }
-        itemIds[items] = id;
-        itemIndex.put(id, items);
-        return items++;
     }
 }

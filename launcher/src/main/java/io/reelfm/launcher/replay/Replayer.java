@@ -6,6 +6,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,11 +20,11 @@ import org.slf4j.LoggerFactory;
 
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.LineErrors;
-import io.reelfm.schemas.Movie;
+import io.reelfm.datasets.MovieRow;
+import io.reelfm.datasets.UserRow;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
-import io.reelfm.schemas.UserProfile;
 
 /**
  * Publishes a data set into Kafka the way live traffic would have arrived: the catalogue, then
@@ -80,29 +82,26 @@ public final class Replayer {
     }
 
     private long publishCatalogue(Dataset source, Sender sender, LineErrors errors) {
-        Topic<String, Movie> topic = config.movies();
-        try (ReplayProgress.Phase phase = progress.begin("movies", -1)) {
-            AtomicLong count = new AtomicLong();
-            source.movies(row -> {
-                sender.send(topic.name(), serializeKey(topic, row.itemId()),
-                        topic.valueSerde().serializer().serialize(topic.name(), Events.movie(row)));
-                count.incrementAndGet();
-                phase.stepBy(1);
-            }, errors);
-            return count.get();
-        }
+        return publishEach("movies", config.movies(), rows -> source.movies(rows, errors), MovieRow::itemId, Events::movie,
+                sender);
     }
 
     private long publishUsers(Dataset source, Sender sender, LineErrors errors) {
-        Topic<String, UserProfile> topic = config.users();
-        try (ReplayProgress.Phase phase = progress.begin("users", -1)) {
+        return publishEach("users", config.users(), rows -> source.users(rows, errors), UserRow::userId, Events::user,
+                sender);
+    }
+
+    /** Sends one event per row that {@code read} delivers, keyed by {@code key}; returns how many were sent. */
+    private <R, V> long publishEach(String phaseName, Topic<String, V> topic, Consumer<Consumer<R>> read,
+                                    Function<R, String> key, Function<R, V> event, Sender sender) {
+        try (ReplayProgress.Phase phase = progress.begin(phaseName, -1)) {
             AtomicLong count = new AtomicLong();
-            source.users(row -> {
-                sender.send(topic.name(), serializeKey(topic, row.userId()),
-                        topic.valueSerde().serializer().serialize(topic.name(), Events.user(row)));
+            read.accept(row -> {
+                sender.send(topic.name(), serializeKey(topic, key.apply(row)),
+                        topic.valueSerde().serializer().serialize(topic.name(), event.apply(row)));
                 count.incrementAndGet();
                 phase.stepBy(1);
-            }, errors);
+            });
             return count.get();
         }
     }
