@@ -29,7 +29,7 @@ public final class AlsFmTrainer {
             lw[g.ordinal()] = cfg.regW() * cfg.regScale(g);
             lv[g.ordinal()] = cfg.regV() * cfg.regScale(g);
         }
-        CoordinateLearner c = new CoordinateLearner(data, p);
+        CoordinateLearner c = new CoordinateLearner(data, p, groupOf);
         double[] scratch = new double[c.maxColumn()];
         for (int it = 0; it < cfg.iterations(); it++) {
             c.refresh();

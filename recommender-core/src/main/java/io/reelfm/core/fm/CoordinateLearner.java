@@ -1,5 +1,8 @@
 package io.reelfm.core.fm;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -21,6 +24,8 @@ final class CoordinateLearner {
 
     private final FmData data;
     private final FmData.Columns cols;
+    private final RowBlocks[] blocks;
+    private final boolean[] blocked;
     private final FmParams p;
     private final int rows;
     final double[] e;
@@ -28,10 +33,33 @@ final class CoordinateLearner {
     final float[] targets;
 
     CoordinateLearner(FmData data, FmParams p) {
+        this(data, p, null);
+    }
+
+    /**
+     * With {@code groupOf}, the IMPLICIT group (keyed by the row's user) and the RATERS group
+     * (keyed by the row's item) are kept as {@link RowBlocks} instead of row by row.
+     */
+    CoordinateLearner(FmData data, FmParams p, int[] groupOf) {
         this.data = data;
         this.p = p;
         this.rows = data.rows();
-        this.cols = data.columns(p.n);
+        List<RowBlocks> found = new ArrayList<>();
+        this.blocked = new boolean[p.n];
+        if (groupOf != null) {
+            RowBlocks implicit = RowBlocks.detect(data, groupOf, FeatureGroup.IMPLICIT, FeatureGroup.USER);
+            RowBlocks raters = RowBlocks.detect(data, groupOf, FeatureGroup.RATERS, FeatureGroup.ITEM);
+            for (RowBlocks b : new RowBlocks[] {implicit, raters}) {
+                if (b != null) {
+                    found.add(b);
+                    for (int j : b.features()) {
+                        blocked[j] = true;
+                    }
+                }
+            }
+        }
+        this.blocks = found.toArray(RowBlocks[]::new);
+        this.cols = blocks.length == 0 ? data.columns(p.n) : rowWiseColumns(data, p.n, blocked);
         this.e = new double[rows];
         if ((long) rows * p.k > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("rows * k = " + ((long) rows * p.k)
@@ -44,8 +72,36 @@ final class CoordinateLearner {
         }
     }
 
-    int columnSize(int j) {
-        return cols.colPtr()[j + 1] - cols.colPtr()[j];
+    /** Whether feature j occurs in any training row (row-wise or in a block). */
+    boolean hasData(int j) {
+        return blocked[j] || cols.colPtr()[j + 1] > cols.colPtr()[j];
+    }
+
+    private static FmData.Columns rowWiseColumns(FmData data, int n, boolean[] skip) {
+        int[] colPtr = new int[n + 1];
+        for (int pos = 0; pos < data.nnz(); pos++) {
+            int c = data.col(pos);
+            if (!skip[c]) {
+                colPtr[c + 1]++;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            colPtr[j + 1] += colPtr[j];
+        }
+        int[] fill = Arrays.copyOf(colPtr, n);
+        int[] rowsOut = new int[colPtr[n]];
+        float[] valsOut = new float[colPtr[n]];
+        for (int i = 0; i < data.rows(); i++) {
+            for (int pos = data.rowStart(i); pos < data.rowEnd(i); pos++) {
+                int c = data.col(pos);
+                if (!skip[c]) {
+                    int at = fill[c]++;
+                    rowsOut[at] = i;
+                    valsOut[at] = data.val(pos);
+                }
+            }
+        }
+        return new FmData.Columns(colPtr, rowsOut, valsOut);
     }
 
     /** Recomputes residuals and q from scratch (no drift from incremental updates). */
@@ -53,11 +109,33 @@ final class CoordinateLearner {
         int k = p.k;
         java.util.Arrays.fill(q, 0);
         double[] pred = new double[rows];
+        double[][] blockLin = new double[blocks.length][];
+        double[][] blockSq = new double[blocks.length][];
+        double[][] blockQ = new double[blocks.length][];
+        for (int g = 0; g < blocks.length; g++) {
+            int nb = blocks[g].blocks();
+            blockLin[g] = new double[nb];
+            blockSq[g] = new double[nb];
+            blockQ[g] = new double[nb * k];
+            blocks[g].sums(p, blockLin[g], blockSq[g], blockQ[g]);
+        }
         for (int i = 0; i < rows; i++) {
             double s = p.w0;
             double sq = 0;
+            for (int g = 0; g < blocks.length; g++) {
+                int b = blocks[g].block(i);
+                int nb = blocks[g].blocks();
+                s += blockLin[g][b];
+                sq += blockSq[g][b];
+                for (int f = 0; f < k; f++) {
+                    q[f * rows + i] += blockQ[g][f * nb + b];
+                }
+            }
             for (int pos = data.rowStart(i); pos < data.rowEnd(i); pos++) {
                 int j = data.col(pos);
+                if (blocked[j]) {
+                    continue;
+                }
                 double x = data.val(pos);
                 s += p.w[j] * x;
                 int base = j * k;
@@ -132,6 +210,9 @@ final class CoordinateLearner {
             }
             p.w[j] = next;
         }
+        for (RowBlocks b : blocks) {
+            b.updateWeights(p, alpha, groupOf, mu, lambda, rnd, e);
+        }
     }
 
     /** One pass over factor f of all features with per-group prior (mu[g], lambda[g]) for that f. */
@@ -173,6 +254,9 @@ final class CoordinateLearner {
             }
             p.v[j * k + f] = next;
         }
+        for (RowBlocks b : blocks) {
+            b.updateFactor(f, p, alpha, groupOf, mu, lambda, rnd, e, q);
+        }
     }
 
     int maxColumn() {
@@ -184,7 +268,7 @@ final class CoordinateLearner {
         return m;
     }
 
-    private static double draw(double mean, double precision, SplittableRandom rnd) {
+    static double draw(double mean, double precision, SplittableRandom rnd) {
         return rnd == null ? mean : mean + rnd.nextGaussian() / Math.sqrt(precision);
     }
 }
