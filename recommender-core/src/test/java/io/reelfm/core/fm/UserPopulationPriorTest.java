@@ -29,12 +29,12 @@ class UserPopulationPriorTest {
     }
 
     @Test
-    void theRidgeIsTheResidualVarianceOverTheSpreadOfTheTrainedUsers() {
+    void withCertainUsersTheRidgeIsTheResidualVarianceOverTheSpreadOfTheirMeans() {
         // residuals 1, -1, 0: variance 2/3; user weights 1, 2, 3: mean 2, variance 2/3;
         // user factors 0.5, 1.5, 1: mean 1, variance 1/6
         FmData data = rows(2, 1, 3);
         float[] targets = {2, 1, 3};
-        FoldInPrior prior = UserPopulationPrior.estimate(params(), new boolean[] {true, true, true, false}, data,
+        FoldInPrior prior = UserPopulationPrior.estimate(params(), new double[4], new float[4], new boolean[] {true, true, true, false}, data,
                 targets, FALLBACK);
         assertEquals(2f, prior.meanW(), 1e-6f);
         assertEquals(1f, prior.ridgeW(), 1e-5f);
@@ -44,9 +44,20 @@ class UserPopulationPriorTest {
     }
 
     @Test
+    void posteriorUncertaintyOfEachUserWidensThePrior() {
+        // total variance = spread of the means + mean posterior variance: 2/3 + 1/3 for w, 1/6 + 1/6 for v
+        double[] wVariance = {1.0 / 3, 1.0 / 3, 1.0 / 3, 5};
+        float[] vVariance = {1f / 6, 1f / 6, 1f / 6, 5};
+        FoldInPrior prior = UserPopulationPrior.estimate(params(), wVariance, vVariance,
+                new boolean[] {true, true, true, false}, rows(2, 1, 3), new float[] {2, 1, 3}, FALLBACK);
+        assertEquals(2f / 3, prior.ridgeW(), 1e-5f);
+        assertArrayEquals(new float[] {2f}, prior.ridgeV(), 1e-5f);
+    }
+
+    @Test
     void withOneTrainedUserTheFallbackIsKept() {
         FmData data = rows(2, 1, 3);
-        FoldInPrior prior = UserPopulationPrior.estimate(params(), new boolean[] {true, false, false, false}, data,
+        FoldInPrior prior = UserPopulationPrior.estimate(params(), new double[4], new float[4], new boolean[] {true, false, false, false}, data,
                 new float[] {2, 1, 3}, FALLBACK);
         assertSame(FALLBACK, prior);
     }
@@ -54,7 +65,7 @@ class UserPopulationPriorTest {
     @Test
     void aPerfectFitKeepsTheFallbackRatherThanAZeroRidge() {
         FmData data = rows(1, 2, 3);
-        FoldInPrior prior = UserPopulationPrior.estimate(params(), new boolean[] {true, true, true, false}, data,
+        FoldInPrior prior = UserPopulationPrior.estimate(params(), new double[4], new float[4], new boolean[] {true, true, true, false}, data,
                 new float[] {1, 2, 3}, FALLBACK);
         assertSame(FALLBACK, prior);
     }
