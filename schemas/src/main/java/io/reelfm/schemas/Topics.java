@@ -1,5 +1,6 @@
 package io.reelfm.schemas;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -94,5 +95,12 @@ public final class Topics {
     /** The topics through which the trainer hands model versions to serving. */
     public static List<Topic<?, ?>> modelTopics() {
         return List.of(MODEL_CHUNKS, MODEL_MANIFESTS, MODEL_ACTIVE);
+    }
+
+    /** The ingest and model topics: what the trainer, serving and the demo create before they start. */
+    public static List<Topic<?, ?>> pipelineTopics() {
+        List<Topic<?, ?>> topics = new ArrayList<>(ingestTopics());
+        topics.addAll(modelTopics());
+        return List.copyOf(topics);
     }
 }

@@ -89,4 +89,10 @@ class AvroSerdeTest {
         assertThat(Topics.MOVIES.compacted()).isTrue();
         assertThat(Topics.RATINGS.compacted()).isFalse();
     }
+
+    @Test
+    void pipelineTopicsAreTheIngestTopicsThenTheModelTopics() {
+        assertThat(Topics.pipelineTopics()).extracting(Topic::name).doesNotHaveDuplicates()
+                .containsExactly("ratings", "movies", "users", "model-chunks", "model-manifests", "model-active");
+    }
 }

@@ -161,8 +161,7 @@ public final class ServingService extends RunningService {
     }
 
     static List<Topic<?, ?>> topics(ServingConfig config) {
-        List<Topic<?, ?>> topics = new ArrayList<>(Topics.ingestTopics());
-        topics.addAll(Topics.modelTopics());
+        List<Topic<?, ?>> topics = new ArrayList<>(Topics.pipelineTopics());
         topics.add(new Topic<>(config.deadLetterTopic(), Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde(),
                 Topics.DEAD_LETTERS.partitions(), Topics.DEAD_LETTERS.configs()));
         topics.add(Topics.IMPRESSIONS);

@@ -1,7 +1,6 @@
 package io.reelfm.trainer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
 import io.reelfm.service.http.Readiness;
@@ -53,9 +51,7 @@ public final class TrainerService extends RunningService {
     }
 
     public static TrainerService start(TrainerConfig config) {
-        List<Topic<?, ?>> topics = new ArrayList<>(Topics.ingestTopics());
-        topics.addAll(Topics.modelTopics());
-        TopicCreator.ensure(config.bootstrapServers(), topics, config.replicationFactor(), Duration.ofSeconds(30));
+        TopicCreator.ensure(config.bootstrapServers(), Topics.pipelineTopics(), config.replicationFactor(), Duration.ofSeconds(30));
 
         Set<String> names = config.models().stream().map(ModelSpec::name).collect(Collectors.toSet());
         PublishedModels published = SnapshotTopicsReader.read(config.bootstrapServers(), names::contains,

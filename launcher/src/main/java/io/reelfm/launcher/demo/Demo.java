@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.reelfm.kafka.EmbeddedKafkaBroker;
-import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
 
@@ -74,9 +73,7 @@ public final class Demo implements AutoCloseable {
         Runnable cleanup = config.kafkaDir() == null ? () -> deleteRecursively(stateDir) : () -> { };
         try {
             broker.start();
-            List<Topic<?, ?>> topics = new ArrayList<>(Topics.ingestTopics());
-            topics.addAll(Topics.modelTopics());
-            TopicCreator.ensure(broker.bootstrapServers(), topics, (short) 1, Duration.ofSeconds(30));
+            TopicCreator.ensure(broker.bootstrapServers(), Topics.pipelineTopics(), (short) 1, Duration.ofSeconds(30));
             for (DemoComponent component : components.apply(stateDir)) {
                 started.add(new Started(component.name(), component.start(broker.bootstrapServers())));
             }
