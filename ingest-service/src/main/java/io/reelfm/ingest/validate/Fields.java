@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,13 +31,26 @@ final class Fields {
         this.maxIdLength = maxIdLength;
     }
 
-    /** Returns null (after recording the problem) when the node is not a JSON object. */
-    static Fields of(JsonNode node, List<String> allowed, int maxIdLength, List<Problem> out) {
+    /** Reads the fields of one row, each problem recorded in {@code f}, and says how to build the value. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        /** @return builds the value; called only when no field had a problem */
+        Supplier<T> read(Fields f);
+    }
+
+    /**
+     * The frame of every row validator: the node must be a JSON object whose fields are all in
+     * {@code allowed}; {@code reader} checks the fields it knows, and the value is built only
+     * when nothing was wrong.
+     */
+    static <T> Validated<T> validate(JsonNode node, List<String> allowed, int maxIdLength, RowReader<T> reader) {
         if (node == null || !node.isObject()) {
-            out.add(Problem.of(null, "expected a JSON object but got " + kind(node)));
-            return null;
+            return Validated.of(null, List.of(Problem.of(null, "expected a JSON object but got " + kind(node))));
         }
-        return new Fields(node, allowed, maxIdLength);
+        Fields f = new Fields(node, allowed, maxIdLength);
+        Supplier<T> value = reader.read(f);
+        List<Problem> problems = f.problems();
+        return Validated.of(problems.isEmpty() ? value.get() : null, problems);
     }
 
     List<Problem> problems() {

@@ -2,14 +2,12 @@ package io.reelfm.ingest.validate;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.Movie;
-import io.reelfm.service.validation.Problem;
 
 /** Turns one JSON movie (the fields of the Avro {@link Movie}) into a record, or its problems. */
 public final class MovieValidator {
@@ -30,36 +28,31 @@ public final class MovieValidator {
     }
 
     public Validated<Movie> validate(JsonNode node) {
-        List<Problem> problems = new ArrayList<>();
-        Fields f = Fields.of(node, FIELDS, maxIdLength, problems);
-        if (f == null) {
-            return Validated.of(null, problems);
-        }
-        String itemId = f.requiredId("itemId");
-        String title = f.requiredText("title", MAX_TITLE);
-        int latestYear = clock.instant().atZone(ZoneOffset.UTC).getYear() + 10;
-        Integer year = f.optionalInt("year", 1870, latestYear);
-        List<String> genres = f.optionalTextList("genres", MAX_GENRES, MAX_GENRE);
+        return Fields.validate(node, FIELDS, maxIdLength, f -> {
+            String itemId = f.requiredId("itemId");
+            String title = f.requiredText("title", MAX_TITLE);
+            int latestYear = clock.instant().atZone(ZoneOffset.UTC).getYear() + 10;
+            Integer year = f.optionalInt("year", 1870, latestYear);
+            List<String> genres = f.optionalTextList("genres", MAX_GENRES, MAX_GENRE);
+            String imdbId = imdbId(f);
+            Integer runtime = f.optionalInt("runtime", 1, 10_000);
+            String language = f.optionalText("language", MAX_CODE);
+            String region = f.optionalText("region", MAX_CODE);
+            return () -> Movie.newBuilder()
+                    .setItemId(itemId)
+                    .setTitle(title)
+                    .setYear(year)
+                    .setGenres(genres != null ? genres : List.of())
+                    .setImdbId(imdbId)
+                    .setRuntime(runtime)
+                    .setLanguage(language)
+                    .setRegion(region)
+                    .build();
+        });
+    }
+
+    private static String imdbId(Fields f) {
         String imdbId = f.optionalText("imdbId", MAX_CODE);
-        if (imdbId != null && !IMDB_ID.matcher(imdbId).matches()) {
-            imdbId = f.problem("imdbId", "must look like tt0114709");
-        }
-        Integer runtime = f.optionalInt("runtime", 1, 10_000);
-        String language = f.optionalText("language", MAX_CODE);
-        String region = f.optionalText("region", MAX_CODE);
-        problems.addAll(f.problems());
-        if (!problems.isEmpty()) {
-            return Validated.of(null, problems);
-        }
-        return Validated.of(Movie.newBuilder()
-                .setItemId(itemId)
-                .setTitle(title)
-                .setYear(year)
-                .setGenres(genres != null ? genres : List.of())
-                .setImdbId(imdbId)
-                .setRuntime(runtime)
-                .setLanguage(language)
-                .setRegion(region)
-                .build(), problems);
+        return imdbId != null && !IMDB_ID.matcher(imdbId).matches() ? f.problem("imdbId", "must look like tt0114709") : imdbId;
     }
 }

@@ -3,7 +3,6 @@ package io.reelfm.ingest.validate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.RatingEvent;
-import io.reelfm.service.validation.Problem;
 
 /**
  * Turns one JSON rating {@code {userId, itemId, rating, timestamp?, eventId?, context?}} into a
@@ -38,37 +36,40 @@ public final class RatingValidator {
     }
 
     public Validated<RatingEvent> validate(JsonNode node) {
-        List<Problem> problems = new ArrayList<>();
-        Fields f = Fields.of(node, FIELDS, maxIdLength, problems);
-        if (f == null) {
-            return Validated.of(null, problems);
-        }
-        String userId = f.requiredId("userId");
-        String itemId = f.requiredId("itemId");
+        Instant now = clock.instant();
+        return Fields.validate(node, FIELDS, maxIdLength, f -> {
+            String userId = f.requiredId("userId");
+            String itemId = f.requiredId("itemId");
+            Double rating = rating(f, node);
+            Instant timestamp = timestamp(f, now);
+            String eventId = f.optionalId("eventId");
+            Map<String, String> context = f.optionalTextMap("context", MAX_CONTEXT_ENTRIES, MAX_CONTEXT_LENGTH);
+            return () -> RatingEvent.newBuilder()
+                    .setEventId(eventId != null ? eventId : UUID.randomUUID().toString())
+                    .setUserId(userId)
+                    .setItemId(itemId)
+                    .setRating(rating.floatValue())
+                    .setTimestamp(timestamp != null ? timestamp : now)
+                    .setSource(SOURCE)
+                    .setContext(context)
+                    .build();
+        });
+    }
+
+    private Double rating(Fields f, JsonNode node) {
         Double rating = f.requiredNumber("rating");
         if (rating != null && !scale.accepts(rating)) {
-            rating = f.problem("rating", "must be " + scale.describe() + " but was " + node.get("rating").asText());
+            return f.problem("rating", "must be " + scale.describe() + " but was " + node.get("rating").asText());
         }
-        Instant now = clock.instant();
+        return rating;
+    }
+
+    private Instant timestamp(Fields f, Instant now) {
         Instant timestamp = f.optionalInstant("timestamp");
         if (timestamp != null && timestamp.isAfter(now.plus(maxFutureSkew))) {
-            timestamp = f.problem("timestamp", "is " + Duration.between(now, timestamp).toSeconds()
+            return f.problem("timestamp", "is " + Duration.between(now, timestamp).toSeconds()
                     + "s in the future; at most " + maxFutureSkew.toSeconds() + "s of clock skew is allowed");
         }
-        String eventId = f.optionalId("eventId");
-        Map<String, String> context = f.optionalTextMap("context", MAX_CONTEXT_ENTRIES, MAX_CONTEXT_LENGTH);
-        problems.addAll(f.problems());
-        if (!problems.isEmpty()) {
-            return Validated.of(null, problems);
-        }
-        return Validated.of(RatingEvent.newBuilder()
-                .setEventId(eventId != null ? eventId : UUID.randomUUID().toString())
-                .setUserId(userId)
-                .setItemId(itemId)
-                .setRating(rating.floatValue())
-                .setTimestamp(timestamp != null ? timestamp : now)
-                .setSource(SOURCE)
-                .setContext(context)
-                .build(), problems);
+        return timestamp;
     }
 }

@@ -1,12 +1,10 @@
 package io.reelfm.ingest.validate;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.UserProfile;
-import io.reelfm.service.validation.Problem;
 
 /** Turns one JSON user (the fields of the Avro {@link UserProfile}) into a record, or its problems. */
 public final class UserValidator {
@@ -21,24 +19,17 @@ public final class UserValidator {
     }
 
     public Validated<UserProfile> validate(JsonNode node) {
-        List<Problem> problems = new ArrayList<>();
-        Fields f = Fields.of(node, FIELDS, maxIdLength, problems);
-        if (f == null) {
-            return Validated.of(null, problems);
-        }
-        String userId = f.requiredId("userId");
-        Integer age = f.optionalInt("age", 0, 150);
-        String gender = f.optionalText("gender", MAX_TEXT);
-        String occupation = f.optionalText("occupation", MAX_TEXT);
-        problems.addAll(f.problems());
-        if (!problems.isEmpty()) {
-            return Validated.of(null, problems);
-        }
-        return Validated.of(UserProfile.newBuilder()
-                .setUserId(userId)
-                .setAge(age)
-                .setGender(gender)
-                .setOccupation(occupation)
-                .build(), problems);
+        return Fields.validate(node, FIELDS, maxIdLength, f -> {
+            String userId = f.requiredId("userId");
+            Integer age = f.optionalInt("age", 0, 150);
+            String gender = f.optionalText("gender", MAX_TEXT);
+            String occupation = f.optionalText("occupation", MAX_TEXT);
+            return () -> UserProfile.newBuilder()
+                    .setUserId(userId)
+                    .setAge(age)
+                    .setGender(gender)
+                    .setOccupation(occupation)
+                    .build();
+        });
     }
 }
