@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.reelfm.datasets.text.Separator;
 import io.reelfm.datasets.text.TextFiles;
 
 /**
@@ -24,6 +25,8 @@ public final class MovieLens100k {
             "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery",
             "Romance", "Sci-Fi", "Thriller", "War", "Western");
 
+    private static final Charset CHARSET = StandardCharsets.ISO_8859_1;
+
     private MovieLens100k() {
     }
 
@@ -35,19 +38,15 @@ public final class MovieLens100k {
 
     /** Reads a ratings file in u.data format. @return the number of good rows */
     public static long readRatings(Path file, Consumer<RatingRow> sink, Consumer<BadLine> errors) {
-        return forEachLine(file, StandardCharsets.ISO_8859_1, (line, n) -> {
-            String[] f = line.split("\t", -1);
-            if (f.length != 4) {
-                return bad(errors, file, n, "expected 4 tab-separated fields, found " + f.length, line);
-            }
+        return TextFiles.forEachRecord(file, CHARSET, Separator.TAB, 4, errors, (f, n, line) -> {
             try {
-                String user = f[0].trim();
-                String item = f[1].trim();
+                String user = f.get(0).trim();
+                String item = f.get(1).trim();
                 if (user.isEmpty() || item.isEmpty()) {
                     return bad(errors, file, n, "empty user or item id", line);
                 }
-                float rating = Float.parseFloat(f[2].trim());
-                long seconds = Long.parseLong(f[3].trim());
+                float rating = Float.parseFloat(f.get(2).trim());
+                long seconds = Long.parseLong(f.get(3).trim());
                 sink.accept(new RatingRow(user, item, rating, seconds * 1000L));
                 return true;
             } catch (NumberFormatException e) {
@@ -58,42 +57,35 @@ public final class MovieLens100k {
 
     /** Reads u.item. @return the number of good rows */
     public static long readMovies(Path file, Consumer<MovieRow> sink, Consumer<BadLine> errors) {
-        return forEachLine(file, StandardCharsets.ISO_8859_1, (line, n) -> {
-            String[] f = line.split("\\|", -1);
-            if (f.length != 5 + GENRES.size()) {
-                return bad(errors, file, n, "expected " + (5 + GENRES.size()) + " pipe-separated fields, found " + f.length, line);
-            }
-            String id = f[0].trim();
+        return TextFiles.forEachRecord(file, CHARSET, Separator.PIPE, 5 + GENRES.size(), errors, (f, n, line) -> {
+            String id = f.get(0).trim();
             if (id.isEmpty()) {
                 return bad(errors, file, n, "empty item id", line);
             }
             List<String> genres = new ArrayList<>();
             for (int g = 0; g < GENRES.size(); g++) {
-                String flag = f[5 + g].trim();
+                String flag = f.get(5 + g).trim();
                 if (flag.equals("1")) {
                     genres.add(GENRES.get(g));
                 } else if (!flag.equals("0")) {
                     return bad(errors, file, n, "genre flag " + GENRES.get(g) + " is not 0 or 1", line);
                 }
             }
-            sink.accept(new MovieRow(id, f[1].trim(), yearOf(f[1], f[2]), genres, imdbIdFromUrl(f[4]), null, null, null));
+            sink.accept(new MovieRow(id, f.get(1).trim(), yearOf(f.get(1), f.get(2)), genres, imdbIdFromUrl(f.get(4)),
+                    null, null, null));
             return true;
         });
     }
 
     /** Reads u.user. @return the number of good rows */
     public static long readUsers(Path file, Consumer<UserRow> sink, Consumer<BadLine> errors) {
-        return forEachLine(file, StandardCharsets.ISO_8859_1, (line, n) -> {
-            String[] f = line.split("\\|", -1);
-            if (f.length != 5) {
-                return bad(errors, file, n, "expected 5 pipe-separated fields, found " + f.length, line);
-            }
+        return TextFiles.forEachRecord(file, CHARSET, Separator.PIPE, 5, errors, (f, n, line) -> {
             try {
-                String id = f[0].trim();
+                String id = f.get(0).trim();
                 if (id.isEmpty()) {
                     return bad(errors, file, n, "empty user id", line);
                 }
-                sink.accept(new UserRow(id, Integer.parseInt(f[1].trim()), f[2].trim(), f[3].trim()));
+                sink.accept(new UserRow(id, Integer.parseInt(f.get(1).trim()), f.get(2).trim(), f.get(3).trim()));
                 return true;
             } catch (NumberFormatException e) {
                 return bad(errors, file, n, "age is not a number", line);
@@ -126,10 +118,6 @@ public final class MovieLens100k {
             return url.substring(tt, tt + 9);
         }
         return null;
-    }
-
-    private static long forEachLine(Path file, Charset charset, TextFiles.LineHandler handler) {
-        return TextFiles.forEachLine(file, charset, 0, handler);
     }
 
     private static boolean bad(Consumer<BadLine> errors, Path file, long n, String reason, String line) {

@@ -14,9 +14,9 @@ import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.RatingRow;
 import io.reelfm.datasets.UserRow;
-import io.reelfm.datasets.text.CsvRecords;
 import io.reelfm.datasets.text.Fields;
 import io.reelfm.datasets.text.LineCountEstimate;
+import io.reelfm.datasets.text.Separator;
 import io.reelfm.datasets.text.TextFiles;
 
 /**
@@ -73,13 +73,14 @@ public final class MovieLens1m implements Dataset {
     @Override
     public long ratings(Consumer<RatingRow> sink, Consumer<BadLine> errors) {
         Path file = dir.resolve("ratings.dat");
-        return forEachRecord(file, 4, errors, (f, n, line) -> RatingFields.DAT.read(f, sink, errors, file, n, line));
+        return TextFiles.forEachRecord(file, CHARSET, Separator.DOUBLE_COLON, 4, errors,
+                (f, n, line) -> RatingFields.DAT.read(f, sink, errors, file, n, line));
     }
 
     @Override
     public long movies(Consumer<MovieRow> sink, Consumer<BadLine> errors) {
         Path file = dir.resolve("movies.dat");
-        return forEachRecord(file, 3, errors, (f, n, line) -> {
+        return TextFiles.forEachRecord(file, CHARSET, Separator.DOUBLE_COLON, 3, errors, (f, n, line) -> {
             String id = f.get(0).trim();
             if (id.isEmpty()) {
                 return TextFiles.bad(errors, file, n, "empty MovieID", line);
@@ -94,7 +95,7 @@ public final class MovieLens1m implements Dataset {
     @Override
     public long users(Consumer<UserRow> sink, Consumer<BadLine> errors) {
         Path file = dir.resolve("users.dat");
-        return forEachRecord(file, 5, errors, (f, n, line) -> {
+        return TextFiles.forEachRecord(file, CHARSET, Separator.DOUBLE_COLON, 5, errors, (f, n, line) -> {
             String id = f.get(0).trim();
             if (id.isEmpty()) {
                 return TextFiles.bad(errors, file, n, "empty UserID", line);
@@ -123,17 +124,6 @@ public final class MovieLens1m implements Dataset {
             }
             sink.accept(new UserRow(id, age, gender, OCCUPATIONS.get(occupation)));
             return true;
-        });
-    }
-
-    /** Feeds the {@code ::}-separated fields of every line to the handler, reporting lines with another field count. */
-    private static long forEachRecord(Path file, int fields, Consumer<BadLine> errors, CsvRecords.RecordHandler handler) {
-        return TextFiles.forEachLine(file, CHARSET, 0, (line, n) -> {
-            List<String> f = Fields.split(line, "::");
-            if (f.size() != fields) {
-                return TextFiles.bad(errors, file, n, "expected " + fields + " '::'-separated fields, found " + f.size(), line);
-            }
-            return handler.handle(f, n, line);
         });
     }
 }

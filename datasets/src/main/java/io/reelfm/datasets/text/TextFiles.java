@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -91,6 +92,24 @@ public final class TextFiles {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         return good;
+    }
+
+    /**
+     * Feeds the fields of every non-blank line to the handler, reporting a line with another
+     * number of fields instead.
+     *
+     * @return the number of lines the handler accepted
+     */
+    public static long forEachRecord(Path file, Charset charset, Separator separator, int fields, Consumer<BadLine> errors,
+                                     CsvRecords.RecordHandler handler) {
+        return forEachLine(file, charset, 0, (line, n) -> {
+            List<String> f = separator.split(line);
+            if (f.size() != fields) {
+                return bad(errors, file, n, "expected " + fields + " " + separator.name() + "-separated fields, found " + f.size(),
+                        line);
+            }
+            return handler.handle(f, n, line);
+        });
     }
 
     /** Reports a bad line (content cut to 200 characters) and returns false, for use as a handler result. */

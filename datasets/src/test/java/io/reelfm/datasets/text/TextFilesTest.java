@@ -13,6 +13,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.reelfm.datasets.LineErrors;
+
 class TextFilesTest {
 
     @TempDir
@@ -22,6 +24,24 @@ class TextFilesTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(content.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void recordsWithAnotherFieldCountAreReportedNamingTheSeparator() throws Exception {
+        Path file = dir.resolve("users.dat");
+        Files.writeString(file, "1::F::\n2::M\n3::::x\n");
+        List<List<String>> records = new ArrayList<>();
+        LineErrors errors = new LineErrors();
+
+        long good = TextFiles.forEachRecord(file, StandardCharsets.UTF_8, Separator.DOUBLE_COLON, 3, errors,
+                (fields, n, raw) -> records.add(fields));
+
+        assertThat(good).isEqualTo(2);
+        assertThat(records).containsExactly(List.of("1", "F", ""), List.of("3", "", "x"));
+        assertThat(errors.first()).singleElement().satisfies(b -> {
+            assertThat(b.lineNumber()).isEqualTo(2);
+            assertThat(b.reason()).isEqualTo("expected 3 '::'-separated fields, found 2");
+        });
     }
 
     @Test
