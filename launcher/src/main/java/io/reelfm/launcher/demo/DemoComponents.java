@@ -15,12 +15,16 @@ public final class DemoComponents {
     private DemoComponents() {
     }
 
-    /** @param stateDir where services keep local state for this demo run (serving's state stores) */
+    /**
+     * @param stateDir where services keep local state for this demo run (serving's state stores);
+     *                 serving runs without standby replicas, there being no second instance to hold them
+     */
     public static List<DemoComponent> running(DemoConfig config, Path stateDir) {
         return List.of(
                 new ServiceComponent(ServiceStarter.INGEST, config.ingestPort(), Map.of()),
                 new ServiceComponent(ServiceStarter.TRAINER, config.trainerPort(), Map.of()),
                 new ServiceComponent(ServiceStarter.SERVING, config.servingPort(),
-                        Map.of("reelfm.serving.state-dir", stateDir.resolve("serving").toString())));
+                        Map.of("reelfm.serving.state-dir", stateDir.resolve("serving").toString(),
+                                "reelfm.serving.standby-replicas", "0")));
     }
 }
