@@ -9,6 +9,7 @@ import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.core.topk.TopK;
 import io.reelfm.datasets.UserRow;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.schemas.UserProfile;
@@ -26,12 +27,13 @@ public final class FactorModel {
 
     private final ModelManifest manifest;
     private final FmItemScorer scorer;
-    private final ItemMatrix directions;
+    /** Euclidean norm of each item's retrieval vector: cosines come from the scorer's own matrix, no second copy. */
+    private final float[] norms;
 
     FactorModel(ModelManifest manifest, FmSnapshot snapshot) {
         this.manifest = manifest;
         this.scorer = new FmItemScorer(snapshot);
-        this.directions = unitRetrievalVectors(snapshot);
+        this.norms = norms(scorer.matrix());
     }
 
     /** Parses a verified payload; a malformed one raises {@link IllegalArgumentException} saying why. */
@@ -94,39 +96,51 @@ public final class FactorModel {
 
     /** Cosine similarity of two items' retrieval vectors; 0 when either vector is zero. */
     public float cosine(int a, int b) {
-        float[] x = directions.vector(a);
-        float[] y = directions.vector(b);
+        if (norms[a] == 0 || norms[b] == 0) {
+            return 0;
+        }
+        ItemMatrix m = scorer.matrix();
+        float[] x = m.vector(a);
+        float[] y = m.vector(b);
         float dot = 0;
         for (int f = 0; f < x.length; f++) {
             dot += x[f] * y[f];
         }
-        return dot;
+        return dot / (norms[a] * norms[b]);
     }
 
-    /** The {@code n} items closest to {@code row} by cosine of retrieval vectors, excluding the item itself. */
+    /**
+     * The {@code n} items closest to {@code row} by cosine of retrieval vectors, excluding the item
+     * itself: one pass over the catalogue matrix, each dot product divided by the item's norm.
+     */
     public ScoredItems mostSimilar(int row, int n) {
-        BitSet self = new BitSet();
-        self.set(row);
-        return directions.topK(directions.vector(row), 0f, n, self);
-    }
-
-    private static ItemMatrix unitRetrievalVectors(FmSnapshot s) {
-        int k = s.k();
-        float[] unit = new float[s.items() * k];
-        for (int i = 0; i < s.items(); i++) {
-            float[] q = s.retrievalVector(i);
-            double norm = 0;
-            for (float v : q) {
-                norm += (double) v * v;
-            }
-            if (norm > 0) {
-                float inv = (float) (1 / Math.sqrt(norm));
-                for (int f = 0; f < k; f++) {
-                    unit[i * k + f] = q[f] * inv;
+        ItemMatrix m = scorer.matrix();
+        float[] scores = new float[m.items()];
+        BitSet excluded = new BitSet(m.items());
+        excluded.set(row);
+        if (norms[row] > 0) {
+            m.scoreAll(m.vector(row), 0f, scores);
+            for (int i = 0; i < scores.length; i++) {
+                if (norms[i] > 0) {
+                    scores[i] = (scores[i] - m.bias(i)) / (norms[i] * norms[row]);
+                } else {
+                    scores[i] = 0;
                 }
             }
         }
-        return new ItemMatrix(unit, new float[s.items()], k);
+        return TopK.select(scores, n, excluded);
+    }
+
+    private static float[] norms(ItemMatrix m) {
+        float[] out = new float[m.items()];
+        for (int i = 0; i < out.length; i++) {
+            double sq = 0;
+            for (float v : m.vector(i)) {
+                sq += (double) v * v;
+            }
+            out[i] = (float) Math.sqrt(sq);
+        }
+        return out;
     }
 
     private static UserRow userRow(UserProfile p) {
