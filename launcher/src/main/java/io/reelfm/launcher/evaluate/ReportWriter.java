@@ -103,19 +103,13 @@ final class ReportWriter {
     static String jsonLine(EvaluationReport report, double seconds, SearchResult search) {
         ObjectNode root = JSON.createObjectNode();
         root.put("learner", report.learner());
-        root.put("rmse", report.meanRmse());
-        root.put("mae", report.meanMae());
-        putNumber(root, "auc", report.meanAuc());
-        putNumber(root, "logLoss", report.meanLogLoss());
+        putAccuracy(root, report.meanRmse(), report.meanMae(), report.meanAuc(), report.meanLogLoss());
         root.put("seconds", seconds);
         ArrayNode folds = root.putArray("folds");
         for (FoldResult f : report.folds()) {
             ObjectNode n = folds.addObject();
             n.put("name", f.split());
-            n.put("rmse", f.rmse());
-            n.put("mae", f.mae());
-            putNumber(n, "auc", f.auc());
-            putNumber(n, "logLoss", f.logLoss());
+            putAccuracy(n, f.rmse(), f.mae(), f.auc(), f.logLoss());
             RankingResult r = f.ranking();
             if (r != null) {
                 n.put("k", r.k());
@@ -142,6 +136,14 @@ final class ReportWriter {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("could not render the JSON summary", e);
         }
+    }
+
+    /** The error and classification metrics of a fold or of their mean; AUC and log loss are null when undefined. */
+    private static void putAccuracy(ObjectNode node, double rmse, double mae, double auc, double logLoss) {
+        node.put("rmse", rmse);
+        node.put("mae", mae);
+        putNumber(node, "auc", auc);
+        putNumber(node, "logLoss", logLoss);
     }
 
     private static void putNumber(ObjectNode node, String name, double value) {
