@@ -24,6 +24,7 @@ public final class FmModel {
     private final float maxTarget;
     private final FoldInPrior foldInPrior;
     private final float[] factorVariance;
+    private final float[] itemSideBias;
 
     /**
      * @param v row-major factors, {@code v[j * k + f]}
@@ -45,6 +46,7 @@ public final class FmModel {
                     + factorVariance.length);
         }
         this.factorVariance = factorVariance == null ? null : factorVariance.clone();
+        this.itemSideBias = null;
         if (v.length != w.length * k) {
             throw new IllegalArgumentException("v must hold w.length * k = " + (w.length * k) + " values, got "
                     + v.length);
@@ -111,6 +113,42 @@ public final class FmModel {
 
     public FoldInPrior foldInPrior() {
         return foldInPrior;
+    }
+
+    private FmModel(FmModel m, float[] itemSideBias) {
+        this.task = m.task;
+        this.k = m.k;
+        this.w0 = m.w0;
+        this.w = m.w;
+        this.v = m.v;
+        this.space = m.space;
+        this.minTarget = m.minTarget;
+        this.maxTarget = m.maxTarget;
+        this.foldInPrior = m.foldInPrior;
+        this.factorVariance = m.factorVariance;
+        this.itemSideBias = itemSideBias.clone();
+    }
+
+    /**
+     * This model carrying, at each item-id feature, the posterior mean of that item's side
+     * constant {@code sum_I w_j x_j + 1/2 (|q_i|^2 - sum_I |v_j x_j|^2)} (NaN where unknown). The
+     * constant is quadratic in the factors, so with correlated item-side factors (an item's id
+     * and its raters trade off from sample to sample) it differs from the same expression of the
+     * posterior means; the item-side snapshot exports it as the item bias. Not saved by
+     * {@link FmModelIo}: a loaded model falls back to the expression of the means.
+     */
+    public FmModel withItemSideBias(float[] perFeature) {
+        if (perFeature.length != w.length) {
+            throw new IllegalArgumentException("itemSideBias must hold " + w.length + " values, got "
+                    + perFeature.length);
+        }
+        return new FmModel(this, perFeature);
+    }
+
+    /** The sampled item-side constant of an item-id feature, or NaN when the model has none. */
+    public float itemSideBias(int itemFeature) {
+        return itemSideBias == null || itemFeature < 0 || itemFeature >= w.length ? Float.NaN
+                : itemSideBias[itemFeature];
     }
 
     /** True when the model carries posterior factor variances (MCMC). */

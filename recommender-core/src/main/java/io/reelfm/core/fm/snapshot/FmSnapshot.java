@@ -77,7 +77,9 @@ public final class FmSnapshot {
      * index order) is encoded with {@code encoder} to compute b_i and q_i; every feature except
      * user ids keeps its w and v. An item's raters (the RATERS group, user ids on the item side)
      * count only through b_i and q_i, so they are not kept either and the snapshot does not grow
-     * with the user base.
+     * with the user base. When the model carries sampled item-side constants (MCMC,
+     * {@link FmModel#withItemSideBias}) b_i is that average rather than the expression of the
+     * posterior means.
      */
     public static FmSnapshot export(FmModel model, FmEncoder encoder, IdIndex items) {
         int k = model.k();
@@ -110,13 +112,17 @@ public final class FmSnapshot {
             ids[i] = items.id(i);
             SparseVector x = encoder.item(ids[i]);
             bias[i] = (float) sideTerms(model, x, q, i * k);
+            int idFeature = space.find(FeatureGroup.ITEM, ids[i]);
+            float sampled = model.itemSideBias(idFeature);
+            if (!Float.isNaN(sampled)) {
+                bias[i] = sampled;
+            }
             for (int p = 0; p < x.nnz(); p++) {
                 double xx = (double) x.values()[p] * x.values()[p];
                 for (int f = 0; f < k; f++) {
                     qVar[i * k + f] += (float) (xx * model.factorVariance(x.indices()[p], f));
                 }
             }
-            int idFeature = space.find(FeatureGroup.ITEM, ids[i]);
             model.factors(idFeature, tmp);
             System.arraycopy(tmp, 0, factor, i * k, k);
         }
