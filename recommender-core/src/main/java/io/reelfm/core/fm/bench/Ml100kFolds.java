@@ -45,6 +45,7 @@ public final class Ml100kFolds {
                 "mcmc:8:200:USER+ITEM", "mcmc:32:200:USER+ITEM",
                 "mcmc:8:200:USER+ITEM+GENRES+PROFILE", "mcmc:32:200:USER+ITEM+GENRES+PROFILE",
                 "mcmc:8:100:USER+ITEM+GENRES+PROFILE+IMPLICIT",
+                "mcmc:16:200:USER+ITEM+GENRES+PROFILE+YEAR+IMPLICIT+RATERS",
                 "als:8:30:USER+ITEM+GENRES+PROFILE", "sgd:32:80:USER+ITEM");
         String foldsProp = System.getProperty("folds", "1,2,3,4,5");
         List<Integer> folds = new ArrayList<>();
