@@ -26,6 +26,7 @@ public final class FmItemScorer {
     private final int k;
     private final float[] retrieval;
     private final float[] bias;
+    /** Posterior variance of the retrieval vectors, null for point-estimate models. */
     private final float[] variance;
 
     public FmItemScorer(FmSnapshot snap) {
@@ -118,8 +119,10 @@ public final class FmItemScorer {
                 pq += p[f] * qf;
             }
             FoldIn.accumulate(ata, atb, z, ratings[r] - (constC + bias[i] + pq));
-            for (int f = 0; f < k; f++) {
-                ata[(f + 1) * d + f + 1] += variance[base + f];
+            if (variance != null) {
+                for (int f = 0; f < k; f++) {
+                    ata[(f + 1) * d + f + 1] += variance[base + f];
+                }
             }
             used++;
         }

@@ -53,6 +53,11 @@ public final class FmSnapshot {
     private final float[] retrieval;
     private final float[] retrievalVariance;
 
+    /**
+     * Takes ownership of the arrays (callers build them fresh and never touch them again): at a
+     * million items each is hundreds of megabytes, too much to copy. A variance array of zeros is
+     * dropped, as point-estimate models have none.
+     */
     FmSnapshot(FmTask task, int k, float w0, float minTarget, float maxTarget, FoldInPrior prior,
                FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
                float[] itemFactor, float[] retrieval, float[] retrievalVariance) {
@@ -63,13 +68,22 @@ public final class FmSnapshot {
         this.maxTarget = maxTarget;
         this.prior = prior;
         this.features = features.copy();
-        this.featureW = featureW.clone();
-        this.featureV = featureV.clone();
-        this.itemIds = itemIds.clone();
-        this.itemBias = itemBias.clone();
-        this.itemFactor = itemFactor == null ? null : itemFactor.clone();
-        this.retrieval = retrieval.clone();
-        this.retrievalVariance = retrievalVariance.clone();
+        this.featureW = featureW;
+        this.featureV = featureV;
+        this.itemIds = itemIds;
+        this.itemBias = itemBias;
+        this.itemFactor = itemFactor;
+        this.retrieval = retrieval;
+        this.retrievalVariance = retrievalVariance == null || allZero(retrievalVariance) ? null : retrievalVariance;
+    }
+
+    private static boolean allZero(float[] values) {
+        for (float v : values) {
+            if (v != 0f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -228,12 +242,14 @@ public final class FmSnapshot {
         return featureV[feature * k + f];
     }
 
+    /** The internal array, shared within this package and never modified. */
     float[] itemBiasArray() {
-        return itemBias.clone();
+        return itemBias;
     }
 
+    /** The internal row-major array, shared within this package and never modified. */
     float[] retrievalArray() {
-        return retrieval.clone();
+        return retrieval;
     }
 
     /**
@@ -243,11 +259,13 @@ public final class FmSnapshot {
      * not fitted to item factors more precisely than the trainer knew them.
      */
     public float[] retrievalVariance(int item) {
-        return java.util.Arrays.copyOfRange(retrievalVariance, item * k, item * k + k);
+        return retrievalVariance == null ? new float[k]
+                : java.util.Arrays.copyOfRange(retrievalVariance, item * k, item * k + k);
     }
 
+    /** The internal array, shared within this package and never modified; null for point-estimate models. */
     float[] retrievalVarianceArray() {
-        return retrievalVariance.clone();
+        return retrievalVariance;
     }
 
     float[] itemFactorArray() {

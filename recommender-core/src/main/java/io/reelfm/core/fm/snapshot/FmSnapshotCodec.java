@@ -174,7 +174,7 @@ public final class FmSnapshotCodec {
         if (flag != 0 && flag != 1) {
             throw new IllegalArgumentException("snapshot variance flag must be 0 or 1, got " + flag);
         }
-        float[] variance = flag == 1 ? floats(b, (int) ((long) n * k)) : new float[n * k];
+        float[] variance = flag == 1 ? floats(b, (int) ((long) n * k)) : null;
         if (b.hasRemaining()) {
             throw new IllegalArgumentException("RFM2 snapshot has " + b.remaining() + " unexpected trailing bytes");
         }
@@ -198,12 +198,7 @@ public final class FmSnapshotCodec {
     }
 
     private static boolean hasVariance(FmSnapshot s) {
-        for (float x : s.retrievalVarianceArray()) {
-            if (x != 0f) {
-                return true;
-            }
-        }
-        return false;
+        return s.retrievalVarianceArray() != null;
     }
 
     private static byte[] utf8(String s) {
