@@ -72,6 +72,14 @@ final class CoordinateLearner {
         }
     }
 
+    RowBlocks[] blocks() {
+        return blocks.clone();
+    }
+
+    boolean blocked(int j) {
+        return j < blocked.length && blocked[j];
+    }
+
     /** Whether feature j occurs in any training row (row-wise or in a block). */
     boolean hasData(int j) {
         return blocked[j] || cols.colPtr()[j + 1] > cols.colPtr()[j];

@@ -91,7 +91,8 @@ public final class McmcFmTrainer {
         double[] predSum = predictOn == null ? null : new double[predictOn.rows()];
         float[] predAvg = predictOn == null ? null : new float[predictOn.rows()];
 
-        double[] acc = new double[k];
+        BlockedPredictor blockedPredictor = predictOn == null ? null : new BlockedPredictor(c, predictOn, groupOf, k);
+        double[] raw = predictOn == null ? null : new double[predictOn.rows()];
         ItemSideConstants itemConstants = probit ? null : new ItemSideConstants(data, groupOf, n);
         for (int it = 0; it < cfg.iterations(); it++) {
             if (it % REFRESH_EVERY == 0) {
@@ -139,8 +140,9 @@ public final class McmcFmTrainer {
                 }
             }
             if (predictOn != null) {
+                blockedPredictor.predict(p, raw);
                 for (int r = 0; r < predSum.length; r++) {
-                    double y = predictRaw(p, predictOn, r, acc);
+                    double y = raw[r];
                     predSum[r] += probit ? probitProbability(y)
                             : Math.max(cfg.minTarget(), Math.min(cfg.maxTarget(), y));
                     predAvg[r] = (float) (predSum[r] / (it + 1));

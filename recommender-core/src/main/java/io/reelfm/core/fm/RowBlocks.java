@@ -39,7 +39,15 @@ final class RowBlocks {
     private final int[] blockCols;
     private final float[] blockVals;
 
-    private RowBlocks(int rows, int[] blockOfRow, int blocks, int[] blockPtr, int[] blockCols, float[] blockVals) {
+    private final Map<Integer, Integer> blockOfKey;
+    private final int group;
+    private final int keyGroup;
+
+    private RowBlocks(int rows, int[] blockOfRow, int blocks, int[] blockPtr, int[] blockCols, float[] blockVals,
+                      Map<Integer, Integer> blockOfKey, int group, int keyGroup) {
+        this.blockOfKey = blockOfKey;
+        this.group = group;
+        this.keyGroup = keyGroup;
         this.rows = rows;
         this.blockOfRow = blockOfRow;
         this.blocks = blocks;
@@ -155,12 +163,46 @@ final class RowBlocks {
         }
         int blocks = blockOfKey.size();
         return new RowBlocks(n, blockOfRow, blocks, Arrays.copyOf(ptr, blocks + 1), Arrays.copyOf(cols, nnz),
-                Arrays.copyOf(vals, nnz));
+                Arrays.copyOf(vals, nnz), blockOfKey, g, kg);
+    }
+
+    /** Whether feature j belongs to this block group. */
+    boolean holds(int j) {
+        return Arrays.binarySearch(features, j) >= 0;
     }
 
     /** The features this group holds (they are left out of the row-wise columns). */
     int[] features() {
         return features.clone();
+    }
+
+    /**
+     * The block that row {@code r} of other data (e.g. test rows) belongs to: the block of its
+     * key when its features of this group are exactly that block's, else -1.
+     */
+    int blockOf(FmData other, int r, int[] groupOf) {
+        int key = -1;
+        for (int pos = other.rowStart(r); pos < other.rowEnd(r); pos++) {
+            int j = other.col(pos);
+            if (j < groupOf.length && groupOf[j] == keyGroup) {
+                key = j;
+            }
+        }
+        Integer b = key < 0 ? null : blockOfKey.get(key);
+        if (b == null) {
+            return -1;
+        }
+        int at = blockPtr[b];
+        for (int pos = other.rowStart(r); pos < other.rowEnd(r); pos++) {
+            int j = other.col(pos);
+            if (j < groupOf.length && groupOf[j] == group) {
+                if (at == blockPtr[b + 1] || blockCols[at] != j || blockVals[at] != other.val(pos)) {
+                    return -1;
+                }
+                at++;
+            }
+        }
+        return at == blockPtr[b + 1] ? b : -1;
     }
 
     int block(int row) {

@@ -107,4 +107,43 @@ class RowBlocksTest {
         assertTrue(before < start * 0.9, "four sweeps should fit: " + start + " -> " + before);
         assertEquals(0, s.params.w0, 0);
     }
+
+    @Test
+    void blockedPredictionsOfOtherRowsEqualTheExpandedOnes() {
+        FmConfig cfg = FmConfig.defaults().withK(K).withGroups(EnumSet.of(FeatureGroup.IMPLICIT, FeatureGroup.RATERS,
+                FeatureGroup.PROFILE, FeatureGroup.YEAR));
+        FmEncoder enc = new FmEncoder(new FeatureSpace(), WORLD.side, cfg.groups());
+        FmData train = enc.encode(WORLD.train, WORLD.users, WORLD.items, WORLD.train);
+        FmData test = enc.encode(WORLD.test, WORLD.users, WORLD.items, WORLD.train);
+        // a row whose implicit items match no training user, and one of a user never seen
+        SparseVector stranger = enc.userContext("stranger", java.util.List.of(WORLD.items.id(0)))
+                .concat(enc.item(WORLD.items.id(1)));
+        SparseVector odd = enc.userContext(WORLD.users.id(0), java.util.List.of(WORLD.items.id(2)))
+                .concat(enc.item(WORLD.items.id(3)));
+        FmData.Builder b = new FmData.Builder();
+        for (int r = 0; r < test.rows(); r++) {
+            b.add(test.row(r), test.target(r));
+        }
+        FmData rows = b.add(stranger, 3f).add(odd, 3f).build();
+        int n = Math.max(train.maxFeature(), rows.maxFeature());
+        FmParams p = FmParams.init(n, K, cfg, null, FmParams.columnCounts(train, n));
+        SplittableRandom r = new SplittableRandom(2);
+        for (int j = 0; j < n; j++) {
+            p.w[j] = r.nextGaussian() * 0.1;
+        }
+        int[] groupOf = FmParams.groupsOf(enc.space(), n);
+        CoordinateLearner c = new CoordinateLearner(train, p, groupOf);
+        double[] out = new double[rows.rows()];
+        new BlockedPredictor(c, rows, groupOf, K).predict(p, out);
+        double[] acc = new double[K];
+        for (int row = 0; row < rows.rows(); row++) {
+            assertEquals(McmcFmTrainer.predictRaw(p, rows, row, acc), out[row], 1e-9, "row " + row);
+        }
+        RowBlocks implicit = RowBlocks.detect(train, groupOf, FeatureGroup.IMPLICIT, FeatureGroup.USER);
+        assertTrue(implicit.blockOf(rows, rows.rows() - 1, groupOf) < 0, "a changed implicit set matches no block");
+        assertTrue(implicit.blockOf(rows, rows.rows() - 2, groupOf) < 0, "an unknown user matches no block");
+        for (int row = 0; row < test.rows(); row++) {
+            assertTrue(implicit.blockOf(rows, row, groupOf) >= 0, "test row " + row + " shares its user's block");
+        }
+    }
 }
