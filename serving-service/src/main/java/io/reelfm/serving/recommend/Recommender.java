@@ -94,13 +94,23 @@ public final class Recommender {
         if (q.filtered() && window < model.items() && countAccepted(top, model, q) < q.k()) {
             top = model.topK(user, model.items(), excluded);
         }
-        for (int r = 0; r < top.size() && items.size() < q.k(); r++) {
+        int[] rows = new int[q.k()];
+        float[] scores = new float[q.k()];
+        MovieView[] views = new MovieView[q.k()];
+        int n = 0;
+        for (int r = 0; r < top.size() && n < q.k(); r++) {
             int row = top.index(r);
             MovieView m = catalog.view(model.itemId(row));
             if (q.filtered() && !q.accepts(m)) {
                 continue;
             }
-            items.add(item(model, m, row, top.score(r), liked));
+            rows[n] = row;
+            scores[n] = top.score(r);
+            views[n++] = m;
+        }
+        int[] because = model.closestOf(java.util.Arrays.copyOf(rows, n), liked);
+        for (int j = 0; j < n; j++) {
+            items.add(item(model, views[j], scores[j], because[j]));
         }
         return new Recommendations(userId, items, model.name(), model.version(), variant.name(), requestId, "fold-in");
     }
@@ -128,16 +138,7 @@ public final class Recommender {
         return n;
     }
 
-    private Recommendations.Item item(FactorModel model, MovieView m, int row, float score, int[] liked) {
-        int because = -1;
-        float best = Float.NEGATIVE_INFINITY;
-        for (int l : liked) {
-            float c = model.cosine(row, l);
-            if (c > best) {
-                best = c;
-                because = l;
-            }
-        }
+    private Recommendations.Item item(FactorModel model, MovieView m, float score, int because) {
         String reason;
         String becauseId = null;
         if (because >= 0) {

@@ -141,6 +141,24 @@ class FactorModelTest {
     }
 
     @Test
+    void eachItemIsExplainedByTheRatedItemClosestToItInDirection() {
+        String[] ids = {"a", "b", "c", "d", "z"};
+        float[] factors = {1, 0, 2, 0.1f, 0, 1, -1, 0, 0, 0};
+        FactorModel model = load(TestModels.payload(2, 3f, 1f, ids, new float[5], factors));
+        int a = model.row("a");
+        int b = model.row("b");
+        int c = model.row("c");
+        int d = model.row("d");
+        int z = model.row("z");
+
+        int[] because = model.closestOf(new int[] {a, c, d, z}, new int[] {b, c, z});
+
+        // a is nearly parallel to b; c is itself; d points away from all and is still closest to c (cosine 0 > -1)
+        assertThat(because).containsExactly(b, c, c, -1);
+        assertThat(model.closestOf(new int[] {a}, new int[0])).containsExactly(-1);
+    }
+
+    @Test
     void malformedPayloadIsRejectedWithReason() {
         byte[] payload = {1, 2, 3, 4, 5, 6, 7, 8};
         assertThatThrownBy(() -> load(payload)).isInstanceOf(IllegalArgumentException.class)
