@@ -6,13 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -36,13 +34,17 @@ import io.reelfm.testkit.SharedKafka;
 /**
  * Open-loop latency of {@code GET /users/{id}/recommendations?k=10} over HTTP with MovieLens 100K
  * loaded, and freshness (rating produced to Kafka until that user's recommendations change).
- * Requests are sent on a fixed schedule whatever the responses do, and latency is measured from
+ * Requests are sent on a fixed schedule whatever the responses do ({@link KeepAliveLoad}), and latency is measured from
  * each request's intended send time, so a stall is not hidden (no coordinated omission).
  *
  * <p>Arguments: {@code [ml100k dir] [rate req/s] [seconds] [freshness samples]}. The model is a
  * seeded random 64-factor model over the catalogue: latency does not depend on model quality.
  */
 public final class ServingLatencyBench {
+
+    /** Keep-alive connections of the load generator: enough that a slow response does not hold up the schedule. */
+    private static final int CONNECTIONS = 32;
+    private static final int USERS = 943;
 
     private ServingLatencyBench() {
     }
@@ -89,9 +91,10 @@ public final class ServingLatencyBench {
             }
             System.out.printf("ml-100k: %d items, %d ratings materialised in %.1f s after start%n", itemIds.size(), ratings,
                     (System.nanoTime() - loadStart) / 1e9);
-            openLoop(http, port, Math.max(1, rate / 2), 5, null);
+            KeepAliveLoad load = new KeepAliveLoad(port, CONNECTIONS);
+            load.run(Math.max(1, rate / 2), 5, USERS, new Histogram(60_000_000_000L, 3));
             Histogram latency = new Histogram(60_000_000_000L, 3);
-            long errors = openLoop(http, port, rate, seconds, latency);
+            long errors = load.run(rate, seconds, USERS, latency);
             print("GET /users/{id}/recommendations?k=10 at " + rate + " req/s for " + seconds + " s (" + errors + " errors)", latency);
             print("freshness: rating produced -> recommendations changed (" + freshnessSamples + " samples)",
                     freshness(http, port, bootstrap, freshnessSamples));
@@ -112,39 +115,6 @@ public final class ServingLatencyBench {
             factors[j] = (float) (rnd.nextGaussian() * 0.1);
         }
         return TestModels.payload(k, 3.53f, 0.1f, ids.toArray(String[]::new), bias, factors);
-    }
-
-    /** Sends {@code rate} req/s for {@code seconds}; records latency from intended send time when {@code h} is given. */
-    private static long openLoop(HttpClient http, int port, int rate, int seconds, Histogram h) {
-        Random users = new Random(7);
-        long period = 1_000_000_000L / rate;
-        int total = rate * seconds;
-        AtomicLong errors = new AtomicLong();
-        List<CompletableFuture<?>> pending = new ArrayList<>(total);
-        long start = System.nanoTime() + 10_000_000L;
-        for (int i = 0; i < total; i++) {
-            long intended = start + i * period;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            String user = String.valueOf(1 + users.nextInt(943));
-            HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/users/" + user + "/recommendations?k=10"))
-                    .timeout(Duration.ofSeconds(30)).GET().build();
-            pending.add(http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                long took = System.nanoTime() - intended;
-                if (e != null || r.statusCode() != 200) {
-                    errors.incrementAndGet();
-                }
-                if (h != null) {
-                    synchronized (h) {
-                        h.recordValue(Math.min(took, h.getHighestTrackableValue()));
-                    }
-                }
-            }));
-        }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        return errors.get();
     }
 
     private static Histogram freshness(HttpClient http, int port, String bootstrap, int samples) throws Exception {

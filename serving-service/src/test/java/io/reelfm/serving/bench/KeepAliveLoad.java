@@ -1,0 +1,173 @@
+package io.reelfm.serving.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * An open-loop HTTP load generator light enough to share two cores with the service it measures:
+ * a fixed set of keep-alive connections, each served by one thread writing a bare GET and
+ * reading the response by its length. A scheduler releases one request per period; latency is
+ * taken from the request's intended start, so a queue building anywhere (server or generator)
+ * shows in the figures instead of slowing the schedule down.
+ */
+final class KeepAliveLoad {
+
+    private static final long POISON = Long.MIN_VALUE;
+
+    private final int port;
+    private final int connections;
+
+    KeepAliveLoad(int port, int connections) {
+        this.port = port;
+        this.connections = connections;
+    }
+
+    /** Sends {@code rate} req/s for {@code seconds} to random users 1..users; returns the count of failed requests. */
+    long run(int rate, int seconds, int users, Histogram latency) throws InterruptedException {
+        int total = rate * seconds;
+        BlockingQueue<Long> due = new ArrayBlockingQueue<>(Math.max(16, total));
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(connections);
+        for (int c = 0; c < connections; c++) {
+            Random pick = new Random(31L * c + 7);
+            Thread worker = new Thread(() -> {
+                try {
+                    work(due, pick, users, latency, errors);
+                } finally {
+                    done.countDown();
+                }
+            }, "load-" + c);
+            worker.setDaemon(true);
+            worker.start();
+        }
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 10_000_000L;
+        for (int i = 0; i < total; i++) {
+            long intended = start + i * period;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            due.add(intended);
+        }
+        for (int c = 0; c < connections; c++) {
+            due.add(POISON);
+        }
+        done.await();
+        return errors.get();
+    }
+
+    private void work(BlockingQueue<Long> due, Random pick, int users, Histogram latency, AtomicLong errors) {
+        Socket socket = null;
+        InputStream in = null;
+        OutputStream out = null;
+        try {
+            while (true) {
+                long intended = due.take();
+                if (intended == POISON) {
+                    return;
+                }
+                String path = "/users/" + (1 + pick.nextInt(users)) + "/recommendations?k=10";
+                try {
+                    if (socket == null) {
+                        socket = new Socket("localhost", port);
+                        socket.setTcpNoDelay(true);
+                        in = new BufferedInputStream(socket.getInputStream(), 16384);
+                        out = socket.getOutputStream();
+                    }
+                    int status = get(in, out, path);
+                    if (status != 200) {
+                        errors.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                    close(socket);
+                    socket = null;
+                }
+                long took = System.nanoTime() - intended;
+                synchronized (latency) {
+                    latency.recordValue(Math.min(took, latency.getHighestTrackableValue()));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close(socket);
+        }
+    }
+
+    /** One request on a kept-alive connection; reads the whole response (Content-Length or chunked). */
+    private static int get(InputStream in, OutputStream out, String path) throws IOException {
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String statusLine = line(in);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        long length = -1;
+        boolean chunked = false;
+        for (String h = line(in); !h.isEmpty(); h = line(in)) {
+            String lower = h.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
+                skip(in, size);
+                line(in);
+            }
+            line(in);
+        } else if (length > 0) {
+            skip(in, length);
+        }
+        return status;
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder(64);
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed mid-response");
+            }
+            if (c != '\r') {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void skip(InputStream in, long n) throws IOException {
+        byte[] buf = new byte[8192];
+        while (n > 0) {
+            int r = in.read(buf, 0, (int) Math.min(buf.length, n));
+            if (r < 0) {
+                throw new IOException("connection closed mid-body");
+            }
+            n -= r;
+        }
+    }
+
+    private static void close(Socket socket) {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing a broken connection; nothing left to report
+            }
+        }
+    }
+}
