@@ -60,7 +60,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     int factors;
 
     @Option(names = "--features", paramLabel = "GROUPS", defaultValue = "user,item",
-            description = "FM feature groups: user,item,genres,year,profile,implicit (default: ${DEFAULT-VALUE}).")
+            description = "FM feature groups: user,item,genres,year,profile,implicit (the items a user rated),"
+                    + " raters (the users who rated an item) (default: ${DEFAULT-VALUE}).")
     String features;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "50",
