@@ -41,8 +41,10 @@ public final class ExperimentTopology {
         KStream<String, ExperimentSignal> shown = impressions
                 .map((user, i) -> KeyValue.pair(i.getVariant(), ExperimentSignal.of(ExperimentSignal.Kind.IMPRESSION)));
 
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FirstSeenItems.STORE),
+                Serdes.String(), Serdes.Boolean()));
         KStream<String, ExperimentSignal> newItems = impressions
-                .flatMap((user, i) -> i.getItems().stream().map(item -> KeyValue.pair(i.getVariant() + "/" + item, item)).toList())
+                .process(FirstSeenItems::new, FirstSeenItems.STORE)
                 .groupByKey(Grouped.with("experiment-items", Serdes.String(), Serdes.String()))
                 .count(Materialized.<String, Long>as(Stores.persistentKeyValueStore("experiment-item-seen")).withCachingDisabled())
                 .toStream()
