@@ -23,12 +23,30 @@ import org.HdrHistogram.Histogram;
  * taken from the request's intended start, so a queue building anywhere (server or generator)
  * shows in the figures instead of slowing the schedule down.
  */
-final class KeepAliveLoad {
+public final class KeepAliveLoad {
 
     private static final long POISON = Long.MIN_VALUE;
 
     private final int port;
     private final int connections;
+
+    /**
+     * Drives a running instance from this process: {@code <port> <req/s> <seconds>}, after a
+     * 5 s warm-up at half the rate; prints the latency distribution.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(args[0]);
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        KeepAliveLoad load = new KeepAliveLoad(port, 32);
+        load.run(Math.max(1, rate / 2), 5, 943, new Histogram(60_000_000_000L, 3));
+        Histogram h = new Histogram(60_000_000_000L, 3);
+        long errors = load.run(rate, seconds, 943, h);
+        System.out.printf("GET /users/{id}/recommendations?k=10 at %d req/s for %d s (%d errors), separate process%n"
+                        + "  n=%d  p50=%.2f ms  p90=%.2f ms  p99=%.2f ms  p99.9=%.2f ms  max=%.2f ms%n", rate, seconds, errors,
+                h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
+                h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6);
+    }
 
     KeepAliveLoad(int port, int connections) {
         this.port = port;

@@ -37,7 +37,8 @@ import io.reelfm.testkit.SharedKafka;
  * Requests are sent on a fixed schedule whatever the responses do ({@link KeepAliveLoad}), and latency is measured from
  * each request's intended send time, so a stall is not hidden (no coordinated omission).
  *
- * <p>Arguments: {@code [ml100k dir] [rate req/s] [seconds] [freshness samples]}. The model is a
+ * <p>Arguments: {@code [ml100k dir] [rate req/s] [seconds] [freshness samples]}. Rate 0 only serves,
+ * for {@code seconds}, so that {@link KeepAliveLoad#main} can drive the load from its own process. The model is a
  * seeded random 64-factor model over the catalogue: latency does not depend on model quality.
  */
 public final class ServingLatencyBench {
@@ -99,6 +100,13 @@ public final class ServingLatencyBench {
             }
             System.out.printf("ml-100k: %d items, %d ratings materialised in %.1f s after start%n", itemIds.size(), ratings,
                     (System.nanoTime() - loadStart) / 1e9);
+            if (rate == 0) {
+                System.out.printf("serving on port %d for %d s; run the load from another process:%n"
+                        + "  java -cp ... io.reelfm.serving.bench.KeepAliveLoad %d <req/s> <seconds>%n", port, seconds, port);
+                System.out.flush();
+                LockSupport.parkNanos(seconds * 1_000_000_000L);
+                System.exit(0);
+            }
             KeepAliveLoad load = new KeepAliveLoad(port, CONNECTIONS);
             load.run(Math.max(1, rate / 2), 5, USERS, new Histogram(60_000_000_000L, 3));
             Histogram latency = new Histogram(60_000_000_000L, 3);
