@@ -26,6 +26,10 @@ import org.HdrHistogram.Histogram;
 public final class KeepAliveLoad {
 
     private static final long POISON = Long.MIN_VALUE;
+    /** Keep-alive connections: enough that a slow response does not hold up the schedule. */
+    static final int CONNECTIONS = 32;
+    /** Users of MovieLens 100K, ids 1..943. */
+    static final int USERS = 943;
 
     private final int port;
     private final int connections;
@@ -38,10 +42,10 @@ public final class KeepAliveLoad {
         int port = Integer.parseInt(args[0]);
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
-        KeepAliveLoad load = new KeepAliveLoad(port, 32);
-        load.run(Math.max(1, rate / 2), 5, 943, new Histogram(60_000_000_000L, 3));
+        KeepAliveLoad load = new KeepAliveLoad(port, CONNECTIONS);
+        load.run(Math.max(1, rate / 2), 5, USERS, new Histogram(60_000_000_000L, 3));
         Histogram h = new Histogram(60_000_000_000L, 3);
-        long errors = load.run(rate, seconds, 943, h);
+        long errors = load.run(rate, seconds, USERS, h);
         System.out.printf("GET /users/{id}/recommendations?k=10 at %d req/s for %d s (%d errors), separate process%n"
                         + "  n=%d  p50=%.2f ms  p90=%.2f ms  p99=%.2f ms  p99.9=%.2f ms  max=%.2f ms%n", rate, seconds, errors,
                 h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -43,10 +44,6 @@ import io.reelfm.testkit.SharedKafka;
  */
 public final class ServingLatencyBench {
 
-    /** Keep-alive connections of the load generator: enough that a slow response does not hold up the schedule. */
-    private static final int CONNECTIONS = 32;
-    private static final int USERS = 943;
-
     private ServingLatencyBench() {
     }
 
@@ -61,7 +58,7 @@ public final class ServingLatencyBench {
         String bootstrap = SharedKafka.bootstrapServers();
         List<String> itemIds = new ArrayList<>();
         long ratings;
-        Map<String, Integer> perUser = new java.util.HashMap<>();
+        Map<String, Integer> perUser = new HashMap<>();
         try (KafkaFixtures kafka = new KafkaFixtures(bootstrap)) {
             MovieLens100k.readMovies(dir.resolve("u.item"), (MovieRow m) -> {
                 itemIds.add(m.itemId());
@@ -107,10 +104,10 @@ public final class ServingLatencyBench {
                 LockSupport.parkNanos(seconds * 1_000_000_000L);
                 System.exit(0);
             }
-            KeepAliveLoad load = new KeepAliveLoad(port, CONNECTIONS);
-            load.run(Math.max(1, rate / 2), 5, USERS, new Histogram(60_000_000_000L, 3));
+            KeepAliveLoad load = new KeepAliveLoad(port, KeepAliveLoad.CONNECTIONS);
+            load.run(Math.max(1, rate / 2), 5, KeepAliveLoad.USERS, new Histogram(60_000_000_000L, 3));
             Histogram latency = new Histogram(60_000_000_000L, 3);
-            long errors = load.run(rate, seconds, USERS, latency);
+            long errors = load.run(rate, seconds, KeepAliveLoad.USERS, latency);
             print("GET /users/{id}/recommendations?k=10 at " + rate + " req/s for " + seconds + " s (" + errors + " errors)", latency);
             print("freshness: rating produced -> recommendations changed (" + freshnessSamples + " samples)",
                     freshness(http, port, bootstrap, freshnessSamples));
@@ -138,7 +135,7 @@ public final class ServingLatencyBench {
         Random rnd = new Random(11);
         try (KafkaFixtures kafka = new KafkaFixtures(bootstrap)) {
             for (int s = 0; s < samples; s++) {
-                String user = String.valueOf(1 + rnd.nextInt(943));
+                String user = String.valueOf(1 + rnd.nextInt(KeepAliveLoad.USERS));
                 String path = "/users/" + user + "/recommendations?k=10";
                 String before = items(http, port, path);
                 String top = Json.mapper().readTree(before).get(0).get("itemId").asText();

@@ -41,24 +41,11 @@ class FmFitterTest {
                 id -> FmInputs.userRow(id, s.profiles().get(id)));
     }
 
-    private static double meanRmse(TrainingState s, HoldoutSplit split) {
-        double mean = 0;
-        for (int r : split.train()) {
-            mean += s.ratings().rating(r);
-        }
-        mean /= split.train().length;
-        double se = 0;
-        for (int r : split.holdout()) {
-            se += Math.pow(s.ratings().rating(r) - mean, 2);
-        }
-        return Math.sqrt(se / split.holdout().length);
-    }
-
     @Test
     void everyLearnerBeatsTheGlobalMeanThroughThePublishedSnapshotAndFoldIn() {
         TrainingState s = load(GeneratedRatings.generate("t", 300, 200, 40, 11), 12_000);
         HoldoutSplit split = split(s);
-        double baseline = meanRmse(s, split);
+        double baseline = MeanBaseline.holdoutRmse(s, split);
         for (ModelSpec spec : List.of(ModelSpec.als("a", 8, 5.0, 8), ModelSpec.sgd("s", 8, 0.05, 30, 0.01),
                 new ModelSpec("m", "mcmc", 8, 1, 40, 0.01, 42, 20))) {
             FmFitter fitter = spec.newFitter();
@@ -99,7 +86,7 @@ class FmFitterTest {
         assertThat(updated.items()).isEqualTo(s.items().size()).isGreaterThanOrEqualTo(first.items());
         HoldoutSplit split = split(s);
         HoldoutMetrics refit = evaluate(s, sgd.fit(FmInputs.of(s, split.train())), split);
-        assertThat(refit.rmse()).isLessThan(meanRmse(s, split) * 0.9);
+        assertThat(refit.rmse()).isLessThan(MeanBaseline.holdoutRmse(s, split) * 0.9);
         assertThatThrownBy(() -> ModelSpec.als("a", 8, 5.0, 8).newFitter().update(FmInputs.of(s, fresh)))
                 .isInstanceOf(IllegalStateException.class);
     }

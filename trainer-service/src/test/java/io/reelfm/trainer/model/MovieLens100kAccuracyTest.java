@@ -54,16 +54,7 @@ class MovieLens100kAccuracyTest {
         }
         assertThat(s.ratings().size()).isEqualTo(100_000);
         HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users().size(), 2, 5, 5000, 42);
-        double mean = 0;
-        for (int r : split.train()) {
-            mean += s.ratings().rating(r);
-        }
-        mean /= split.train().length;
-        double se = 0;
-        for (int r : split.holdout()) {
-            se += Math.pow(s.ratings().rating(r) - mean, 2);
-        }
-        double baseline = Math.sqrt(se / split.holdout().length);
+        double baseline = MeanBaseline.holdoutRmse(s, split);
 
         FmSnapshot snapshot = ModelSpec.als("als", 8, 20, 10).newFitter().fit(FmInputs.of(s, split.train()));
         HoldoutMetrics m = new HoldoutEvaluator(10, 4f, 300).evaluate(new FmItemScorer(snapshot), s.ratings(), s.users(),
