@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Bayesian FM by Gibbs sampling (Freudenthaler, Schmidt-Thieme and Rendle 2011; libFM's default
  * "MCMC" method). Every parameter has a Gaussian prior whose mean and precision are themselves
- * sampled per feature group (and per factor) under Normal-Gamma hyperpriors, and the noise
+ * sampled per hyperprior group ({@link FeatureGroup#priorGroup}) and per factor under Normal-Gamma
+ * hyperpriors, and the noise
  * precision under a Gamma prior, so there is no regularisation to tune: the accuracy of
  * libFM's MCMC with no grid search comes from this. Predictions average over all samples.
  *
@@ -58,6 +59,7 @@ public final class McmcFmTrainer {
         int[] groupOf = FmParams.groupsOf(space, n);
         boolean probit = cfg.task() == FmTask.CLASSIFICATION;
         CoordinateLearner c = new CoordinateLearner(data, p, groupOf);
+        int[] priorOf = priorGroups(groupOf);
         if (probit) {
             for (int i = 0; i < c.targets.length; i++) {
                 c.targets[i] = c.targets[i] > 0.5f ? 1f : -1f;
@@ -109,13 +111,13 @@ public final class McmcFmTrainer {
                 alpha = Gamma.sample((1.0 + data.rows()) / 2.0, (1.0 + c.sumSquaredResiduals()) / 2.0, rnd);
             }
             c.updateBias(alpha, 0.0, rnd);
-            sampleHyper(p.w, 1, 0, groupOf, c, muW, lambdaW, rnd);
-            c.updateWeights(alpha, groupOf, muW, lambdaW, rnd);
+            sampleHyper(p.w, 1, 0, priorOf, c, muW, lambdaW, rnd);
+            c.updateWeights(alpha, priorOf, muW, lambdaW, rnd);
             for (int f = 0; f < k; f++) {
-                sampleHyper(p.v, k, f, groupOf, c, muV[f], lambdaV[f], rnd);
+                sampleHyper(p.v, k, f, priorOf, c, muV[f], lambdaV[f], rnd);
             }
             for (int f = 0; f < k; f++) {
-                c.updateFactor(f, alpha, groupOf, muV[f], lambdaV[f], rnd, scratch);
+                c.updateFactor(f, alpha, priorOf, muV[f], lambdaV[f], rnd, scratch);
             }
             if (it >= meanFrom) {
                 mean.w0 += p.w0;
@@ -178,6 +180,16 @@ public final class McmcFmTrainer {
             meanModel = meanModel.withItemSideBias(itemConstants.means());
         }
         return new Result(meanModel, p.toModel(cfg, space, hyper), predAvg);
+    }
+
+    /** Each feature's hyperprior group ({@link FeatureGroup#priorGroup}), indexed like {@code groupOf}. */
+    private static int[] priorGroups(int[] groupOf) {
+        FeatureGroup[] all = FeatureGroup.values();
+        int[] out = new int[groupOf.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = all[groupOf[j]].priorGroup().ordinal();
+        }
+        return out;
     }
 
     private static boolean[] trainedUsers(int[] groupOf, CoordinateLearner c) {

@@ -31,7 +31,9 @@ import java.util.Set;
  *
  * <p>Run: {@code java -cp <core classpath> io.reelfm.core.fm.bench.Ml100kFolds [rows...]} where a
  * row is {@code learner:k:iterations:groups}, e.g. {@code mcmc:8:200:USER+ITEM}; no argument runs
- * the standard rows. {@code -Dfolds=1} restricts the folds.
+ * the standard rows. {@code -Dfolds=1} restricts the folds; {@code -Dseed=N} changes the seed of
+ * every learner (42 by default), to see how much of a difference between rows is the chain's own
+ * variation.
  */
 public final class Ml100kFolds {
 
@@ -130,7 +132,8 @@ public final class Ml100kFolds {
         }
         FmLearner learner = FmLearner.valueOf(p[0].toUpperCase(Locale.ROOT));
         FmConfig cfg = FmConfig.defaults().withLearner(learner).withK(Integer.parseInt(p[1]))
-                .withIterations(Integer.parseInt(p[2])).withGroups(groups);
+                .withIterations(Integer.parseInt(p[2])).withGroups(groups)
+                .withSeed(Long.getLong("seed", FmConfig.defaults().seed()));
         if (learner == FmLearner.SGD) {
             cfg = cfg.withRegularisation(0, 0.04, 0.12).withLearningRate(0.015, 0.05);
         } else if (learner == FmLearner.ALS) {
