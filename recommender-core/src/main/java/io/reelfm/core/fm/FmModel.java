@@ -134,8 +134,8 @@ public final class FmModel {
      * constant {@code sum_I w_j x_j + 1/2 (|q_i|^2 - sum_I |v_j x_j|^2)} (NaN where unknown). The
      * constant is quadratic in the factors, so with correlated item-side factors (an item's id
      * and its raters trade off from sample to sample) it differs from the same expression of the
-     * posterior means; the item-side snapshot exports it as the item bias. Not saved by
-     * {@link FmModelIo}: a loaded model falls back to the expression of the means.
+     * posterior means; the item-side snapshot exports it as the item bias. {@link FmModelIo}
+     * saves it (format version 2); a model without it falls back to the expression of the means.
      */
     public FmModel withItemSideBias(float[] perFeature) {
         if (perFeature.length != w.length) {
@@ -236,5 +236,9 @@ public final class FmModel {
 
     float[] factorVarianceCopy() {
         return factorVariance == null ? null : factorVariance.clone();
+    }
+
+    float[] itemSideBiasCopy() {
+        return itemSideBias == null ? null : itemSideBias.clone();
     }
 }

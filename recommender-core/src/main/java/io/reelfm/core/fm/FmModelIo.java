@@ -10,13 +10,14 @@ import java.io.OutputStream;
  * Compact binary form of an {@link FmModel}: a magic number and a format version first, so a
  * reader refuses a foreign or newer file with a clear message instead of misreading floats; then
  * scale, task, k, w0, the fold-in prior, the feature space (group + name per feature) and the
- * parameters as raw big-endian floats.
+ * parameters as raw big-endian floats; from version 2 on, the sampled item-side constants of an
+ * MCMC model when it has them. Version 1 files still load (without those constants).
  */
 public final class FmModelIo {
 
     /** "RFM" + 0x01. */
     public static final int MAGIC = 0x52464D01;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private FmModelIo() {
     }
@@ -63,6 +64,13 @@ public final class FmModelIo {
                 d.writeFloat(x);
             }
         }
+        float[] itemSide = m.itemSideBiasCopy();
+        d.writeBoolean(itemSide != null);
+        if (itemSide != null) {
+            for (float x : itemSide) {
+                d.writeFloat(x);
+            }
+        }
         d.flush();
     }
 
@@ -73,7 +81,7 @@ public final class FmModelIo {
             throw new IOException("not an FM model: magic 0x" + Integer.toHexString(magic));
         }
         int version = d.readInt();
-        if (version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IOException("unsupported FM model version " + version + " (this reader knows " + VERSION + ")");
         }
         int task = d.readByte();
@@ -125,7 +133,15 @@ public final class FmModelIo {
                 variance[i] = d.readFloat();
             }
         }
-        return new FmModel(FmTask.values()[task], k, w0, w, v, space, min, max,
+        FmModel m = new FmModel(FmTask.values()[task], k, w0, w, v, space, min, max,
                 new FoldInPrior(ridgeW, ridgeV, meanW, meanV, perRating), variance);
+        if (version >= 2 && d.readBoolean()) {
+            float[] itemSide = new float[n];
+            for (int j = 0; j < n; j++) {
+                itemSide[j] = d.readFloat();
+            }
+            m = m.withItemSideBias(itemSide);
+        }
+        return m;
     }
 }

@@ -96,10 +96,43 @@ class FmModelTest {
     }
 
     @Test
+    void saveThenLoadKeepsTheSampledItemSideConstants() throws IOException {
+        FmModel plain = randomModel(12, 3, 4, null);
+        float[] constants = new float[12];
+        java.util.Arrays.fill(constants, Float.NaN);
+        constants[2] = 0.25f;
+        constants[7] = -1.5f;
+        FmModel m = plain.withItemSideBias(constants);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FmModelIo.write(m, out);
+        FmModel back = FmModelIo.read(new ByteArrayInputStream(out.toByteArray()));
+        assertEquals(0.25f, back.itemSideBias(2), 0f);
+        assertEquals(-1.5f, back.itemSideBias(7), 0f);
+        assertTrue(Float.isNaN(back.itemSideBias(0)));
+
+        ByteArrayOutputStream without = new ByteArrayOutputStream();
+        FmModelIo.write(plain, without);
+        assertTrue(Float.isNaN(FmModelIo.read(new ByteArrayInputStream(without.toByteArray())).itemSideBias(2)));
+    }
+
+    @Test
     void loadingAForeignFileNamesTheProblem() {
         byte[] junk = {1, 2, 3, 4, 5, 6, 7, 8};
         IOException e = assertThrows(IOException.class, () -> FmModelIo.read(new ByteArrayInputStream(junk)));
         assertTrue(e.getMessage().contains("magic"), e.getMessage());
+    }
+
+    @Test
+    void aVersionOneFileStillLoads() throws IOException {
+        FmModel m = randomModel(6, 2, 3, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FmModelIo.write(m, out);
+        byte[] v2 = out.toByteArray();
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+        v1[7] = 1;
+        FmModel back = FmModelIo.read(new ByteArrayInputStream(v1));
+        SparseVector x = randomVector(new Random(5), 6, 3);
+        assertEquals(m.predict(x), back.predict(x), 0f);
     }
 
     @Test
