@@ -1,6 +1,7 @@
 package io.reelfm.launcher;
 
 import io.reelfm.launcher.bench.BenchCommand;
+import io.reelfm.launcher.broker.BrokerCommand;
 import io.reelfm.launcher.data.DataCommand;
 import io.reelfm.launcher.demo.DemoCommand;
 import io.reelfm.launcher.evaluate.EvaluateCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reelfm", mixinStandardHelpOptions = true, versionProvider = ReelFmVersion.class,
         description = "ReelFM: a self-hosted real-time recommendation engine on Apache Kafka.",
         subcommands = {DemoCommand.class, ReplayCommand.class, DataCommand.class, IngestCommand.class, TrainerCommand.class,
-                ServingCommand.class, BenchCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+                ServingCommand.class, BrokerCommand.class, BenchCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class ReelFm implements Runnable {
 
     @Spec

@@ -118,6 +118,19 @@ class ReelFmCommandLineTest {
     }
 
     @Test
+    void brokerListensOnTheDemoKafkaPortByDefault() {
+        ParseResult r = parse("broker");
+        assertThat((Object) r.subcommand().commandSpec().findOption("--port").getValue()).isEqualTo(9092);
+    }
+
+    @Test
+    void brokerRejectsAnOutOfRangePortBeforeStarting() {
+        Run r = run("broker", "--port", "70000");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--port must be 0..65535, was 70000");
+    }
+
+    @Test
     void downloadOfAnUnknownDataSetListsTheKnownNames(@TempDir Path cache) {
         Run r = run("data", "download", "netflix-prize", "--cache-dir", cache.toString());
         assertThat(r.exitCode()).isEqualTo(2);
@@ -154,6 +167,6 @@ class ReelFmCommandLineTest {
     void topLevelHelpListsTheSubcommands() {
         Run r = run("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("demo", "replay", "data", "ingest", "trainer", "serving", "bench");
+        assertThat(r.out()).contains("demo", "replay", "data", "ingest", "trainer", "serving", "broker", "bench");
     }
 }

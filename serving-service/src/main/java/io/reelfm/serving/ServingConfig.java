@@ -25,8 +25,10 @@ import io.reelfm.serving.experiment.Variant;
  * @param stateDir          {@code reelfm.serving.state-dir}, default {@code <tmp>/reelfm-serving}: local state stores
  * @param standbyReplicas   {@code reelfm.serving.standby-replicas}, default 1: warm copies of user state on other instances
  * @param streamThreads     {@code reelfm.serving.stream-threads}, default 1
- * @param commitInterval    {@code reelfm.serving.commit-interval}, default 100ms: bounds how long a rating waits before
- *                          its transaction commits and it becomes visible to queries
+ * @param commitInterval    {@code reelfm.serving.commit-interval}, default 100ms: how often the exactly-once
+ *                          transaction commits, which bounds how late popularity, trending and experiment figures
+ *                          reflect a rating (a user's own rating reaches their recommendations as soon as it is
+ *                          processed, without waiting for the commit)
  * @param variants          {@code reelfm.serving.variants}, default {@code mcmc:fm-mcmc:50,sgd:fm-sgd:50}:
  *                          comma-separated {@code name:model:weight} A/B variants; users are assigned stickily by
  *                          hash. The default splits users evenly between the two factorization models the trainer
@@ -41,6 +43,10 @@ import io.reelfm.serving.experiment.Variant;
  *                          instance owning a user
  * @param impressionWindow  {@code reelfm.serving.impression-window}, default 1h: how long after an impression a rating of
  *                          a recommended item counts as a hit
+ * @param impressionLinger  {@code reelfm.serving.impression-linger}, default 100ms: how long served lists are
+ *                          gathered before being written to the impressions topic as one batch. Longer means fewer
+ *                          requests for the broker and for the experiment topology to wake up for, at the cost of
+ *                          experiment figures arriving that much later; responses never wait for it
  * @param deadLetterTopic   {@code reelfm.serving.dead-letter-topic}, default {@code dead-letters}
  * @param stopTimeout       {@code reelfm.serving.stop-timeout}, default 10s: graceful HTTP stop
  * @param clusterModel      {@code reelfm.serving.cluster-model}, default {@code content-kmeans}: the {@code kmeans} model
@@ -51,7 +57,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                             short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
                             int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
-                            Duration impressionWindow, String deadLetterTopic, Duration stopTimeout, String clusterModel) {
+                            Duration impressionWindow, Duration impressionLinger, String deadLetterTopic, Duration stopTimeout, String clusterModel) {
 
     /** An even A/B split between the two factorization models the trainer publishes by default. */
     public static final String DEFAULT_VARIANTS = "mcmc:fm-mcmc:50,sgd:fm-sgd:50";
@@ -76,6 +82,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         ConfigException.require(modelPollInterval.toMillis() >= 1, "reelfm.serving.model-poll-interval", "must be positive");
         ConfigException.require(forwardTimeout.toMillis() >= 1, "reelfm.serving.forward-timeout", "must be positive");
         ConfigException.require(impressionWindow.toMillis() >= 1, "reelfm.serving.impression-window", "must be positive");
+        ConfigException.require(!impressionLinger.isNegative() && impressionLinger.toMillis() <= 60_000,
+                "reelfm.serving.impression-linger", "must be 0 to 60s");
         ConfigException.require(deadLetterTopic != null && !deadLetterTopic.isBlank(), "reelfm.serving.dead-letter-topic", "must not be empty");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         ConfigException.require(clusterModel != null && !clusterModel.isBlank() && !clusterModel.contains("/"),
@@ -102,6 +110,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.duration("reelfm.serving.model-poll-interval", Duration.ofMillis(200)),
                 s.duration("reelfm.serving.forward-timeout", Duration.ofSeconds(3)),
                 s.duration("reelfm.serving.impression-window", Duration.ofHours(1)),
+                s.duration("reelfm.serving.impression-linger", Duration.ofMillis(100)),
                 s.string("reelfm.serving.dead-letter-topic", Topics.DEAD_LETTERS.name()),
                 s.duration("reelfm.serving.stop-timeout", Duration.ofSeconds(10)),
                 s.string("reelfm.serving.cluster-model", "content-kmeans"));

@@ -93,7 +93,7 @@ public final class ServingService extends RunningService {
         ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
         Readiness readiness = () -> readiness(stores, registry, config);
         UserRouter router = new UserRouter(stores, config.forwardTimeout());
-        ImpressionPublisher impressions = new ImpressionPublisher(config.bootstrapServers());
+        ImpressionPublisher impressions = new ImpressionPublisher(config.bootstrapServers(), config.impressionLinger());
         ServiceApp app = ServiceApp.create(new ServiceAppConfig("serving", config.host(), config.port(),
                         ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, config.stopTimeout()), readiness, meters,
                 javalin -> ServingRoutes.register(javalin,

@@ -22,6 +22,7 @@ class ServingConfigTest {
         assertThat(c.loadedModelNames()).containsExactly("fm-mcmc", "fm-sgd", "content-kmeans");
         assertThat(c.maxK()).isEqualTo(100);
         assertThat(c.itemStatsTopic()).isEqualTo("reelfm-serving-item-stats");
+        assertThat(c.impressionLinger()).isEqualTo(java.time.Duration.ofMillis(100));
     }
 
     @Test
@@ -34,6 +35,8 @@ class ServingConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.variants");
         assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.application-id", "bad id"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.application-id");
+        assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.impression-linger", "2m"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.impression-linger");
     }
 
     @Test

@@ -41,6 +41,10 @@ import io.reelfm.testkit.SharedKafka;
  * <p>Arguments: {@code [ml100k dir] [rate req/s] [seconds] [freshness samples]}. Rate 0 only serves,
  * for {@code seconds}, so that {@link KeepAliveLoad#main} can drive the load from its own process. The model is a
  * seeded random 64-factor model over the catalogue: latency does not depend on model quality.
+ *
+ * <p>The broker is the in-process one unless {@code -Dbootstrap=host:port} names another
+ * ({@code reelfm broker} runs one in its own process, as a deployment would). Any
+ * {@code -Dreelfm.serving.*} system property overrides the serving setting of that name.
  */
 public final class ServingLatencyBench {
 
@@ -55,7 +59,8 @@ public final class ServingLatencyBench {
         if (!MovieLens100k.isPresent(dir)) {
             throw new IllegalArgumentException("MovieLens 100K not found at " + dir.toAbsolutePath());
         }
-        String bootstrap = SharedKafka.bootstrapServers();
+        String external = System.getProperty("bootstrap");
+        String bootstrap = external != null ? external : SharedKafka.bootstrapServers();
         List<String> itemIds = new ArrayList<>();
         long ratings;
         Map<String, Integer> perUser = new HashMap<>();
@@ -77,11 +82,14 @@ public final class ServingLatencyBench {
             kafka.publishModel("bench-fm", 1, randomModel(itemIds, 64));
         }
         Path state = Files.createTempDirectory("serving-bench");
-        try (ServingService serving = ServingService.start(ServingConfig.from(Settings.ofMap(Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "reelfm.kafka.bootstrap-servers", bootstrap, "reelfm.serving.port", "0",
                 "reelfm.serving.application-id", "serving-bench", "reelfm.serving.state-dir", state.toString(),
                 "reelfm.serving.standby-replicas", "0", "reelfm.serving.variants", "main:bench-fm:1",
-                "reelfm.serving.cluster-model", "none"))))) {
+                "reelfm.serving.cluster-model", "none"));
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("reelfm."))
+                .forEach(k -> settings.put(k, System.getProperty(k)));
+        try (ServingService serving = ServingService.start(ServingConfig.from(Settings.ofMap(settings)))) {
             int port = serving.port();
             java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(4);
             HttpClient http = HttpClient.newBuilder().executor(pool).version(HttpClient.Version.HTTP_1_1).build();
@@ -105,7 +113,7 @@ public final class ServingLatencyBench {
                 System.exit(0);
             }
             KeepAliveLoad load = new KeepAliveLoad(port, KeepAliveLoad.CONNECTIONS);
-            load.run(Math.max(1, rate / 2), 5, KeepAliveLoad.USERS, new Histogram(60_000_000_000L, 3));
+            load.run(Math.max(1, rate / 2), KeepAliveLoad.warmupSeconds(), KeepAliveLoad.USERS, new Histogram(60_000_000_000L, 3));
             Histogram latency = new Histogram(60_000_000_000L, 3);
             long errors = load.run(rate, seconds, KeepAliveLoad.USERS, latency);
             print("GET /users/{id}/recommendations?k=10 at " + rate + " req/s for " + seconds + " s (" + errors + " errors)", latency);
