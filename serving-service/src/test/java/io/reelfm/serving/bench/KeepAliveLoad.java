@@ -35,25 +35,31 @@ public final class KeepAliveLoad {
     private final int connections;
 
     /**
-     * Seconds of load at half the rate before measuring ({@code -Dwarmup.seconds}, default 90):
-     * on two cores the JIT compilers take about that long at a few hundred requests per second
-     * before compiling stops taking CPU from the requests (C2 used 13.8, 11.1, 5.5, 2.7 and 0.9
-     * CPU-seconds in five consecutive 20 s runs at 200 req/s of a fresh instance).
+     * Brings a fresh instance to steady state before measuring: a tenth, a quarter, then half of
+     * {@code rate}, each for a third of {@code -Dwarmup.seconds} (default 90). On two cores the JIT
+     * compilers take about that long at a few hundred requests per second before compiling stops
+     * taking CPU from the requests (C2 used 13.8, 11.1, 5.5, 2.7 and 0.9 CPU-seconds in five
+     * consecutive 20 s runs at 200 req/s of a fresh instance), and a cold instance given half of
+     * 500 req/s at once fell behind and never caught up, so the rate ramps up as a load balancer's
+     * slow start would.
      */
-    static int warmupSeconds() {
-        return Integer.getInteger("warmup.seconds", 90);
+    void warmUp(int rate) throws InterruptedException {
+        int stage = Math.max(1, Integer.getInteger("warmup.seconds", 90) / 3);
+        for (int divisor : new int[] {10, 4, 2}) {
+            run(Math.max(1, rate / divisor), stage, USERS, new Histogram(60_000_000_000L, 3));
+        }
     }
 
     /**
-     * Drives a running instance from this process: {@code <port> <req/s> <seconds>}, after a
-     * warm-up at half the rate ({@link #warmupSeconds}); prints the latency distribution.
+     * Drives a running instance from this process: {@code <port> <req/s> <seconds>}, after
+     * {@link #warmUp}; prints the latency distribution.
      */
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         KeepAliveLoad load = new KeepAliveLoad(port, CONNECTIONS);
-        load.run(Math.max(1, rate / 2), warmupSeconds(), USERS, new Histogram(60_000_000_000L, 3));
+        load.warmUp(rate);
         Histogram h = new Histogram(60_000_000_000L, 3);
         long errors = load.run(rate, seconds, USERS, h);
         System.out.printf("GET /users/{id}/recommendations?k=10 at %d req/s for %d s (%d errors), separate process%n"

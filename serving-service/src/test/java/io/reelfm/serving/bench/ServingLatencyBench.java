@@ -113,7 +113,7 @@ public final class ServingLatencyBench {
                 System.exit(0);
             }
             KeepAliveLoad load = new KeepAliveLoad(port, KeepAliveLoad.CONNECTIONS);
-            load.run(Math.max(1, rate / 2), KeepAliveLoad.warmupSeconds(), KeepAliveLoad.USERS, new Histogram(60_000_000_000L, 3));
+            load.warmUp(rate);
             Histogram latency = new Histogram(60_000_000_000L, 3);
             long errors = load.run(rate, seconds, KeepAliveLoad.USERS, latency);
             print("GET /users/{id}/recommendations?k=10 at " + rate + " req/s for " + seconds + " s (" + errors + " errors)", latency);
