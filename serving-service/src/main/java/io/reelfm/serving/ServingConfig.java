@@ -47,6 +47,9 @@ import io.reelfm.serving.experiment.Variant;
  *                          gathered before being written to the impressions topic as one batch. Longer means fewer
  *                          requests for the broker and for the experiment topology to wake up for, at the cost of
  *                          experiment figures arriving that much later; responses never wait for it
+ * @param maxInFlight       {@code reelfm.serving.max-in-flight}, default 8 per available processor: recommendation lists
+ *                          computed at once on this instance; a request beyond that is answered 503 with
+ *                          {@code Retry-After} at once instead of queueing (see {@code LoadShedder})
  * @param deadLetterTopic   {@code reelfm.serving.dead-letter-topic}, default {@code dead-letters}
  * @param stopTimeout       {@code reelfm.serving.stop-timeout}, default 10s: graceful HTTP stop
  * @param clusterModel      {@code reelfm.serving.cluster-model}, default {@code content-kmeans}: the {@code kmeans} model
@@ -57,7 +60,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                             short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
                             int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
-                            Duration impressionWindow, Duration impressionLinger, String deadLetterTopic, Duration stopTimeout, String clusterModel) {
+                            Duration impressionWindow, Duration impressionLinger, int maxInFlight, String deadLetterTopic, Duration stopTimeout, String clusterModel) {
 
     /** An even A/B split between the two factorization models the trainer publishes by default. */
     public static final String DEFAULT_VARIANTS = "mcmc:fm-mcmc:50,sgd:fm-sgd:50";
@@ -84,6 +87,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         ConfigException.require(impressionWindow.toMillis() >= 1, "reelfm.serving.impression-window", "must be positive");
         ConfigException.require(!impressionLinger.isNegative() && impressionLinger.toMillis() <= 60_000,
                 "reelfm.serving.impression-linger", "must be 0 to 60s");
+        ConfigException.require(maxInFlight >= 1, "reelfm.serving.max-in-flight", "must be at least 1");
         ConfigException.require(deadLetterTopic != null && !deadLetterTopic.isBlank(), "reelfm.serving.dead-letter-topic", "must not be empty");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         ConfigException.require(clusterModel != null && !clusterModel.isBlank() && !clusterModel.contains("/"),
@@ -111,6 +115,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.duration("reelfm.serving.forward-timeout", Duration.ofSeconds(3)),
                 s.duration("reelfm.serving.impression-window", Duration.ofHours(1)),
                 s.duration("reelfm.serving.impression-linger", Duration.ofMillis(100)),
+                s.integer("reelfm.serving.max-in-flight", 8 * Runtime.getRuntime().availableProcessors()),
                 s.string("reelfm.serving.dead-letter-topic", Topics.DEAD_LETTERS.name()),
                 s.duration("reelfm.serving.stop-timeout", Duration.ofSeconds(10)),
                 s.string("reelfm.serving.cluster-model", "content-kmeans"));

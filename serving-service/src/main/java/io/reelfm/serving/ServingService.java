@@ -32,6 +32,7 @@ import io.reelfm.serving.experiment.ExperimentTopology;
 import io.reelfm.serving.experiment.ImpressionPublisher;
 import io.reelfm.serving.experiment.Variants;
 import io.reelfm.serving.http.Limits;
+import io.reelfm.serving.http.LoadShedder;
 import io.reelfm.serving.http.ModelResource;
 import io.reelfm.serving.http.MovieResource;
 import io.reelfm.serving.http.OpenApiResource;
@@ -93,11 +94,12 @@ public final class ServingService extends RunningService {
         ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
         Readiness readiness = () -> readiness(stores, registry, config);
         UserRouter router = new UserRouter(stores, config.forwardTimeout());
+        LoadShedder shedder = new LoadShedder(config.maxInFlight());
         ImpressionPublisher impressions = new ImpressionPublisher(config.bootstrapServers(), config.impressionLinger());
         ServiceApp app = ServiceApp.create(new ServiceAppConfig("serving", config.host(), config.port(),
                         ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, config.stopTimeout()), readiness, meters,
                 javalin -> ServingRoutes.register(javalin,
-                        new UserResource(recommender, catalog, router, limits, impressions),
+                        new UserResource(recommender, catalog, router, limits, impressions, shedder),
                         new MovieResource(catalog, ranker, registry, variants, limits),
                         new RankingResource(ranker, limits), new ModelResource(registry, variants),
                         new ExperimentResource(variants, () -> stores.streams().store(StoreQueryParameters.fromNameAndType(
@@ -125,6 +127,8 @@ public final class ServingService extends RunningService {
                     .description("Stream threads replaced after an uncaught exception").register(meters);
             FunctionCounter.builder("reelfm.serving.forwarded.requests", router, UserRouter::forwardedRequests)
                     .description("Requests forwarded to the instance owning the user").register(meters);
+            FunctionCounter.builder("reelfm.serving.shed.requests", shedder, LoadShedder::shedRequests)
+                    .description("Recommendation requests answered 503 because max-in-flight were being computed").register(meters);
             Gauge.builder("reelfm.serving.models.loaded", registry, r -> r.all().size()).register(meters);
             log.info("Serving on port {} as {} (application {}, Kafka at {})", app.port(), self, config.applicationId(),
                     config.bootstrapServers());

@@ -23,6 +23,7 @@ class ServingConfigTest {
         assertThat(c.maxK()).isEqualTo(100);
         assertThat(c.itemStatsTopic()).isEqualTo("reelfm-serving-item-stats");
         assertThat(c.impressionLinger()).isEqualTo(java.time.Duration.ofMillis(100));
+        assertThat(c.maxInFlight()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
     }
 
     @Test
@@ -37,6 +38,8 @@ class ServingConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.application-id");
         assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.impression-linger", "2m"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.impression-linger");
+        assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.max-in-flight", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.max-in-flight");
     }
 
     @Test

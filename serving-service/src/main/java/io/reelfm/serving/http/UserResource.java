@@ -30,14 +30,16 @@ public final class UserResource {
     private final UserRouter router;
     private final Limits limits;
     private final RecommendationListener listener;
+    private final LoadShedder shedder;
 
     public UserResource(Recommender recommender, Catalog catalog, UserRouter router, Limits limits,
-                        RecommendationListener listener) {
+                        RecommendationListener listener, LoadShedder shedder) {
         this.recommender = recommender;
         this.catalog = catalog;
         this.router = router;
         this.limits = limits;
         this.listener = listener;
+        this.shedder = shedder;
     }
 
     public void register(Javalin app) {
@@ -84,7 +86,8 @@ public final class UserResource {
         if (q.yearFrom() != null && q.yearTo() != null && q.yearFrom() > q.yearTo()) {
             throw Params.bad("yearFrom", "must not be after yearTo");
         }
-        Recommendations r = recommender.recommend(userId(ctx), q);
+        String user = userId(ctx);
+        Recommendations r = shedder.call(() -> recommender.recommend(user, q));
         listener.served(r);
         ctx.json(r);
     }
