@@ -26,6 +26,8 @@ import io.reelfm.trainer.policy.TrainingLoop;
 import io.reelfm.trainer.snapshot.PublishedModels;
 import io.reelfm.trainer.snapshot.SnapshotPublisher;
 import io.reelfm.trainer.snapshot.SnapshotTopicsReader;
+import io.reelfm.trainer.policy.Rejection;
+import io.reelfm.trainer.policy.RejectionLog;
 import io.reelfm.trainer.store.StateCheckpoint;
 import io.reelfm.trainer.store.TrainingState;
 
@@ -69,7 +71,12 @@ public final class TrainerService extends RunningService {
         }
         EventConsumer consumer = new EventConsumer(config.bootstrapServers(), config.groupId(), state, Map.of());
         List<ModelSlot> slots = config.models().stream().map(ModelSlot::new).toList();
-        TrainingLoop loop = new TrainingLoop(config, state, consumer, publisher, slots, checkpoint);
+        RejectionLog rejections = config.checkpointDir() == null ? null : new RejectionLog(config.checkpointDir());
+        if (rejections != null) {
+            Map<String, List<Rejection>> saved = rejections.load();
+            slots.forEach(s -> s.restoreRejections(saved.getOrDefault(s.name(), List.of())));
+        }
+        TrainingLoop loop = new TrainingLoop(config, state, consumer, publisher, slots, checkpoint, rejections);
         Thread thread = new Thread(loop, "reelfm-trainer-loop");
         thread.setDaemon(true);
         thread.start();

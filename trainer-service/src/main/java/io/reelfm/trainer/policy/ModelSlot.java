@@ -74,6 +74,17 @@ public final class ModelSlot {
         }
     }
 
+    /** Puts back rejections saved before a restart (newest first), as if this slot had made them. */
+    public synchronized void restoreRejections(List<Rejection> saved) {
+        rejections.clear();
+        for (Rejection r : saved) {
+            if (rejections.size() == KEEP_REJECTIONS) {
+                break;
+            }
+            rejections.addLast(r);
+        }
+    }
+
     /** Newest first. */
     public synchronized List<Rejection> rejections() {
         return List.copyOf(rejections);

@@ -59,6 +59,7 @@ public final class TrainingLoop implements Runnable {
     private final SnapshotPublisher publisher;
     private final List<ModelSlot> slots;
     private final StateCheckpoint checkpoint;
+    private final RejectionLog rejectionLog;
     private final HoldoutEvaluator evaluator;
     private volatile boolean running = true;
     private volatile LoopStatus status = new LoopStatus(0, 0, 0, null, null);
@@ -69,13 +70,14 @@ public final class TrainingLoop implements Runnable {
     private final long startNanos = System.nanoTime();
 
     public TrainingLoop(TrainerConfig config, TrainingState state, EventConsumer consumer, SnapshotPublisher publisher,
-                        List<ModelSlot> slots, StateCheckpoint checkpoint) {
+                        List<ModelSlot> slots, StateCheckpoint checkpoint, RejectionLog rejectionLog) {
         this.config = config;
         this.state = state;
         this.consumer = consumer;
         this.publisher = publisher;
         this.slots = List.copyOf(slots);
         this.checkpoint = checkpoint;
+        this.rejectionLog = rejectionLog;
         this.evaluator = new HoldoutEvaluator(config.topN(), (float) config.relevantRating(), config.rankingUsers());
     }
 
@@ -321,6 +323,17 @@ public final class TrainingLoop implements Runnable {
         }
     }
 
+    private void saveRejections() {
+        if (rejectionLog == null) {
+            return;
+        }
+        try {
+            rejectionLog.save(slots);
+        } catch (RuntimeException e) {
+            log.warn("Rejections not saved (they stay listed until a restart): {}", e.getMessage());
+        }
+    }
+
     private String gateAndPublish(ModelSlot s, FmSnapshot snapshot, HoldoutSplit split, long trainedRatings) {
         FmItemScorer candidate = new FmItemScorer(snapshot);
         HoldoutMetrics metrics = evaluate(candidate, split);
@@ -332,6 +345,7 @@ public final class TrainingLoop implements Runnable {
                 log.warn("Rejected candidate of {}: {}", s.name(), reason);
                 s.reject(new Rejection(Instant.now(), s.fitter().name(), hyperparameters(s), metrics.asMap(),
                         s.incumbentVersion, active.asMap(), reason));
+                saveRejections();
                 return "rejected";
             }
         }

@@ -3,12 +3,14 @@ package io.reelfm.trainer.it;
 import static io.reelfm.trainer.it.TrainerFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,7 +32,7 @@ class GateAndRollbackIT {
     }
 
     @Test
-    void worseCandidateIsRejectedAndTheOldVersionStaysActive() {
+    void worseCandidateIsRejectedAndTheOldVersionStaysActive(@TempDir Path checkpoints) {
         String model = unique("gate-als");
         long inTopic = storedRatings();
         try (TrainerService good = TrainerService.start(config(model, als(model, "5", "8", inTopic)))) {
@@ -38,9 +40,11 @@ class GateAndRollbackIT {
         }
         assertThat(active(model).getVersion()).isEqualTo(1);
 
-        try (TrainerService bad = TrainerService.start(config(model, als(model, "5000", "1", inTopic)))) {
+        Map<String, String> bad = new java.util.HashMap<>(als(model, "5000", "1", inTopic));
+        bad.put("reelfm.trainer.checkpoint-dir", checkpoints.toString());
+        try (TrainerService trainer = TrainerService.start(config(model, bad))) {
             JsonNode listed = Awaitility.await().atMost(Duration.ofSeconds(90))
-                    .until(() -> model(bad.port(), model), m -> m.get("rejected").size() > 0);
+                    .until(() -> model(trainer.port(), model), m -> m.get("rejected").size() > 0);
             assertThat(listed.get("version").asLong()).isEqualTo(1);
             JsonNode rejection = listed.get("rejected").get(0);
             assertThat(rejection.get("comparedWithVersion").asLong()).isEqualTo(1);
@@ -52,6 +56,15 @@ class GateAndRollbackIT {
         assertThat(live(manifests(model))).containsOnlyKeys(model + "/1");
         assertThat(active(model).getVersion()).isEqualTo(1);
         assertThat(chunks(model).keySet()).allMatch(k -> k.startsWith(model + "/1/"));
+
+        // after a restart that does not train, the rejection is still listed
+        Map<String, String> idle = new java.util.HashMap<>(bad);
+        idle.put("reelfm.trainer.min-ratings", String.valueOf(inTopic * 1000));
+        try (TrainerService restarted = TrainerService.start(config(model, idle))) {
+            JsonNode listed = model(restarted.port(), model);
+            assertThat(listed.get("rejected")).hasSize(1);
+            assertThat(listed.get("rejected").get(0).get("comparedWithVersion").asLong()).isEqualTo(1);
+        }
     }
 
     @Test
