@@ -29,6 +29,30 @@ class TrainerConfigTest {
         assertThat(c.refitAfter()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.checkpointDir()).isNull();
         assertThat(c.gateTolerance()).isEqualTo(0.02);
+        assertThat(c.models().get(0).features()).isEqualTo(ModelSpec.DEFAULT_FEATURES);
+        assertThat(c.models().get(0).fmConfig().groups()).contains(
+                io.reelfm.core.fm.FeatureGroup.GENRES, io.reelfm.core.fm.FeatureGroup.YEAR, io.reelfm.core.fm.FeatureGroup.PROFILE)
+                .doesNotContain(io.reelfm.core.fm.FeatureGroup.IMPLICIT, io.reelfm.core.fm.FeatureGroup.RATERS);
+    }
+
+    @Test
+    void aModelCanChooseItsFeatureGroups() {
+        TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.fm-mcmc.features", "Genres, raters",
+                "reelfm.trainer.model.fm-sgd.features", "none")));
+        assertThat(c.models().get(0).fmConfig().groups()).contains(
+                io.reelfm.core.fm.FeatureGroup.GENRES, io.reelfm.core.fm.FeatureGroup.RATERS)
+                .doesNotContain(io.reelfm.core.fm.FeatureGroup.YEAR, io.reelfm.core.fm.FeatureGroup.PROFILE);
+        assertThat(c.models().get(1).features()).isEmpty();
+    }
+
+    @Test
+    void featureGroupsThatNeedFullRefitsAreRefusedForSgdAndUnknownOnesNamed() {
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.fm-sgd.features", "genres,raters"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.fm-sgd.features")
+                .hasMessageContaining("not sgd");
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.fm-mcmc.features", "genres,moods"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.fm-mcmc.features")
+                .hasMessageContaining("moods");
     }
 
     @Test

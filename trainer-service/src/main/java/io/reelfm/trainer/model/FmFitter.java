@@ -1,12 +1,9 @@
 package io.reelfm.trainer.model;
 
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FeatureSpace;
 import io.reelfm.core.fm.FmConfig;
 import io.reelfm.core.fm.FmData;
@@ -19,8 +16,8 @@ import io.reelfm.core.fm.snapshot.FmSnapshot;
 
 /**
  * One named model's factorization machine, trained by recommender-core's learners (MCMC, ALS or
- * SGD) over user and item ids plus the side features the topics supply (genres and decade of
- * movies; age, gender and occupation of users). Keeps its feature space and its last model across
+ * SGD) over user and item ids plus the feature groups its {@code ModelSpec} names, filled from
+ * the topics (genres and decade of movies; age, gender and occupation of users; who rated what). Keeps its feature space and its last model across
  * fits, so each full fit is warm-started and SGD models take online passes over new ratings
  * between fits. What leaves it is an {@link FmSnapshot}: the item and feature side only, the
  * same object serving scores with.
@@ -28,10 +25,6 @@ import io.reelfm.core.fm.snapshot.FmSnapshot;
  * <p>Used by the training thread only; not thread-safe.
  */
 public final class FmFitter {
-
-    /** The side-feature groups the trainer's topics can fill. */
-    public static final Set<FeatureGroup> SIDE_FEATURES = EnumSet.of(FeatureGroup.GENRES, FeatureGroup.YEAR,
-            FeatureGroup.PROFILE);
 
     private final FmConfig config;
     private final int onlinePasses;

@@ -47,7 +47,7 @@ class FmFitterTest {
         HoldoutSplit split = split(s);
         double baseline = MeanBaseline.holdoutRmse(s, split);
         for (ModelSpec spec : List.of(ModelSpec.als("a", 8, 5.0, 8), ModelSpec.sgd("s", 8, 0.05, 30, 0.01),
-                new ModelSpec("m", "mcmc", 8, 1, 40, 0.01, 42, 20))) {
+                new ModelSpec("m", "mcmc", 8, 1, 40, 0.01, 42, 20, ModelSpec.DEFAULT_FEATURES))) {
             FmFitter fitter = spec.newFitter();
             HoldoutMetrics m = evaluate(s, fitter.fit(FmInputs.of(s, split.train())), split);
             assertThat(fitter.name()).isEqualTo(spec.learner());
@@ -56,6 +56,25 @@ class FmFitterTest {
             assertThat(m.mae()).isLessThan(m.rmse());
             assertThat(m.ndcg()).isBetween(0.0, 1.0);
         }
+    }
+
+    @Test
+    void anMcmcModelWithRatersPublishesItsItemSideOnlyAndStillBeatsTheMean() {
+        TrainingState s = load(GeneratedRatings.generate("r", 300, 200, 40, 14), 12_000);
+        HoldoutSplit split = split(s);
+        ModelSpec spec = new ModelSpec("m", "mcmc", 8, 1, 40, 0.01, 42, 20,
+                java.util.EnumSet.of(io.reelfm.core.fm.FeatureGroup.GENRES, io.reelfm.core.fm.FeatureGroup.RATERS));
+        FmSnapshot snapshot = spec.newFitter().fit(FmInputs.of(s, split.train()));
+        io.reelfm.core.fm.FeatureSpace features = snapshot.features();
+        assertThat(java.util.stream.IntStream.range(0, features.size()).mapToObj(features::group))
+                .doesNotContain(io.reelfm.core.fm.FeatureGroup.RATERS);
+        HoldoutMetrics m = evaluate(s, snapshot, split);
+        assertThat(m.count()).isEqualTo(600);
+        assertThat(m.rmse()).isLessThan(MeanBaseline.holdoutRmse(s, split) * 0.9);
+        ModelSpec without = new ModelSpec("m", "mcmc", 8, 1, 40, 0.01, 42, 20,
+                java.util.EnumSet.of(io.reelfm.core.fm.FeatureGroup.GENRES));
+        assertThat(evaluate(s, without.newFitter().fit(FmInputs.of(s, split.train())), split).rmse())
+                .as("raters folded into the item side change the model").isNotEqualTo(m.rmse());
     }
 
     @Test
