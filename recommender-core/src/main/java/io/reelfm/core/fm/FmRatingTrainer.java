@@ -20,8 +20,10 @@ import java.util.Map;
  * <p>Per-iteration test error comes from MCMC's sample listener (sample-averaged predictions on
  * the monitored rows); ALS and SGD are run one iteration at a time, each warm-started from the
  * previous model (SGD with a new shuffle seed per epoch), which is how their curves are
- * obtained. The final predictor always asks one model (MCMC's posterior mean) for every pair, so
- * ranking metrics compare held-out and unseen items on the same footing.
+ * obtained. The final MCMC predictor answers held-out pairs with the sample-averaged predictions
+ * (rating error and AUC are those of the chain, as libFM reports them) and ranks whole catalogues
+ * with one model, the posterior mean, so ranking metrics compare held-out and unseen items on the
+ * same footing.
  */
 public final class FmRatingTrainer implements RatingTrainer {
 
@@ -52,11 +54,14 @@ public final class FmRatingTrainer implements RatingTrainer {
         FmData monitorData = monitor == null ? null : encoder.encode(monitor, users, items, train);
         List<List<String>> rated = FmEncoder.ratedItems(train, users, items);
         FmModel model = null;
+        float[] sampleAveraged = null;
         switch (config.learner()) {
             case MCMC -> {
                 McmcFmTrainer.SampleListener samples = monitor == null ? null
                         : (sample, averaged) -> listener.onIteration(sample, lookup(monitor, averaged));
-                model = new McmcFmTrainer(config).run(data, space, null, monitorData, samples).posteriorMean();
+                McmcFmTrainer.Result chain = new McmcFmTrainer(config).run(data, space, null, monitorData, samples);
+                model = chain.posteriorMean();
+                sampleAveraged = monitor == null ? null : chain.predictions();
             }
             case ALS -> {
                 for (int it = 1; it <= config.iterations(); it++) {
@@ -74,7 +79,39 @@ public final class FmRatingTrainer implements RatingTrainer {
             default -> throw new IllegalStateException("unknown learner " + config.learner());
         }
         lastItemVectors = itemVectors(model, encoder);
-        return new FmPredictor(model, encoder, rated);
+        FmPredictor oneModel = new FmPredictor(model, encoder, rated);
+        return sampleAveraged == null ? oneModel : new MonitoredFirst(lookup(monitor, sampleAveraged), monitor, oneModel);
+    }
+
+    /**
+     * MCMC's predictor: a monitored (held-out) pair gets the chain's sample-averaged prediction,
+     * which is what MCMC predicts and what libFM reports (on MovieLens u1, k=32 + genres +
+     * profile, 200 samples: 0.8971 against 0.9276 from the posterior-mean parameters with their
+     * own user rows). Every other pair, and whole-catalogue scoring for the ranking metrics, go to
+     * the posterior-mean model, so held-out and unseen items are ranked by one model.
+     */
+    private static final class MonitoredFirst implements RatingPredictor {
+        private final RatingPredictor averaged;
+        private final java.util.Set<Long> monitored = new java.util.HashSet<>();
+        private final RatingPredictor model;
+
+        MonitoredFirst(RatingPredictor averaged, RatingSet monitor, RatingPredictor model) {
+            this.averaged = averaged;
+            this.model = model;
+            for (int r = 0; r < monitor.size(); r++) {
+                monitored.add(((long) monitor.user(r) << 32) | monitor.item(r));
+            }
+        }
+
+        @Override
+        public float predict(int user, int item) {
+            return monitored.contains(((long) user << 32) | item) ? averaged.predict(user, item) : model.predict(user, item);
+        }
+
+        @Override
+        public void scoreAll(int user, float[] out) {
+            model.scoreAll(user, out);
+        }
     }
 
     /**

@@ -38,4 +38,34 @@ class FmRatingTrainerTest {
         assertTrue(cold >= 1 && cold <= 5, "cold prediction " + cold);
         assertEquals("fm-mcmc-k2", ((RatingTrainer) trainer).name());
     }
+
+    @Test
+    void mcmcAnswersHeldOutPairsWithItsSampleAveragedPredictionsAndRanksWithOneModel() {
+        SideWorld w = new SideWorld(80, 60, 0.4, 29);
+        FmConfig cfg = FmConfig.defaults().withK(2).withIterations(30);
+        RatingPredictor[] last = new RatingPredictor[1];
+        RatingPredictor p = new FmRatingTrainer(cfg, w.side, w.users, w.items).train(w.train, w.test,
+                (it, current) -> last[0] = current);
+        for (int r = 0; r < w.test.size(); r++) {
+            assertEquals(last[0].predict(w.test.user(r), w.test.item(r)), p.predict(w.test.user(r), w.test.item(r)), 0f);
+        }
+        int user = w.test.user(0);
+        java.util.Set<Integer> heldOut = new java.util.HashSet<>();
+        for (int r = 0; r < w.test.size(); r++) {
+            if (w.test.user(r) == user) {
+                heldOut.add(w.test.item(r));
+            }
+        }
+        float[] all = new float[w.items.size()];
+        p.scoreAll(user, all);
+        boolean anyDiffers = false;
+        for (int i = 0; i < all.length; i++) {
+            if (!heldOut.contains(i)) {
+                assertEquals(p.predict(user, i), all[i], 1e-6f, "item " + i);
+            } else {
+                anyDiffers |= Math.abs(p.predict(user, i) - all[i]) > 1e-6f;
+            }
+        }
+        assertTrue(anyDiffers, "held-out items are ranked by the posterior-mean model, not the averaged predictions");
+    }
 }
