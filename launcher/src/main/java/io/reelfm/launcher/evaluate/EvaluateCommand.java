@@ -69,10 +69,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     int iterations;
 
     @Option(names = "--reg", paramLabel = "L2|auto", defaultValue = "auto",
-            description = "L2 on factors for ALS/SGD (linear weights keep the tuned ratio) or damping for bias; auto = ALS 15, SGD 0.04, bias 3; MCMC learns its own (default: ${DEFAULT-VALUE}).")
+            description = "L2 on factors for ALS/SGD (linear weights keep the tuned ratio) or damping for bias; auto = ALS 15, SGD 0.12, bias 3; MCMC learns its own (default: ${DEFAULT-VALUE}).")
     String reg;
 
-    @Option(names = "--learn-rate", paramLabel = "RATE", defaultValue = "0.01", description = "SGD step size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learn-rate", paramLabel = "RATE", defaultValue = "0.015",
+            description = "SGD step size of the first epoch, decaying as RATE / (1 + 0.05 * epoch) (default: ${DEFAULT-VALUE}).")
     double learnRate;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of splits, learners and clustering (default: ${DEFAULT-VALUE}).")

@@ -24,9 +24,9 @@ import java.util.Set;
  * @param factors FM factors k
  * @param iterations MCMC samples, ALS sweeps, SGD epochs or bias passes
  * @param reg L2 on FM factors, or the bias damping; NaN ("auto") picks the learner's tuned
- *        default (ALS 15 with weights 10, SGD 0.04 with weights 0.01, bias 3); linear weights
+ *        default (ALS 15 with weights 10, SGD 0.12 with weights 0.04, bias 3); linear weights
  *        keep the default's ratio to the factors' value; MCMC learns its own and ignores it
- * @param learnRate SGD step size
+ * @param learnRate SGD step size of the first epoch (decaying, see {@link #SGD_RATE_DECAY})
  * @param features FM feature groups
  */
 record LearnerSpec(String learner, int factors, int iterations, double reg, double learnRate, Set<FeatureGroup> features,
@@ -120,20 +120,23 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
         }
     }
 
+    /** Step size of epoch e is {@code learnRate / (1 + SGD_RATE_DECAY * e)}. */
+    static final double SGD_RATE_DECAY = 0.05;
+
     RatingTrainer trainer(SideInfo side, IdIndex users, IdIndex items) {
         boolean auto = Double.isNaN(reg);
         if (learner.equals("bias")) {
             BiasConfig d = BiasConfig.DEFAULT;
             return new BiasTrainer(auto ? new BiasConfig(iterations, d.userReg(), d.itemReg()) : new BiasConfig(iterations, reg, reg));
         }
-        double regV = learner.equals("als") ? (auto ? 15 : reg) : (auto ? 0.04 : reg);
-        double regW = learner.equals("als") ? regV * 10 / 15 : regV / 4;
+        double regV = learner.equals("als") ? (auto ? 15 : reg) : (auto ? 0.12 : reg);
+        double regW = learner.equals("als") ? regV * 10 / 15 : regV / 3;
         FmConfig config = FmConfig.defaults()
                 .withLearner(FmLearner.valueOf(learner.toUpperCase(Locale.ROOT)))
                 .withK(factors)
                 .withIterations(iterations)
                 .withRegularisation(0, regW, regV)
-                .withLearningRate(learnRate, 0)
+                .withLearningRate(learnRate, SGD_RATE_DECAY)
                 .withGroups(features)
                 .withSeed(seed);
         return new FmRatingTrainer(config, side, users, items);

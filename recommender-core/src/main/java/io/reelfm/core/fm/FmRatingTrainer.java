@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Per-iteration test error comes from MCMC's sample listener (sample-averaged predictions on
  * the monitored rows); ALS and SGD are run one iteration at a time, each warm-started from the
- * previous model (SGD with a new shuffle seed per epoch), which is how their curves are
+ * previous model (SGD with a new shuffle seed per epoch and the step size the schedule gives that
+ * epoch, so the curve follows the same schedule as one multi-epoch run), which is how their curves are
  * obtained. The final MCMC predictor answers held-out pairs with the sample-averaged predictions
  * (rating error and AUC are those of the chain, as libFM reports them) and ranks whole catalogues
  * with one model, the posterior mean, so ranking metrics compare held-out and unseen items on the
@@ -71,7 +72,8 @@ public final class FmRatingTrainer implements RatingTrainer {
             }
             case SGD -> {
                 for (int it = 1; it <= config.iterations(); it++) {
-                    FmConfig epoch = config.withIterations(1).withSeed(config.seed() + it);
+                    FmConfig epoch = config.withIterations(1).withSeed(config.seed() + it)
+                            .withLearningRate(config.learningRate() / (1.0 + config.decay() * (it - 1)), 0);
                     model = new SgdFmTrainer(epoch).train(data, space, model);
                     listener.onIteration(it, new FmPredictor(model, encoder, rated));
                 }
