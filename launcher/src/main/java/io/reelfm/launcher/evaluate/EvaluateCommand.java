@@ -69,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     int iterations;
 
     @Option(names = "--reg", paramLabel = "L2|auto", defaultValue = "auto",
-            description = "L2 on factors for ALS/SGD (linear weights keep the tuned ratio) or damping for bias; auto = ALS 15, SGD 0.12, bias 3; MCMC learns its own (default: ${DEFAULT-VALUE}).")
+            description = "L2 on factors for ALS/SGD (linear weights keep the tuned ratio) or damping for bias; auto = ALS 8, SGD 0.12, bias 3; MCMC learns its own (default: ${DEFAULT-VALUE}).")
     String reg;
 
     @Option(names = "--learn-rate", paramLabel = "RATE", defaultValue = "0.015",

@@ -24,7 +24,7 @@ import java.util.Set;
  * @param factors FM factors k
  * @param iterations MCMC samples, ALS sweeps, SGD epochs or bias passes
  * @param reg L2 on FM factors, or the bias damping; NaN ("auto") picks the learner's tuned
- *        default (ALS 15 with weights 10, SGD 0.12 with weights 0.04, bias 3); linear weights
+ *        default (ALS 8 with weights 2, SGD 0.12 with weights 0.04, bias 3, as in the accuracy table); linear weights
  *        keep the default's ratio to the factors' value; MCMC learns its own and ignores it
  * @param learnRate SGD step size of the first epoch (decaying, see {@link #SGD_RATE_DECAY})
  * @param features FM feature groups
@@ -129,8 +129,8 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
             BiasConfig d = BiasConfig.DEFAULT;
             return new BiasTrainer(auto ? new BiasConfig(iterations, d.userReg(), d.itemReg()) : new BiasConfig(iterations, reg, reg));
         }
-        double regV = learner.equals("als") ? (auto ? 15 : reg) : (auto ? 0.12 : reg);
-        double regW = learner.equals("als") ? regV * 10 / 15 : regV / 3;
+        double regV = learner.equals("als") ? (auto ? 8 : reg) : (auto ? 0.12 : reg);
+        double regW = learner.equals("als") ? regV / 4 : regV / 3;
         FmConfig config = FmConfig.defaults()
                 .withLearner(FmLearner.valueOf(learner.toUpperCase(Locale.ROOT)))
                 .withK(factors)
