@@ -207,9 +207,7 @@ final class CoordinateLearner {
                 he += h * e[rws[pos]];
             }
             int g = groupOf[j];
-            double prec = alpha * hh + lambda[g];
-            double mean = (alpha * (theta * hh + he) + lambda[g] * mu[g]) / prec;
-            double next = draw(mean, prec, rnd);
+            double next = drawPosterior(theta, hh, he, alpha, mu[g], lambda[g], rnd);
             double d = next - theta;
             if (d != 0) {
                 for (int pos = a; pos < b; pos++) {
@@ -249,9 +247,7 @@ final class CoordinateLearner {
                 he += h * e[i];
             }
             int g = groupOf[j];
-            double prec = alpha * hh + lambda[g];
-            double mean = (alpha * (theta * hh + he) + lambda[g] * mu[g]) / prec;
-            double next = draw(mean, prec, rnd);
+            double next = drawPosterior(theta, hh, he, alpha, mu[g], lambda[g], rnd);
             double d = next - theta;
             if (d != 0) {
                 for (int pos = a; pos < b; pos++) {
@@ -274,6 +270,18 @@ final class CoordinateLearner {
             m = Math.max(m, colPtr[j + 1] - colPtr[j]);
         }
         return m;
+    }
+
+    /**
+     * One parameter's Gibbs draw (or, with no random source, its ALS solution): the Gaussian
+     * posterior of theta given the residual sums {@code hh = sum h^2} and {@code he = sum h e} over
+     * its rows, noise precision alpha and prior N(mu, 1/lambda).
+     */
+    static double drawPosterior(double theta, double hh, double he, double alpha, double mu, double lambda,
+                                SplittableRandom rnd) {
+        double prec = alpha * hh + lambda;
+        double mean = (alpha * (theta * hh + he) + lambda * mu) / prec;
+        return draw(mean, prec, rnd);
     }
 
     static double draw(double mean, double precision, SplittableRandom rnd) {

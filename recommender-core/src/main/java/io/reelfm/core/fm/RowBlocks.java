@@ -253,9 +253,7 @@ final class RowBlocks {
             }
             double theta = p.w[j];
             int g = groupOf[j];
-            double prec = alpha * hh + lambda[g];
-            double mean = (alpha * (theta * hh + he) + lambda[g] * mu[g]) / prec;
-            double next = CoordinateLearner.draw(mean, prec, rnd);
+            double next = CoordinateLearner.drawPosterior(theta, hh, he, alpha, mu[g], lambda[g], rnd);
             double d = next - theta;
             if (d != 0) {
                 for (int pos = featurePtr[i]; pos < featurePtr[i + 1]; pos++) {
@@ -316,9 +314,7 @@ final class RowBlocks {
                 he += x * (c * sumE[b] + sumRe[b]);
             }
             int g = groupOf[j];
-            double prec = alpha * hh + lambda[g];
-            double mean = (alpha * (theta * hh + he) + lambda[g] * mu[g]) / prec;
-            double next = CoordinateLearner.draw(mean, prec, rnd);
+            double next = CoordinateLearner.drawPosterior(theta, hh, he, alpha, mu[g], lambda[g], rnd);
             double d = next - theta;
             if (d != 0) {
                 for (int pos = featurePtr[i]; pos < featurePtr[i + 1]; pos++) {
