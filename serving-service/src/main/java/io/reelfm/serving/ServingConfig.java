@@ -60,7 +60,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                             short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
                             int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
-                            Duration impressionWindow, Duration impressionLinger, int maxInFlight, String deadLetterTopic, Duration stopTimeout, String clusterModel) {
+                            Duration impressionWindow, Duration impressionLinger, int maxInFlight, String deadLetterTopic,
+                            Duration stopTimeout, String clusterModel) {
 
     /** An even A/B split between the two factorization models the trainer publishes by default. */
     public static final String DEFAULT_VARIANTS = "mcmc:fm-mcmc:50,sgd:fm-sgd:50";

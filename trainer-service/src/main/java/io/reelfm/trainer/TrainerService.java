@@ -22,12 +22,12 @@ import io.reelfm.trainer.consume.EventConsumer;
 import io.reelfm.trainer.http.ModelsResource;
 import io.reelfm.trainer.http.StatusResource;
 import io.reelfm.trainer.policy.ModelSlot;
+import io.reelfm.trainer.policy.Rejection;
+import io.reelfm.trainer.policy.RejectionLog;
 import io.reelfm.trainer.policy.TrainingLoop;
 import io.reelfm.trainer.snapshot.PublishedModels;
 import io.reelfm.trainer.snapshot.SnapshotPublisher;
 import io.reelfm.trainer.snapshot.SnapshotTopicsReader;
-import io.reelfm.trainer.policy.Rejection;
-import io.reelfm.trainer.policy.RejectionLog;
 import io.reelfm.trainer.store.StateCheckpoint;
 import io.reelfm.trainer.store.TrainingState;
 
