@@ -21,6 +21,7 @@ import io.reelfm.service.http.ServiceAppConfig;
 import io.reelfm.trainer.consume.EventConsumer;
 import io.reelfm.trainer.http.ModelsResource;
 import io.reelfm.trainer.http.StatusResource;
+import io.reelfm.trainer.policy.FittedModels;
 import io.reelfm.trainer.policy.ModelSlot;
 import io.reelfm.trainer.policy.Rejection;
 import io.reelfm.trainer.policy.RejectionLog;
@@ -76,7 +77,11 @@ public final class TrainerService extends RunningService {
             Map<String, List<Rejection>> saved = rejections.load();
             slots.forEach(s -> s.restoreRejections(saved.getOrDefault(s.name(), List.of())));
         }
-        TrainingLoop loop = new TrainingLoop(config, state, consumer, publisher, slots, checkpoint, rejections);
+        FittedModels fitted = checkpoint == null ? null : new FittedModels(config.checkpointDir());
+        if (fitted != null && checkpoint.file().toFile().isFile()) {
+            log.info("{} model(s) continue from their saved parameters", fitted.restore(slots));
+        }
+        TrainingLoop loop = new TrainingLoop(config, state, consumer, publisher, slots, checkpoint, rejections, fitted);
         Thread thread = new Thread(loop, "reelfm-trainer-loop");
         thread.setDaemon(true);
         thread.start();

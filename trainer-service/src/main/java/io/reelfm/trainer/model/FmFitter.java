@@ -51,6 +51,33 @@ public final class FmFitter {
         return config;
     }
 
+    /** The working model (user rows included), or null before the first fit or restore. */
+    public FmModel model() {
+        return model;
+    }
+
+    /**
+     * Continues from a model saved by an earlier run of this fitter: its feature space and
+     * parameters become the warm start of the next fit.
+     *
+     * @throws IllegalStateException when this fitter already has a model
+     * @throws IllegalArgumentException when the saved model has another k or no feature space
+     */
+    public void restore(FmModel saved) {
+        if (model != null) {
+            throw new IllegalStateException("restore only before the first fit");
+        }
+        if (saved.k() != config.k() || saved.space() == null) {
+            throw new IllegalArgumentException("saved model has k=" + saved.k() + (saved.space() == null ? " and no feature space" : "")
+                    + ", this model k=" + config.k());
+        }
+        FeatureSpace names = saved.space();
+        for (int j = 0; j < names.size(); j++) {
+            space.indexOf(names.group(j), names.name(j));
+        }
+        model = saved;
+    }
+
     /** True once a full fit has produced a model (online updates need one). */
     public boolean fitted() {
         return model != null;

@@ -60,6 +60,7 @@ public final class TrainingLoop implements Runnable {
     private final List<ModelSlot> slots;
     private final StateCheckpoint checkpoint;
     private final RejectionLog rejectionLog;
+    private final FittedModels fittedModels;
     private final HoldoutEvaluator evaluator;
     private volatile boolean running = true;
     private volatile LoopStatus status = new LoopStatus(0, 0, 0, null, null);
@@ -70,7 +71,8 @@ public final class TrainingLoop implements Runnable {
     private final long startNanos = System.nanoTime();
 
     public TrainingLoop(TrainerConfig config, TrainingState state, EventConsumer consumer, SnapshotPublisher publisher,
-                        List<ModelSlot> slots, StateCheckpoint checkpoint, RejectionLog rejectionLog) {
+                        List<ModelSlot> slots, StateCheckpoint checkpoint, RejectionLog rejectionLog,
+                        FittedModels fittedModels) {
         this.config = config;
         this.state = state;
         this.consumer = consumer;
@@ -78,6 +80,7 @@ public final class TrainingLoop implements Runnable {
         this.slots = List.copyOf(slots);
         this.checkpoint = checkpoint;
         this.rejectionLog = rejectionLog;
+        this.fittedModels = fittedModels;
         this.evaluator = new HoldoutEvaluator(config.topN(), (float) config.relevantRating(), config.rankingUsers());
     }
 
@@ -155,7 +158,7 @@ public final class TrainingLoop implements Runnable {
             return;
         }
         List<ModelSlot> online = slots.stream()
-                .filter(s -> s.spec().online() && s.fitter().fitted() && s.newSinceOnline >= config.onlineMinEvents()).toList();
+                .filter(s -> s.spec().online() && s.fitted && s.newSinceOnline >= config.onlineMinEvents()).toList();
         if (!online.isEmpty()) {
             onlineUpdate(online);
         }
@@ -197,6 +200,9 @@ public final class TrainingLoop implements Runnable {
 
     private void saveCheckpoint() {
         checkpoint.save(state);
+        if (fittedModels != null) {
+            fittedModels.save(slots);
+        }
         consumer.commit(state.offsets());
         lastCheckpointNanos = System.nanoTime();
         checkpointAt = Instant.now();

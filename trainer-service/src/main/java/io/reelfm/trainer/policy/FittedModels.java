@@ -1,0 +1,76 @@
+package io.reelfm.trainer.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.reelfm.core.fm.FmModel;
+import io.reelfm.core.fm.FmModelIo;
+
+/**
+ * Each FM model's full parameters (user rows included, which a snapshot leaves out), saved beside
+ * the training-state checkpoint and at the same moments, so that after a restart the first fit
+ * is warm-started from where the last one ended instead of from random factors. One
+ * {@link FmModelIo} file per model under {@code models/}, written to a temporary name and moved
+ * into place atomically. A missing or unreadable file only means a cold first fit.
+ */
+public final class FittedModels {
+
+    private static final Logger log = LoggerFactory.getLogger(FittedModels.class);
+
+    private final Path directory;
+
+    public FittedModels(Path checkpointDirectory) {
+        this.directory = checkpointDirectory.resolve("models");
+    }
+
+    Path file(String model) {
+        return directory.resolve(model + ".fm");
+    }
+
+    public void save(List<ModelSlot> slots) {
+        for (ModelSlot s : slots) {
+            FmModel m = s.fitter() == null ? null : s.fitter().model();
+            if (m == null) {
+                continue;
+            }
+            Path target = file(s.name());
+            try {
+                Files.createDirectories(directory);
+                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    FmModelIo.write(m, out);
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot save the fitted model " + target, e);
+            }
+        }
+    }
+
+    /** Gives every FM slot with a saved model that model as the start of its next fit; returns how many. */
+    public int restore(List<ModelSlot> slots) {
+        int restored = 0;
+        for (ModelSlot s : slots) {
+            Path f = file(s.name());
+            if (s.fitter() == null || !Files.isRegularFile(f)) {
+                continue;
+            }
+            try (InputStream in = Files.newInputStream(f)) {
+                s.fitter().restore(FmModelIo.read(in));
+                restored++;
+            } catch (IOException | RuntimeException e) {
+                log.warn("Model {} starts cold: its saved parameters {} cannot be used ({})", s.name(), f, e.getMessage());
+            }
+        }
+        return restored;
+    }
+}
