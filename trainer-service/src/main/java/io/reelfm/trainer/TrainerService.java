@@ -67,6 +67,7 @@ public final class TrainerService extends RunningService {
         TrainingState state = checkpoint == null ? null : checkpoint.load().orElse(null);
         log.info(state == null ? "Building the training state from the beginning of the topics"
                 : "Resuming from checkpoint with " + state.counts().ratings() + " ratings");
+        boolean resumed = state != null;
         if (state == null) {
             state = new TrainingState(config.dedupeCapacity());
         }
@@ -78,7 +79,7 @@ public final class TrainerService extends RunningService {
             slots.forEach(s -> s.restoreRejections(saved.getOrDefault(s.name(), List.of())));
         }
         FittedModels fitted = checkpoint == null ? null : new FittedModels(config.checkpointDir());
-        if (fitted != null && checkpoint.file().toFile().isFile()) {
+        if (fitted != null && resumed) {
             log.info("{} model(s) continue from their saved parameters", fitted.restore(slots));
         }
         TrainingLoop loop = new TrainingLoop(config, state, consumer, publisher, slots, checkpoint, rejections, fitted);

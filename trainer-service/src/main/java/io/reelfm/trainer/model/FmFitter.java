@@ -28,7 +28,7 @@ public final class FmFitter {
 
     private final FmConfig config;
     private final int onlinePasses;
-    private final FeatureSpace space = new FeatureSpace();
+    private FeatureSpace space = new FeatureSpace();
     private FmModel model;
 
     /**
@@ -71,10 +71,7 @@ public final class FmFitter {
             throw new IllegalArgumentException("saved model has k=" + saved.k() + (saved.space() == null ? " and no feature space" : "")
                     + ", this model k=" + config.k());
         }
-        FeatureSpace names = saved.space();
-        for (int j = 0; j < names.size(); j++) {
-            space.indexOf(names.group(j), names.name(j));
-        }
+        space = saved.space().copy();
         model = saved;
     }
 

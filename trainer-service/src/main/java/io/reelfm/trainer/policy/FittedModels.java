@@ -2,11 +2,8 @@ package io.reelfm.trainer.policy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -14,13 +11,13 @@ import org.slf4j.LoggerFactory;
 
 import io.reelfm.core.fm.FmModel;
 import io.reelfm.core.fm.FmModelIo;
+import io.reelfm.trainer.store.AtomicFile;
 
 /**
  * Each FM model's full parameters (user rows included, which a snapshot leaves out), saved beside
  * the training-state checkpoint and at the same moments, so that after a restart the first fit
  * is warm-started from where the last one ended instead of from random factors. One
- * {@link FmModelIo} file per model under {@code models/}, written to a temporary name and moved
- * into place atomically. A missing or unreadable file only means a cold first fit.
+ * {@link FmModelIo} file per model under {@code models/}, written with {@link AtomicFile}. A missing or unreadable file only means a cold first fit.
  */
 public final class FittedModels {
 
@@ -42,17 +39,7 @@ public final class FittedModels {
             if (m == null) {
                 continue;
             }
-            Path target = file(s.name());
-            try {
-                Files.createDirectories(directory);
-                Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    FmModelIo.write(m, out);
-                }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot save the fitted model " + target, e);
-            }
+            AtomicFile.write(file(s.name()), "fitted model", out -> FmModelIo.write(m, out));
         }
     }
 

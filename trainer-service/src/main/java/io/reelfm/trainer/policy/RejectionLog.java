@@ -1,10 +1,8 @@
 package io.reelfm.trainer.policy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +13,13 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.reelfm.service.http.Json;
+import io.reelfm.trainer.store.AtomicFile;
 
 /**
  * The gate's recent rejections of every model, kept in a JSON file beside the training-state
  * checkpoint so that {@code GET /models} still says why a model stopped moving after the trainer
- * restarts. Written whole after each rejection (a handful of entries per model) through a
- * temporary file and an atomic move, so a crash leaves the old file or the new one, never half.
+ * restarts. Written whole after each rejection (a handful of entries per model) with
+ * {@link AtomicFile}, so a crash leaves the old file or the new one, never half.
  */
 public final class RejectionLog {
 
@@ -56,13 +55,6 @@ public final class RejectionLog {
                 all.put(s.name(), r);
             }
         }
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(FILE + ".tmp");
-            Json.mapper().writeValue(tmp.toFile(), all);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the rejection log " + file, e);
-        }
+        AtomicFile.write(file, "rejection log", out -> Json.mapper().writeValue(out, all));
     }
 }

@@ -1,16 +1,13 @@
 package io.reelfm.trainer.store;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +20,7 @@ import io.reelfm.schemas.UserProfile;
 /**
  * Saves and restores a {@link TrainingState} to a local file, so a restarted trainer resumes
  * from the offsets it checkpointed instead of re-reading the topics from the beginning. The file
- * is written to a temporary name and atomically moved into place, so a crash mid-write leaves the
+ * is written with {@link AtomicFile}, so a crash mid-write leaves the
  * previous checkpoint intact. Without a checkpoint the trainer rebuilds from the topics.
  */
 public final class StateCheckpoint {
@@ -44,44 +41,38 @@ public final class StateCheckpoint {
     }
 
     public void save(TrainingState state) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream os = Files.newOutputStream(tmp);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
-                out.writeInt(MAGIC);
-                out.writeInt(FORMAT);
-                out.writeInt(state.offsets().size());
-                for (var e : state.offsets().entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeLong(e.getValue());
-                }
-                out.writeLong(state.accepted());
-                out.writeLong(state.duplicates());
-                out.writeLong(state.stale());
-                state.users().write(out);
-                state.items().write(out);
-                state.ratings().write(out);
-                state.seen().write(out);
-                out.writeInt(state.profiles().size());
-                for (var e : state.profiles().entrySet()) {
-                    out.writeUTF(e.getKey());
-                    byte[] bytes = PROFILES.encode(e.getValue());
-                    out.writeInt(bytes.length);
-                    out.write(bytes);
-                }
-                out.writeInt(state.movies().size());
-                for (var e : state.movies().entrySet()) {
-                    out.writeUTF(e.getKey());
-                    byte[] bytes = MOVIES.encode(e.getValue());
-                    out.writeInt(bytes.length);
-                    out.write(bytes);
-                }
+        AtomicFile.write(file, "trainer checkpoint", os -> {
+            DataOutputStream out = new DataOutputStream(os);
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(state.offsets().size());
+            for (var e : state.offsets().entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write trainer checkpoint " + file, e);
-        }
+            out.writeLong(state.accepted());
+            out.writeLong(state.duplicates());
+            out.writeLong(state.stale());
+            state.users().write(out);
+            state.items().write(out);
+            state.ratings().write(out);
+            state.seen().write(out);
+            out.writeInt(state.profiles().size());
+            for (var e : state.profiles().entrySet()) {
+                out.writeUTF(e.getKey());
+                byte[] bytes = PROFILES.encode(e.getValue());
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+            out.writeInt(state.movies().size());
+            for (var e : state.movies().entrySet()) {
+                out.writeUTF(e.getKey());
+                byte[] bytes = MOVIES.encode(e.getValue());
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+            out.flush();
+        });
     }
 
     /** The saved state, or empty when there is no checkpoint yet. */
