@@ -61,6 +61,8 @@ public final class TrainingLoop implements Runnable {
     private final StateCheckpoint checkpoint;
     private final RejectionLog rejectionLog;
     private final FittedModels fittedModels;
+    /** The gate's refusal of the candidate being recorded; set by gateAndPublish, consumed by record. */
+    private Rejection rejected;
     private final HoldoutEvaluator evaluator;
     private volatile boolean running = true;
     private volatile LoopStatus status = new LoopStatus(0, 0, 0, null, null);
@@ -232,12 +234,12 @@ public final class TrainingLoop implements Runnable {
                 ensureIncumbent(s);
                 FmSnapshot candidate = s.fitter().fit(train);
                 String outcome = gateAndPublish(s, candidate, split, trained);
-                s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", trained, outcome));
+                record(s, new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", trained, outcome));
             } catch (PublishInterruptedException e) {
                 throw e;
             } catch (RuntimeException e) {
                 log.error("Full fit of {} failed", s.name(), e);
-                s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", trained,
+                record(s, new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "full", trained,
                         "failed: " + e.getMessage()));
             }
             s.newSinceFit = 0;
@@ -272,7 +274,7 @@ public final class TrainingLoop implements Runnable {
                 log.error("Online update of {} failed", s.name(), e);
                 outcome = "failed: " + e.getMessage();
             }
-            s.recordFit(new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "online", rows.length, outcome));
+            record(s, new FitRecord(Instant.now(), (System.nanoTime() - t0) / 1_000_000, "online", rows.length, outcome));
             s.newSinceOnline = 0;
         }
     }
@@ -329,6 +331,20 @@ public final class TrainingLoop implements Runnable {
         }
     }
 
+    /**
+     * Makes a fit's outcome visible: the fit record first, then the candidate's rejection if the
+     * gate refused it, so {@code GET /models} never lists a rejection next to the previous fit.
+     */
+    private void record(ModelSlot s, FitRecord fit) {
+        s.recordFit(fit);
+        Rejection r = rejected;
+        rejected = null;
+        if (r != null) {
+            s.reject(r);
+            saveRejections();
+        }
+    }
+
     private void saveRejections() {
         if (rejectionLog == null) {
             return;
@@ -349,9 +365,8 @@ public final class TrainingLoop implements Runnable {
                 String reason = String.format("holdout RMSE %.4f is worse than active version %d's %.4f beyond tolerance %.3f",
                         metrics.rmse(), s.incumbentVersion, active.rmse(), config.gateTolerance());
                 log.warn("Rejected candidate of {}: {}", s.name(), reason);
-                s.reject(new Rejection(Instant.now(), s.fitter().name(), hyperparameters(s), metrics.asMap(),
-                        s.incumbentVersion, active.asMap(), reason));
-                saveRejections();
+                rejected = new Rejection(Instant.now(), s.fitter().name(), hyperparameters(s), metrics.asMap(),
+                        s.incumbentVersion, active.asMap(), reason);
                 return "rejected";
             }
         }
