@@ -27,4 +27,10 @@ public record EvaluationReport(String learner, List<FoldResult> folds, double se
     public double meanAuc() {
         return folds.stream().mapToDouble(FoldResult::auc).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
     }
+
+    /** Mean of one ranking metric over the folds that have ranking results; NaN when none has. */
+    public double meanRanking(java.util.function.ToDoubleFunction<io.reelfm.core.eval.metrics.RankingResult> metric) {
+        return folds.stream().filter(f -> f.ranking() != null).mapToDouble(f -> metric.applyAsDouble(f.ranking()))
+                .filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+    }
 }

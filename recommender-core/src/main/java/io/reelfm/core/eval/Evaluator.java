@@ -2,6 +2,7 @@ package io.reelfm.core.eval;
 
 import io.reelfm.core.eval.metrics.ClassificationMetrics;
 import io.reelfm.core.eval.metrics.ErrorMetrics;
+import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.PlattScaling;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.eval.metrics.RankingEvaluator;
@@ -33,11 +34,18 @@ public final class Evaluator {
 
     private final RankingConfig ranking;
     private final boolean rankingEnabled;
+    private final ItemGenres genres;
 
     /** @param ranking list length and relevance threshold; null to skip ranking metrics (faster) */
     public Evaluator(RankingConfig ranking) {
+        this(ranking, null);
+    }
+
+    /** @param genres the items' genres for the lists' miscalibration; null reports it as NaN */
+    public Evaluator(RankingConfig ranking, ItemGenres genres) {
         this.ranking = ranking == null ? RankingConfig.DEFAULT : ranking;
         this.rankingEnabled = ranking != null;
+        this.genres = genres;
     }
 
     public EvaluationReport evaluate(RatingTrainer trainer, List<Split> splits, Progress progress) {
@@ -56,18 +64,31 @@ public final class Evaluator {
     FoldResult evaluateOne(RatingTrainer trainer, Split split, Progress progress) {
         long start = System.nanoTime();
         List<Double> perIteration = new ArrayList<>();
-        RatingPredictor model = trainer.train(split.train(), split.test(), (iteration, current) -> {
-            double rmse = ErrorMetrics.of(split.test(), current).rmse();
-            perIteration.add(rmse);
+        boolean ratings = trainer.predictsRatings() && !split.strong();
+        RatingPredictor model = trainer.train(split.train(), split.strong() ? null : split.test(), (iteration, current) -> {
+            double rmse = ratings ? ErrorMetrics.of(split.test(), current).rmse() : Double.NaN;
+            if (ratings) {
+                perIteration.add(rmse);
+            }
             progress.iterationDone(split, iteration, rmse);
         });
-        ErrorMetrics.Errors errors = ErrorMetrics.of(split.test(), model);
-        double auc = auc(split, model);
-        double logLoss = logLoss(split, model);
-        RankingResult rankingResult = rankingEnabled
-                ? new RankingEvaluator(ranking).evaluate(split.train(), split.test(), model) : null;
-        return new FoldResult(split.name(), errors.rmse(), errors.mae(), auc, logLoss, rankingResult, perIteration,
+        ErrorMetrics.Errors errors = ratings ? ErrorMetrics.of(split.test(), model) : null;
+        double auc = ratings ? auc(split, model) : Double.NaN;
+        double logLoss = ratings ? logLoss(split, model) : Double.NaN;
+        RankingResult rankingResult = rankingEnabled ? rank(split, model) : null;
+        return new FoldResult(split.name(), errors == null ? Double.NaN : errors.rmse(),
+                errors == null ? Double.NaN : errors.mae(), auc, logLoss, rankingResult, perIteration,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Top-K metrics; under strong generalisation only for models that fold a user in from a history. */
+    private RankingResult rank(Split split, RatingPredictor model) {
+        RankingEvaluator evaluator = new RankingEvaluator(ranking, genres);
+        if (!split.strong()) {
+            return evaluator.evaluate(split.train(), split.test(), model);
+        }
+        return model instanceof HistoryScorer scorer
+                ? evaluator.evaluateFoldIn(split.train(), split.foldIn(), split.test(), scorer) : null;
     }
 
     private double logLoss(Split split, RatingPredictor model) {

@@ -19,6 +19,14 @@ public interface RatingTrainer {
      */
     RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener);
 
+    /**
+     * False for ranking models, whose scores order items but are not ratings: the harness then
+     * reports no RMSE, MAE, AUC or log-loss for them, only ranking metrics.
+     */
+    default boolean predictsRatings() {
+        return true;
+    }
+
     /** Trains without per-iteration monitoring. */
     default RatingPredictor train(RatingSet train) {
         return train(train, null, IterationListener.NONE);

@@ -74,6 +74,54 @@ public final class Splits {
         return new Split(name, all.select(train), all.select(test));
     }
 
+    /**
+     * Strong generalisation (Marlin 2004; Liang et al. 2018): a seeded {@code userShare} of the
+     * users with at least 5 ratings is held out whole. Training has only the other users. Each
+     * held-out user's ratings are ordered by time; the earlier {@code 1 - testShare} are the
+     * fold-in history, the rest the test. The model must serve these users as serving serves a
+     * user it never saw: from their history alone.
+     */
+    public static Split strongGeneralisation(RatingSet all, double userShare, double testShare, long seed) {
+        if (!(userShare > 0 && userShare < 1)) {
+            throw new IllegalArgumentException("user share must be in (0, 1), got " + userShare);
+        }
+        if (!(testShare > 0 && testShare < 1)) {
+            throw new IllegalArgumentException("test share must be in (0, 1), got " + testShare);
+        }
+        int[][] byUser = all.rowsByUser();
+        int[] eligible = IntStream.range(0, byUser.length).filter(u -> byUser[u].length >= 5).toArray();
+        int[] order = permutation(eligible.length, seed);
+        int heldCount = (int) Math.max(1, Math.round(eligible.length * userShare));
+        boolean[] held = new boolean[byUser.length];
+        for (int j = 0; j < Math.min(heldCount, eligible.length); j++) {
+            held[eligible[order[j]]] = true;
+        }
+        List<Integer> train = new ArrayList<>();
+        List<Integer> foldIn = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (int u = 0; u < byUser.length; u++) {
+            int[] rows = byUser[u];
+            if (!held[u]) {
+                for (int r : rows) {
+                    train.add(r);
+                }
+                continue;
+            }
+            Integer[] boxed = Arrays.stream(rows).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, Comparator.<Integer>comparingLong(all::time).thenComparingInt(r -> r));
+            int testCount = Math.max(1, Math.min(rows.length - 1, (int) Math.round(rows.length * testShare)));
+            for (int j = 0; j < boxed.length; j++) {
+                (j < boxed.length - testCount ? foldIn : test).add(boxed[j]);
+            }
+        }
+        return new Split("strong-" + userShare, all.select(sorted(train)), all.select(sorted(test)),
+                all.select(sorted(foldIn)));
+    }
+
+    private static int[] sorted(List<Integer> rows) {
+        return rows.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
     static int[] permutation(int n, long seed) {
         int[] perm = IntStream.range(0, n).toArray();
         SplittableRandom random = new SplittableRandom(seed);

@@ -1,5 +1,7 @@
 package io.reelfm.core.fm.snapshot;
 
+import io.reelfm.core.linalg.Cholesky;
+
 /**
  * Solves a user's own FM parameters (user-id weight w_u and factors v_u) from that user's ratings
  * with every item-side and feature-side parameter fixed. The FM output is linear in
@@ -53,45 +55,6 @@ public final class FoldIn {
             ata[a * d + a] += r;
             atb[a] += r * meanV[a - 1];
         }
-        return cholesky(ata, atb, d);
-    }
-
-    /** Solves {@code A x = b} for symmetric positive definite A (destroys A). */
-    static double[] cholesky(double[] a, double[] b, int d) {
-        for (int j = 0; j < d; j++) {
-            double s = a[j * d + j];
-            for (int m = 0; m < j; m++) {
-                s -= a[j * d + m] * a[j * d + m];
-            }
-            if (!(s > 0)) {
-                s = 1e-12;
-            }
-            double l = Math.sqrt(s);
-            a[j * d + j] = l;
-            for (int i = j + 1; i < d; i++) {
-                double t = a[i * d + j];
-                for (int m = 0; m < j; m++) {
-                    t -= a[i * d + m] * a[j * d + m];
-                }
-                a[i * d + j] = t / l;
-            }
-        }
-        double[] y = new double[d];
-        for (int i = 0; i < d; i++) {
-            double t = b[i];
-            for (int m = 0; m < i; m++) {
-                t -= a[i * d + m] * y[m];
-            }
-            y[i] = t / a[i * d + i];
-        }
-        double[] x = new double[d];
-        for (int i = d - 1; i >= 0; i--) {
-            double t = y[i];
-            for (int m = i + 1; m < d; m++) {
-                t -= a[m * d + i] * x[m];
-            }
-            x[i] = t / a[i * d + i];
-        }
-        return x;
+        return Cholesky.solve(ata, atb, d);
     }
 }

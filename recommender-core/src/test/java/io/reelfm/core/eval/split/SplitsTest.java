@@ -36,6 +36,30 @@ class SplitsTest {
     }
 
     @Test
+    void strongGeneralisationHoldsOutWholeUsersAndTestsOnTheirLatestRatings() {
+        Split split = Splits.strongGeneralisation(all, 0.25, 0.2, 3);
+        assertThat(split.strong()).isTrue();
+        assertThat(split.train().size() + split.foldIn().size() + split.test().size()).isEqualTo(all.size());
+        Set<Integer> trainUsers = new HashSet<>();
+        for (int r = 0; r < split.train().size(); r++) {
+            trainUsers.add(split.train().user(r));
+        }
+        Set<Integer> heldUsers = new HashSet<>();
+        for (int r = 0; r < split.test().size(); r++) {
+            heldUsers.add(split.test().user(r));
+        }
+        assertThat(heldUsers).hasSize(10).doesNotContainAnyElementsOf(trainUsers);
+        long[] latestFoldIn = new long[all.numUsers()];
+        for (int r = 0; r < split.foldIn().size(); r++) {
+            assertThat(heldUsers).contains(split.foldIn().user(r));
+            latestFoldIn[split.foldIn().user(r)] = Math.max(latestFoldIn[split.foldIn().user(r)], split.foldIn().time(r));
+        }
+        for (int r = 0; r < split.test().size(); r++) {
+            assertThat(split.test().time(r)).isGreaterThanOrEqualTo(latestFoldIn[split.test().user(r)]);
+        }
+    }
+
+    @Test
     void timeHoldoutPutsEachUsersLatestRatingsInTest() {
         Split split = Splits.timeHoldoutLastN(all, 2);
         assertThat(split.train().size() + split.test().size()).isEqualTo(all.size());

@@ -1,0 +1,89 @@
+package io.reelfm.core.rank;
+
+import io.reelfm.core.linalg.Cholesky;
+
+/**
+ * The exact least-squares solution for one row of an implicit model with the other side fixed:
+ * {@code (a0 G + sum_j c_j y_j y_j^T + ridge I) x = sum_j c_j y_j}, where G is the other side's
+ * Gramian. It is the trainer's last user pass and serving's per-event fold-in, the same
+ * arithmetic in both, so a user folded in from their own interactions gets the vector the
+ * trainer stored. O(n k^2 + k^3): tens of microseconds at k = 64.
+ */
+public final class ImplicitFoldIn {
+
+    private ImplicitFoldIn() {
+    }
+
+    /**
+     * @param rows       the other side's vectors, row-major ({@code rows[j * k + f]})
+     * @param k          factors
+     * @param gram       {@code G = sum_j y_j y_j^T} over every row of the other side (k x k, row-major)
+     * @param columns    the rows this one interacted with (indices into {@code rows}; -1 entries are skipped)
+     * @param weights    their confidences c_j
+     * @param prior      weighting and regularisation
+     * @param otherSide  number of rows of the other side (the catalogue size when folding in a user)
+     * @return the row's vector (length k); zeros when no column is usable
+     */
+    public static float[] solve(float[] rows, int k, double[] gram, int[] columns, float[] weights, ImplicitPrior prior,
+                                int otherSide) {
+        double[] a = new double[k * k];
+        double[] b = new double[k];
+        int used = 0;
+        for (int p = 0; p < columns.length; p++) {
+            int j = columns[p];
+            if (j < 0) {
+                continue;
+            }
+            double c = weights[p];
+            int base = j * k;
+            for (int f = 0; f < k; f++) {
+                double yf = rows[base + f] * c;
+                b[f] += yf;
+                int row = f * k;
+                for (int g = 0; g <= f; g++) {
+                    a[row + g] += yf * rows[base + g];
+                }
+            }
+            used++;
+        }
+        float[] out = new float[k];
+        if (used == 0) {
+            return out;
+        }
+        double a0 = prior.unobservedWeight();
+        double ridge = prior.ridge(used, otherSide);
+        for (int f = 0; f < k; f++) {
+            int row = f * k;
+            for (int g = 0; g <= f; g++) {
+                a[row + g] += a0 * gram[row + g];
+            }
+            a[row + f] += ridge;
+        }
+        double[] x = Cholesky.solve(a, b, k);
+        for (int f = 0; f < k; f++) {
+            out[f] = (float) x[f];
+        }
+        return out;
+    }
+
+    /** {@code sum_j y_j y_j^T} over all {@code n} rows of {@code rows} (full k x k, row-major). */
+    public static double[] gram(float[] rows, int n, int k) {
+        double[] g = new double[k * k];
+        for (int j = 0; j < n; j++) {
+            int base = j * k;
+            for (int f = 0; f < k; f++) {
+                double yf = rows[base + f];
+                int row = f * k;
+                for (int h = 0; h <= f; h++) {
+                    g[row + h] += yf * rows[base + h];
+                }
+            }
+        }
+        for (int f = 0; f < k; f++) {
+            for (int h = 0; h < f; h++) {
+                g[h * k + f] = g[f * k + h];
+            }
+        }
+        return g;
+    }
+}
