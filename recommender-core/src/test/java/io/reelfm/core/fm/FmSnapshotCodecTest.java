@@ -136,7 +136,7 @@ class FmSnapshotCodecTest {
         assertThat(FmSnapshotCodec.isSnapshot(foreign)).isFalse();
         assertThat(FmSnapshotCodec.isSnapshot(full)).isTrue();
         byte[] newer = full.clone();
-        ByteBuffer.wrap(newer).putInt(4, FmSnapshotCodec.VERSION + 1);
+        ByteBuffer.wrap(newer).putInt(4, FmSnapshotCodec.RANKING_VERSION + 1);
         assertThatThrownBy(() -> FmSnapshotCodec.decode(newer)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unsupported RFM2 format version");
         byte[] padded = Arrays.copyOf(full, full.length + 1);

@@ -4,6 +4,7 @@ import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FmEncoder;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.FoldInPrior;
+import io.reelfm.core.rank.ImplicitFoldIn;
 import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.datasets.UserRow;
@@ -28,6 +29,8 @@ public final class FmItemScorer {
     private final float[] bias;
     /** Posterior variance of the retrieval vectors, null for point-estimate models. */
     private final float[] variance;
+    /** Gramian of the item vectors (k x k) for a RANKING snapshot's fold-in; null for rating models. */
+    private final double[] itemGram;
 
     public FmItemScorer(FmSnapshot snap) {
         this.snap = snap;
@@ -36,6 +39,7 @@ public final class FmItemScorer {
         this.bias = snap.itemBiasArray();
         this.variance = snap.retrievalVarianceArray();
         this.matrix = new ItemMatrix(retrieval, bias, k);
+        this.itemGram = snap.task() == FmTask.RANKING ? ImplicitFoldIn.gram(retrieval, snap.items(), k) : null;
         for (int i = 0; i < snap.items(); i++) {
             itemIndex.put(snap.itemId(i), i);
         }
@@ -63,6 +67,9 @@ public final class FmItemScorer {
         if (itemIds.length != ratings.length) {
             throw new IllegalArgumentException("itemIds and ratings differ in length: " + itemIds.length + " vs "
                     + ratings.length);
+        }
+        if (itemGram != null) {
+            return foldInImplicit(itemIds, ratings);
         }
         double[] p = new double[k];
         double lin = 0;
@@ -137,6 +144,26 @@ public final class FmItemScorer {
             constant += theta[f + 1] * p[f];
         }
         return new UserVector(query, (float) constant, used);
+    }
+
+    /**
+     * A RANKING snapshot's fold-in: the user's interactions, weighted by rating as in training,
+     * solved under the implicit loss ({@link ImplicitFoldIn}); the profile plays no part.
+     */
+    private UserVector foldInImplicit(String[] itemIds, float[] ratings) {
+        int[] rows = new int[itemIds.length];
+        float[] weights = new float[itemIds.length];
+        int used = 0;
+        for (int r = 0; r < itemIds.length; r++) {
+            if (!Float.isFinite(ratings[r])) {
+                throw new IllegalArgumentException("ratings[" + r + "] is not finite: " + ratings[r]);
+            }
+            rows[r] = item(itemIds[r]);
+            weights[r] = snap.interactionWeight().of(ratings[r]);
+            used += rows[r] >= 0 ? 1 : 0;
+        }
+        float[] query = ImplicitFoldIn.solve(retrieval, k, itemGram, rows, weights, snap.implicitPrior(), snap.items());
+        return new UserVector(query, 0f, used);
     }
 
     /** The served prediction for one item (clipped to the scale for regression). */

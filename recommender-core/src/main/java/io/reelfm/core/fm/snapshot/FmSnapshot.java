@@ -8,6 +8,9 @@ import io.reelfm.core.fm.FmModel;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.FoldInPrior;
 import io.reelfm.core.fm.SparseVector;
+import io.reelfm.core.rank.ImplicitAlsModel;
+import io.reelfm.core.rank.ImplicitPrior;
+import io.reelfm.core.rank.InteractionWeight;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,9 @@ public final class FmSnapshot {
     private final float[] itemFactor;
     private final float[] retrieval;
     private final float[] retrievalVariance;
+    /** The implicit loss of a RANKING snapshot, null otherwise. */
+    private final ImplicitPrior implicitPrior;
+    private final InteractionWeight interactionWeight;
 
     /**
      * Takes ownership of the arrays (callers build them fresh and never touch them again): at a
@@ -61,6 +67,19 @@ public final class FmSnapshot {
     FmSnapshot(FmTask task, int k, float w0, float minTarget, float maxTarget, FoldInPrior prior,
                FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
                float[] itemFactor, float[] retrieval, float[] retrievalVariance) {
+        this(task, k, w0, minTarget, maxTarget, prior, features, featureW, featureV, itemIds, itemBias, itemFactor,
+                retrieval, retrievalVariance, null, null);
+    }
+
+    FmSnapshot(FmTask task, int k, float w0, float minTarget, float maxTarget, FoldInPrior prior,
+               FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
+               float[] itemFactor, float[] retrieval, float[] retrievalVariance, ImplicitPrior implicitPrior,
+               InteractionWeight interactionWeight) {
+        if ((task == FmTask.RANKING) != (implicitPrior != null && interactionWeight != null)) {
+            throw new IllegalArgumentException("a RANKING snapshot, and only one, carries its implicit prior and weight");
+        }
+        this.implicitPrior = implicitPrior;
+        this.interactionWeight = interactionWeight;
         this.task = task;
         this.k = k;
         this.w0 = w0;
@@ -142,6 +161,35 @@ public final class FmSnapshot {
         }
         return new FmSnapshot(model.task(), k, model.globalBias(), model.minTarget(), model.maxTarget(),
                 model.foldInPrior(), kept, fw, fv, ids, bias, factor, q, qVar);
+    }
+
+    /**
+     * An implicit ranking model as a snapshot: item vectors only (no biases, no user-side
+     * features), with the loss weighting serving needs to fold a user in exactly as the trainer
+     * solved its users ({@link ImplicitAlsModel}). The rating range records the data's scale.
+     */
+    public static FmSnapshot ranking(ImplicitAlsModel model, IdIndex items) {
+        int k = model.k();
+        int n = model.items();
+        String[] ids = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = items.id(i);
+        }
+        float[] factors = model.itemFactors();
+        InteractionWeight w = model.config().weight();
+        return new FmSnapshot(FmTask.RANKING, k, 0f, w.min(), w.max(), FoldInPrior.ridge(0f, (float) model.config().prior().reg(), k),
+                new FeatureSpace(), new float[0], new float[0], ids, new float[n], factors, factors.clone(), null,
+                model.config().prior(), w);
+    }
+
+    /** The implicit loss a RANKING snapshot folds users in under; null for rating models. */
+    public ImplicitPrior implicitPrior() {
+        return implicitPrior;
+    }
+
+    /** How a RANKING snapshot weighs one rating as an interaction; null for rating models. */
+    public InteractionWeight interactionWeight() {
+        return interactionWeight;
     }
 
     /**

@@ -4,6 +4,8 @@ import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FeatureSpace;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.FoldInPrior;
+import io.reelfm.core.rank.ImplicitPrior;
+import io.reelfm.core.rank.InteractionWeight;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -27,13 +29,19 @@ import java.util.Set;
  * max target, prior (ridgeW, meanW, perRating byte, k ridgeV, k meanV), feature count F, F times
  * (group ordinal byte, name), F weights, F*k factors, item count N, N ids, N biases, N*k
  * retrieval floats, a variance flag byte and, when set, N*k variances. Strings are an unsigned
- * 16-bit byte length and UTF-8. Nothing may follow.
+ * 16-bit byte length and UTF-8. A {@link FmTask#RANKING} snapshot is format version 2 and ends
+ * with its implicit loss: reg, unobserved weight and exponent (doubles), then the interaction
+ * weight's scale minimum, maximum and liked boost (floats); rating snapshots stay version 1, byte
+ * for byte what earlier readers take. Nothing may follow.
  */
 public final class FmSnapshotCodec {
 
     /** {@code "RFM2"} in ASCII. */
     public static final int MAGIC = 0x52464D32;
     public static final int VERSION = 1;
+    /** The version of RANKING snapshots, which carry their implicit loss. */
+    public static final int RANKING_VERSION = 2;
+    private static final int RANKING_TRAILER = 3 * 8 + 3 * 4;
     private static final int MAX_K = 100_000;
 
     private FmSnapshotCodec() {
@@ -62,11 +70,15 @@ public final class FmSnapshotCodec {
             size += 2 + ids[i].length + 4 + 4L * k * (variance ? 2 : 1);
         }
         size += 1;
+        boolean ranking = s.task() == FmTask.RANKING;
+        if (ranking) {
+            size += RANKING_TRAILER;
+        }
         if (size > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("snapshot too large for one payload: " + size + " bytes");
         }
         ByteBuffer b = ByteBuffer.allocate((int) size);
-        b.putInt(MAGIC).putInt(VERSION).put((byte) s.task().ordinal()).putInt(k)
+        b.putInt(MAGIC).putInt(ranking ? RANKING_VERSION : VERSION).put((byte) s.task().ordinal()).putInt(k)
                 .putFloat(s.globalBias()).putFloat(s.minTarget()).putFloat(s.maxTarget());
         FoldInPrior p = s.prior();
         b.putFloat(p.ridgeW()).putFloat(p.meanW()).put((byte) (p.perRating() ? 1 : 0));
@@ -95,6 +107,12 @@ public final class FmSnapshotCodec {
         if (variance) {
             putFloats(b, s.retrievalVarianceArray());
         }
+        if (ranking) {
+            b.putDouble(s.implicitPrior().reg()).putDouble(s.implicitPrior().unobservedWeight())
+                    .putDouble(s.implicitPrior().exponent());
+            b.putFloat(s.interactionWeight().min()).putFloat(s.interactionWeight().max())
+                    .putFloat(s.interactionWeight().likedBoost());
+        }
         return b.array();
     }
 
@@ -121,13 +139,16 @@ public final class FmSnapshotCodec {
             throw new IllegalArgumentException("not an RFM2 snapshot: magic 0x" + Integer.toHexString(magic));
         }
         int version = b.getInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != RANKING_VERSION) {
             throw new IllegalArgumentException("unsupported RFM2 format version " + version + " (this reader knows "
-                    + VERSION + ")");
+                    + VERSION + " and " + RANKING_VERSION + ")");
         }
         int task = b.get();
         if (task < 0 || task >= FmTask.values().length) {
             throw new IllegalArgumentException("snapshot task: unknown ordinal " + task);
+        }
+        if ((FmTask.values()[task] == FmTask.RANKING) != (version == RANKING_VERSION)) {
+            throw new IllegalArgumentException("snapshot task " + FmTask.values()[task] + " in format version " + version);
         }
         int k = b.getInt();
         if (k < 0 || k > MAX_K) {
@@ -175,11 +196,17 @@ public final class FmSnapshotCodec {
             throw new IllegalArgumentException("snapshot variance flag must be 0 or 1, got " + flag);
         }
         float[] variance = flag == 1 ? floats(b, (int) ((long) n * k)) : null;
+        ImplicitPrior implicit = null;
+        InteractionWeight weight = null;
+        if (version == RANKING_VERSION) {
+            implicit = new ImplicitPrior(b.getDouble(), b.getDouble(), b.getDouble());
+            weight = new InteractionWeight(b.getFloat(), b.getFloat(), b.getFloat());
+        }
         if (b.hasRemaining()) {
             throw new IllegalArgumentException("RFM2 snapshot has " + b.remaining() + " unexpected trailing bytes");
         }
         return new FmSnapshot(FmTask.values()[task], k, w0, min, max, prior, space, w, v, ids, bias, null, retrieval,
-                variance);
+                variance, implicit, weight);
     }
 
     /** Reads a count and checks that the rest of the payload can hold that many entries of at least {@code minBytes}. */
