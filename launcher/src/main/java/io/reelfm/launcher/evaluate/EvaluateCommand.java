@@ -8,6 +8,7 @@ import io.reelfm.core.eval.Evaluator;
 import io.reelfm.core.eval.FoldResult;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingTrainer;
+import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.eval.search.HyperparameterSearch;
 import io.reelfm.core.eval.search.ParameterSpace;
@@ -53,23 +54,27 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "u1..u5 (canonical files), kfold:K (seeded K-fold over u.data) or time[:N|:F] (per-user holdout of the N latest ratings, default 10, or the latest fraction F) (default: ${DEFAULT-VALUE}).")
     String folds;
 
-    @Option(names = "--learner", defaultValue = "mcmc", description = "mcmc, als, sgd (factorization machines) or bias (baseline) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learner", defaultValue = "mcmc",
+            description = {"mcmc, als, sgd (factorization machines), bias (baseline); ranking models: ials (implicit ALS),",
+                    "ease, pop (most popular), default (what the trainer serves by default) (default: ${DEFAULT-VALUE})."})
     String learner;
 
-    @Option(names = "--factors", paramLabel = "K", defaultValue = "8", description = "FM factors (default: ${DEFAULT-VALUE}).")
-    int factors;
+    @Option(names = "--factors", paramLabel = "K", description = "Factors (default: 64 for ials and default, 8 for FM).")
+    Integer factors;
 
     @Option(names = "--features", paramLabel = "GROUPS", defaultValue = "user,item",
             description = "FM feature groups: user,item,genres,year,profile,implicit (the items a user rated),"
                     + " raters (the users who rated an item) (default: ${DEFAULT-VALUE}).")
     String features;
 
-    @Option(names = "--iterations", paramLabel = "N", defaultValue = "50",
-            description = "MCMC samples, ALS sweeps, SGD epochs or bias passes (default: ${DEFAULT-VALUE}).")
-    int iterations;
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "MCMC samples, ALS or iALS sweeps, SGD epochs or bias passes (default: 16 for ials and default, else 50).")
+    Integer iterations;
 
     @Option(names = "--reg", paramLabel = "L2|auto", defaultValue = "auto",
-            description = "L2 on factors for ALS/SGD (linear weights keep the tuned ratio) or damping for bias; auto = ALS 8, SGD 0.12, bias 3; MCMC learns its own (default: ${DEFAULT-VALUE}).")
+            description = {"L2 on factors for ALS/SGD (linear weights keep the tuned ratio), damping for bias, lambda for ease,",
+                    "reg for ials; auto = ALS 8, SGD 0.12, bias 3, and for ease and ials chosen on a validation slice of",
+                    "each training fold; MCMC learns its own (default: ${DEFAULT-VALUE})."})
     String reg;
 
     @Option(names = "--learn-rate", paramLabel = "RATE", defaultValue = "0.015",
@@ -114,7 +119,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--format: '" + format + "' is not table or json");
             }
             searchOptions.validate();
-            base = new LearnerSpec(learner, factors, iterations, LearnerSpec.parseReg(reg), learnRate, LearnerSpec.parseFeatures(features), seed);
+            base = new LearnerSpec(learner, factors != null ? factors : LearnerSpec.defaultFactors(learner),
+                    iterations != null ? iterations : LearnerSpec.defaultIterations(learner), LearnerSpec.parseReg(reg),
+                    learnRate, LearnerSpec.parseFeatures(features), seed);
             new RankingConfig(k, threshold);
             dir = data != null ? data : Ml100k.locate()
                     .orElseThrow(() -> new IllegalArgumentException("--data: not given and no MovieLens 100K directory found"));
@@ -128,8 +135,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, List<Double>> curves = new LinkedHashMap<>();
         SearchResult searchResult = searchOptions.requested() ? search(base, side, loaded, curves) : null;
         LearnerSpec chosen = searchResult == null ? base : base.with(searchResult.best().parameters());
-        RatingTrainer trainer = chosen.trainer(side, loaded.users(), loaded.items());
-        EvaluationReport report = evaluate(chosen, trainer, loaded);
+        RatingTrainer trainer = chosen.trainer(side, loaded.users(), loaded.items(), new RankingConfig(k, threshold));
+        ItemGenres genres = ItemGenres.of(loaded.items(), id -> side.item(id) == null ? null : side.item(id).genres());
+        EvaluationReport report = evaluate(chosen, trainer, loaded, genres);
         if (searchResult == null) {
             for (FoldResult f : report.folds()) {
                 curves.put(report.learner() + " " + f.split(), f.testRmsePerIteration());
@@ -179,7 +187,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         SearchResult result;
         try (ProgressDisplay progress = ProgressDisplay.open(progressOption.enabled(), "search", combos.size())) {
             HyperparameterSearch runner = new HyperparameterSearch(new Evaluator(null),
-                    p -> base.with(p).trainer(side, loaded.users(), loaded.items()));
+                    p -> base.with(p).trainer(side, loaded.users(), loaded.items(), new RankingConfig(k, threshold)));
             result = runner.run(space, combos, loaded.splits(), (p, r) -> {
                 curves.put(String.join(" ", p.values()), r.folds().get(0).testRmsePerIteration());
                 progress.step();
@@ -190,10 +198,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         return result;
     }
 
-    private EvaluationReport evaluate(LearnerSpec chosen, RatingTrainer trainer, EvaluationData loaded) {
+    private EvaluationReport evaluate(LearnerSpec chosen, RatingTrainer trainer, EvaluationData loaded, ItemGenres genres) {
+        long stepsPerFold = chosen.ranking() ? 1 : chosen.iterations();
         try (ProgressDisplay progress = ProgressDisplay.open(progressOption.enabled(), "evaluate " + chosen.learner(),
-                (long) loaded.splits().size() * chosen.iterations())) {
-            return new Evaluator(new RankingConfig(k, threshold)).evaluate(trainer, loaded.splits(),
+                loaded.splits().size() * stepsPerFold)) {
+            return new Evaluator(new RankingConfig(k, threshold), genres).evaluate(trainer, loaded.splits(),
                     new Evaluator.Progress() {
                         @Override
                         public void iterationDone(Split split, int iteration, double testRmse) {

@@ -9,6 +9,13 @@ import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FmConfig;
 import io.reelfm.core.fm.FmLearner;
 import io.reelfm.core.fm.FmRatingTrainer;
+import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.core.rank.EaseTrainer;
+import io.reelfm.core.rank.ImplicitAlsConfig;
+import io.reelfm.core.rank.ImplicitAlsTrainer;
+import io.reelfm.core.rank.ImplicitPrior;
+import io.reelfm.core.rank.PopularityTrainer;
+import io.reelfm.core.rank.RankingTuner;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,7 +27,9 @@ import java.util.Set;
  * of a hyperparameter search (the same names: learner, factors, iterations, reg, learn-rate,
  * features), so a search row can be re-run verbatim with the plain command.
  *
- * @param learner mcmc, als, sgd (factorization machines) or bias (user+item bias baseline)
+ * @param learner mcmc, als, sgd (factorization machines), bias (user+item bias baseline), or a ranking model:
+ *        ials (implicit ALS), ease, pop (most popular), default (what the trainer serves by default: ials with
+ *        its standard settings, tuned on a validation slice of each fold)
  * @param factors FM factors k
  * @param iterations MCMC samples, ALS sweeps, SGD epochs or bias passes
  * @param reg L2 on FM factors, or the bias damping; NaN ("auto") picks the learner's tuned
@@ -32,12 +41,15 @@ import java.util.Set;
 record LearnerSpec(String learner, int factors, int iterations, double reg, double learnRate, Set<FeatureGroup> features,
         long seed) {
 
-    static final Set<String> LEARNERS = Set.of("mcmc", "als", "sgd", "bias");
+    static final Set<String> LEARNERS = Set.of("mcmc", "als", "sgd", "bias", "ials", "ease", "pop", "default");
+    /** Learners whose scores rank items and are not ratings. */
+    static final Set<String> RANKING = Set.of("ials", "ease", "pop", "default");
 
     LearnerSpec {
         learner = learner.toLowerCase(Locale.ROOT);
         if (!LEARNERS.contains(learner)) {
-            throw new IllegalArgumentException("--learner: '" + learner + "' is not one of mcmc, als, sgd, bias");
+            throw new IllegalArgumentException("--learner: '" + learner
+                    + "' is not one of mcmc, als, sgd, bias, ials, ease, pop, default");
         }
         if (factors < 0) {
             throw new IllegalArgumentException("--factors must be >= 0, got " + factors);
@@ -108,6 +120,22 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
         return m;
     }
 
+    /** Factors when --factors is not given: the served ranking model's 64 for ials/default, else the FM's 8. */
+    static int defaultFactors(String learner) {
+        String l = learner.toLowerCase(Locale.ROOT);
+        return l.equals("ials") || l.equals("default") ? ImplicitAlsConfig.defaults().factors() : 8;
+    }
+
+    /** Iterations when --iterations is not given: iALS's standard sweeps, else 50. */
+    static int defaultIterations(String learner) {
+        String l = learner.toLowerCase(Locale.ROOT);
+        return l.equals("ials") || l.equals("default") ? ImplicitAlsConfig.defaults().iterations() : 50;
+    }
+
+    boolean ranking() {
+        return RANKING.contains(learner);
+    }
+
     /** "auto" (NaN) or a non-negative number. */
     static double parseReg(String value) {
         if (value.trim().equalsIgnoreCase("auto")) {
@@ -123,8 +151,31 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
     /** Step size of epoch e is {@code learnRate / (1 + SGD_RATE_DECAY * e)}. */
     static final double SGD_RATE_DECAY = 0.05;
 
-    RatingTrainer trainer(SideInfo side, IdIndex users, IdIndex items) {
+    /**
+     * @param ranking how the tuner of the ranking learners judges its validation lists (the run's own k and threshold)
+     */
+    RatingTrainer trainer(SideInfo side, IdIndex users, IdIndex items, RankingConfig ranking) {
         boolean auto = Double.isNaN(reg);
+        RankingTuner tuner = RankingTuner.standard(ranking, seed);
+        switch (learner) {
+            case "pop":
+                return new PopularityTrainer();
+            case "ease":
+                return new EaseTrainer(auto ? 1 : reg, auto ? tuner : null);
+            case "default":
+                return new ImplicitAlsTrainer("default (ials)", ImplicitAlsConfig.defaults().withSeed(seed), tuner);
+            case "ials": {
+                ImplicitAlsConfig config = ImplicitAlsConfig.defaults().withFactors(factors).withIterations(iterations)
+                        .withSeed(seed);
+                if (auto) {
+                    return new ImplicitAlsTrainer("ials-k" + factors, config, tuner);
+                }
+                return new ImplicitAlsTrainer("ials-k" + factors, config.withPrior(new ImplicitPrior(reg,
+                        config.prior().unobservedWeight(), config.prior().exponent())), null);
+            }
+            default:
+                break;
+        }
         if (learner.equals("bias")) {
             BiasConfig d = BiasConfig.DEFAULT;
             return new BiasTrainer(auto ? new BiasConfig(iterations, d.userReg(), d.itemReg()) : new BiasConfig(iterations, reg, reg));

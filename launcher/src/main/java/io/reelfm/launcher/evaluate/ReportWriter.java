@@ -23,28 +23,47 @@ final class ReportWriter {
     }
 
     static String foldTable(EvaluationReport report) {
-        StringBuilder sb = new StringBuilder("| fold | RMSE | MAE | AUC | log-loss | P@K | R@K | NDCG@K | MAP@K | HR@K | coverage | seconds |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder("| fold | RMSE | MAE | AUC | log-loss | P@K | R@K | NDCG@K | MAP@K | HR@K | coverage"
+                + " | novelty | miscalibration | seconds |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (FoldResult f : report.folds()) {
             RankingResult r = f.ranking();
-            sb.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %s | %.1f |%n", f.split(), f.rmse(), f.mae(), f.auc(), f.logLoss(),
-                    r == null ? "- | - | - | - | - | -" : String.format(Locale.ROOT, "%.4f | %.4f | %.4f | %.4f | %.4f | %.4f",
-                            r.precision(), r.recall(), r.ndcg(), r.map(), r.hitRate(), r.coverage()), f.seconds()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.1f |%n", f.split(), cell(f.rmse()), cell(f.mae()),
+                    cell(f.auc()), cell(f.logLoss()),
+                    r == null ? "- | - | - | - | - | - | - | -" : String.format(Locale.ROOT, "%.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.3f | %s",
+                            r.precision(), r.recall(), r.ndcg(), r.map(), r.hitRate(), r.coverage(), r.novelty(),
+                            cell(r.miscalibration())), f.seconds()));
         }
-        sb.append(String.format(Locale.ROOT, "| **mean** | **%.4f** | **%.4f** | %.4f | %.4f | | | | | | | %.1f |%n",
-                report.meanRmse(), report.meanMae(), report.meanAuc(), report.meanLogLoss(), report.seconds()));
+        sb.append(String.format(Locale.ROOT, "| **mean** | **%s** | **%s** | %s | %s | %s | %s | **%s** | %s | %s | %s | %s | %s | %.1f |%n",
+                cell(report.meanRmse()), cell(report.meanMae()), cell(report.meanAuc()), cell(report.meanLogLoss()),
+                cell(report.meanRanking(RankingResult::precision)), cell(report.meanRanking(RankingResult::recall)),
+                cell(report.meanRanking(RankingResult::ndcg)), cell(report.meanRanking(RankingResult::map)),
+                cell(report.meanRanking(RankingResult::hitRate)), cell(report.meanRanking(RankingResult::coverage)),
+                cell(report.meanRanking(RankingResult::novelty)), cell(report.meanRanking(RankingResult::miscalibration)),
+                report.seconds()));
         return sb.toString();
     }
 
+    /** Four decimals, or "-" when the metric does not apply (ratings of a ranking model, genres of a bare catalogue). */
+    private static String cell(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
     static String foldCsv(EvaluationReport report) {
-        StringBuilder sb = new StringBuilder("fold,rmse,mae,auc,log_loss,precision,recall,ndcg,map,hit_rate,coverage,seconds\n");
+        StringBuilder sb = new StringBuilder("fold,rmse,mae,auc,log_loss,precision,recall,ndcg,map,hit_rate,coverage,novelty,miscalibration,seconds\n");
         for (FoldResult f : report.folds()) {
             RankingResult r = f.ranking();
-            sb.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%.6f,%s,%.3f%n", f.split(), f.rmse(), f.mae(), f.auc(), f.logLoss(),
-                    r == null ? ",,,,," : String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f,%.6f,%.6f",
-                            r.precision(), r.recall(), r.ndcg(), r.map(), r.hitRate(), r.coverage()), f.seconds()));
+            sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%.3f%n", f.split(), csv(f.rmse()), csv(f.mae()), csv(f.auc()),
+                    csv(f.logLoss()),
+                    r == null ? ",,,,,,," : String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%s",
+                            r.precision(), r.recall(), r.ndcg(), r.map(), r.hitRate(), r.coverage(), r.novelty(),
+                            csv(r.miscalibration())), f.seconds()));
         }
         return sb.toString();
+    }
+
+    private static String csv(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6f", value);
     }
 
     static String clusterTable(ContentClustering.Result result) {
@@ -104,6 +123,10 @@ final class ReportWriter {
         ObjectNode root = JSON.createObjectNode();
         root.put("learner", report.learner());
         putAccuracy(root, report.meanRmse(), report.meanMae(), report.meanAuc(), report.meanLogLoss());
+        putNumber(root, "precision", report.meanRanking(RankingResult::precision));
+        putNumber(root, "ndcg", report.meanRanking(RankingResult::ndcg));
+        putNumber(root, "hitRate", report.meanRanking(RankingResult::hitRate));
+        putNumber(root, "miscalibration", report.meanRanking(RankingResult::miscalibration));
         root.put("seconds", seconds);
         ArrayNode folds = root.putArray("folds");
         for (FoldResult f : report.folds()) {
@@ -119,6 +142,8 @@ final class ReportWriter {
                 n.put("map", r.map());
                 n.put("hitRate", r.hitRate());
                 n.put("coverage", r.coverage());
+                putNumber(n, "novelty", r.novelty());
+                putNumber(n, "miscalibration", r.miscalibration());
             }
             n.put("seconds", f.seconds());
         }
@@ -138,10 +163,13 @@ final class ReportWriter {
         }
     }
 
-    /** The error and classification metrics of a fold or of their mean; AUC and log loss are null when undefined. */
+    /**
+     * The error and classification metrics of a fold or of their mean; null when undefined (AUC or
+     * log loss with one class, every one of them for a ranking model).
+     */
     private static void putAccuracy(ObjectNode node, double rmse, double mae, double auc, double logLoss) {
-        node.put("rmse", rmse);
-        node.put("mae", mae);
+        putNumber(node, "rmse", rmse);
+        putNumber(node, "mae", mae);
         putNumber(node, "auc", auc);
         putNumber(node, "logLoss", logLoss);
     }

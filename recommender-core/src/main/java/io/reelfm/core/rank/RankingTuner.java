@@ -48,6 +48,14 @@ public final class RankingTuner {
         this.budget = budget;
     }
 
+    /**
+     * The tuner the trainer and {@code reelfm evaluate --learner default} share: 10 % of each
+     * user's interactions for validation, at most one minute of search.
+     */
+    public static RankingTuner standard(RankingConfig ranking, long seed) {
+        return new RankingTuner(ranking, 0.1, seed, Duration.ofSeconds(60));
+    }
+
     /** {fit, validation}: a random {@code share} of the rows of each user with at least 5, seeded. */
     public RatingSet[] slice(RatingSet train) {
         int[][] byUser = train.rowsByUser();
