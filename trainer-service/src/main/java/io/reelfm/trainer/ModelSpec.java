@@ -10,7 +10,12 @@ import io.reelfm.service.config.Settings;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FmConfig;
 import io.reelfm.core.fm.FmLearner;
+import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.core.rank.ImplicitAlsConfig;
+import io.reelfm.core.rank.ImplicitPrior;
 import io.reelfm.trainer.model.FmFitter;
+import io.reelfm.trainer.model.RankingFitter;
+import io.reelfm.trainer.model.SnapshotFitter;
 
 /**
  * One named model the trainer keeps up to date. Keys are {@code reelfm.trainer.model.<name>.*}:
@@ -18,13 +23,16 @@ import io.reelfm.trainer.model.FmFitter;
  * @param name         model name as published (no {@code /})
  * @param learner      {@code .learner}: the recommender-core FM learner, {@code als} (full refits by alternating
  *                     least squares), {@code sgd} (full refits by SGD plus online SGD updates between them) or
- *                     {@code mcmc} (Bayesian FM, Gibbs sampling); or {@code kmeans} (content clusters of the
- *                     catalogue); default from the name: "kmeans", "sgd", "mcmc", else {@code als}
- * @param factors      {@code .factors}, default 32 (8 for mcmc)
+ *                     {@code mcmc} (Bayesian FM, Gibbs sampling); {@code ials} (the ranking model: implicit ALS
+ *                     over ratings as interactions, {@link RankingFitter}); or {@code kmeans} (content clusters of
+ *                     the catalogue); default from the name: "kmeans", "sgd", "mcmc", "rank" or "ials", else
+ *                     {@code als}
+ * @param factors      {@code .factors}, default 32 (8 for mcmc, 64 for ials)
  * @param lambda       {@code .lambda}: L2 regularization of weights and factors (als, sgd; MCMC learns its own),
- *                     default 20 for als, 0.05 for sgd
- * @param iterations   {@code .iterations}: ALS sweeps, SGD epochs or MCMC samples of a full fit, default 10 (als),
- *                     20 (sgd, kmeans), 100 (mcmc)
+ *                     default 20 for als, 0.05 for sgd; for ials its regularisation, which when set turns off the
+ *                     validation search that otherwise chooses it with the unobserved weight and the liked boost
+ * @param iterations   {@code .iterations}: ALS or iALS sweeps, SGD epochs or MCMC samples of a full fit, default 10
+ *                     (als), 16 (ials), 20 (sgd, kmeans), 100 (mcmc)
  * @param learningRate {@code .learning-rate}: SGD step, default 0.01
  * @param seed         {@code .seed}: random seed for initialisation and shuffling, default 42
  * @param clusters     {@code .clusters}: k of the k-means content job, default 20
@@ -34,10 +42,16 @@ import io.reelfm.trainer.model.FmFitter;
  *                     default {@code genres,year,profile}; {@code none} for ids only. {@code implicit} and {@code raters} need a learner that
  *                     refits from all ratings (mcmc, als), not sgd's online updates. On MovieLens 100K u1 (mcmc,
  *                     k=8, 100 samples) adding {@code raters} took the served RMSE from 0.8999 to 0.8944 at 2.4
- *                     times the fit time
+ *                     times the fit time; the ranking model uses none of them
+ * @param tune         ials only: choose the regularisation on a validation slice (true unless {@code .lambda} is set)
  */
 public record ModelSpec(String name, String learner, int factors, double lambda, int iterations, double learningRate,
-                        long seed, int clusters, Set<FeatureGroup> features) {
+                        long seed, int clusters, Set<FeatureGroup> features, boolean tune) {
+
+    public ModelSpec(String name, String learner, int factors, double lambda, int iterations, double learningRate,
+                     long seed, int clusters, Set<FeatureGroup> features) {
+        this(name, learner, factors, lambda, iterations, learningRate, seed, clusters, features, true);
+    }
 
     /** The feature groups a model uses unless {@code .features} says otherwise. */
     public static final Set<FeatureGroup> DEFAULT_FEATURES = Collections.unmodifiableSet(
@@ -49,8 +63,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         String prefix = "reelfm.trainer.model." + name;
         ConfigException.require(name != null && !name.isBlank() && name.indexOf('/') < 0, "reelfm.trainer.models",
                 "names must be non-empty without '/', got '" + name + "'");
-        ConfigException.require(java.util.Set.of("als", "sgd", "mcmc", "kmeans").contains(learner), prefix + ".learner",
-                "must be als, sgd, mcmc or kmeans, was '" + learner + "'");
+        ConfigException.require(java.util.Set.of("als", "sgd", "mcmc", "ials", "kmeans").contains(learner), prefix + ".learner",
+                "must be als, sgd, mcmc, ials or kmeans, was '" + learner + "'");
         ConfigException.require(clusters >= 2, prefix + ".clusters", "must be >= 2, was " + clusters);
         ConfigException.require(factors >= 1 && factors <= 1024, prefix + ".factors", "must be 1..1024, was " + factors);
         ConfigException.require(lambda > 0, prefix + ".lambda", "must be > 0, was " + lambda);
@@ -60,6 +74,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         features = Collections.unmodifiableSet(features.isEmpty() ? EnumSet.noneOf(FeatureGroup.class) : EnumSet.copyOf(features));
         ConfigException.require(CHOOSABLE.containsAll(features), prefix + ".features",
                 "must be among genres, year, profile, implicit, raters; was " + features);
+        ConfigException.require(!"ials".equals(learner) || features.isEmpty(), prefix + ".features",
+                "the ranking model (ials) learns from interactions alone; set none");
         ConfigException.require(!"sgd".equals(learner)
                         || !(features.contains(FeatureGroup.IMPLICIT) || features.contains(FeatureGroup.RATERS)),
                 prefix + ".features", "implicit and raters need a learner that refits from all ratings (mcmc, als), not sgd");
@@ -67,14 +83,20 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
 
     static ModelSpec from(Settings s, String name) {
         String prefix = "reelfm.trainer.model." + name + ".";
-        String fallback = name.contains("kmeans") ? "kmeans" : name.contains("sgd") ? "sgd" : name.contains("mcmc") ? "mcmc" : "als";
+        String fallback = name.contains("kmeans") ? "kmeans" : name.contains("sgd") ? "sgd" : name.contains("mcmc") ? "mcmc"
+                : name.contains("rank") || name.contains("ials") ? "ials" : "als";
         String learner = s.string(prefix + "learner", fallback).toLowerCase(Locale.ROOT);
         boolean sgd = "sgd".equals(learner);
         boolean mcmc = "mcmc".equals(learner);
-        return new ModelSpec(name, learner, s.integer(prefix + "factors", mcmc ? 8 : 32), s.decimal(prefix + "lambda", sgd ? 0.05 : 20.0),
-                s.integer(prefix + "iterations", mcmc ? 100 : sgd || "kmeans".equals(learner) ? 20 : 10), s.decimal(prefix + "learning-rate", 0.01),
+        boolean ials = "ials".equals(learner);
+        ImplicitAlsConfig ranking = ImplicitAlsConfig.defaults();
+        return new ModelSpec(name, learner, s.integer(prefix + "factors", mcmc ? 8 : ials ? ranking.factors() : 32),
+                s.decimal(prefix + "lambda", sgd ? 0.05 : ials ? ranking.prior().reg() : 20.0),
+                s.integer(prefix + "iterations", mcmc ? 100 : ials ? ranking.iterations() : sgd || "kmeans".equals(learner) ? 20 : 10),
+                s.decimal(prefix + "learning-rate", 0.01),
                 s.longValue(prefix + "seed", 42), s.integer(prefix + "clusters", 20),
-                features(s.string(prefix + "features", "genres,year,profile"), prefix + "features"));
+                features(s.string(prefix + "features", ials ? "none" : "genres,year,profile"), prefix + "features"),
+                !ials || s.find(prefix + "lambda").isEmpty());
     }
 
     private static Set<FeatureGroup> features(String list, String key) {
@@ -110,6 +132,11 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         return "sgd".equals(learner);
     }
 
+    /** True for the ranking model, gated on NDCG of the holdout rather than RMSE. */
+    public boolean ranking() {
+        return "ials".equals(learner);
+    }
+
     /** True for the content clustering job, which has no factor learner and no rating holdout. */
     public boolean clustering() {
         return "kmeans".equals(learner);
@@ -133,7 +160,26 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         };
     }
 
-    /** The model's FM fitter; null for the clustering job. */
+    /**
+     * The model's fitter; null for the clustering job.
+     *
+     * @param validation how the ranking model's tuner judges its validation lists (the gate's list length and threshold)
+     */
+    public SnapshotFitter newFitter(RankingConfig validation) {
+        if (clustering()) {
+            return null;
+        }
+        if (ranking()) {
+            ImplicitAlsConfig base = ImplicitAlsConfig.defaults().withFactors(factors).withIterations(iterations)
+                    .withSeed(seed);
+            ImplicitPrior p = base.prior();
+            return new RankingFitter(tune ? base : base.withPrior(new ImplicitPrior(lambda, p.unobservedWeight(), p.exponent())),
+                    validation, tune);
+        }
+        return newFitter();
+    }
+
+    /** The FM fitter of a rating model; null for the clustering job. */
     public FmFitter newFitter() {
         return clustering() ? null : new FmFitter(fmConfig(), ONLINE_PASSES);
     }

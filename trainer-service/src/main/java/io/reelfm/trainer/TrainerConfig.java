@@ -24,7 +24,7 @@ import io.reelfm.trainer.snapshot.PublishFault;
  *                            restart resumes from committed offsets; without it each start rebuilds from the topics
  * @param checkpointInterval  {@code reelfm.trainer.checkpoint-interval}, default 1m
  * @param dedupeCapacity      {@code reelfm.trainer.dedupe-capacity}, default 2,000,000 event ids remembered at least
- * @param models              {@code reelfm.trainer.models}, default {@code fm-mcmc,fm-sgd,content-kmeans}; each configured by {@link ModelSpec}
+ * @param models              {@code reelfm.trainer.models}, default {@code fm-mcmc,ranking,content-kmeans}; each configured by {@link ModelSpec}
  * @param minRatings          {@code reelfm.trainer.min-ratings}, default 1000: ratings needed before the first full fit
  * @param refitAfterEvents    {@code reelfm.trainer.refit-after-events}, default 100,000 new ratings trigger a full refit
  * @param refitAfter          {@code reelfm.trainer.refit-after}, default 30m: a full refit when there were new ratings
@@ -79,7 +79,7 @@ public record TrainerConfig(String host, int port, String bootstrapServers, shor
     }
 
     public static TrainerConfig from(Settings s) {
-        List<ModelSpec> models = Arrays.stream(s.string("reelfm.trainer.models", "fm-mcmc,fm-sgd,content-kmeans").split(","))
+        List<ModelSpec> models = Arrays.stream(s.string("reelfm.trainer.models", "fm-mcmc,ranking,content-kmeans").split(","))
                 .map(String::trim).filter(n -> !n.isEmpty()).map(n -> ModelSpec.from(s, n)).toList();
         String dir = s.string("reelfm.trainer.checkpoint-dir", "");
         return new TrainerConfig(

@@ -22,6 +22,7 @@ import io.reelfm.trainer.consume.EventConsumer;
 import io.reelfm.trainer.http.ModelsResource;
 import io.reelfm.trainer.http.StatusResource;
 import io.reelfm.trainer.policy.FittedModels;
+import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.trainer.policy.ModelSlot;
 import io.reelfm.trainer.policy.Rejection;
 import io.reelfm.trainer.policy.RejectionLog;
@@ -72,7 +73,8 @@ public final class TrainerService extends RunningService {
             state = new TrainingState(config.dedupeCapacity());
         }
         EventConsumer consumer = new EventConsumer(config.bootstrapServers(), config.groupId(), state, Map.of());
-        List<ModelSlot> slots = config.models().stream().map(ModelSlot::new).toList();
+        List<ModelSlot> slots = config.models().stream()
+                .map(m -> new ModelSlot(m, new RankingConfig(config.topN(), (float) config.relevantRating()))).toList();
         RejectionLog rejections = config.checkpointDir() == null ? null : new RejectionLog(config.checkpointDir());
         if (rejections != null) {
             Map<String, List<Rejection>> saved = rejections.load();

@@ -18,12 +18,19 @@ class TrainerConfigTest {
         TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of()));
         assertThat(c.port()).isEqualTo(8082);
         assertThat(c.bootstrapServers()).isEqualTo("localhost:9092");
-        assertThat(c.models()).extracting(ModelSpec::name).containsExactly("fm-mcmc", "fm-sgd", "content-kmeans");
+        assertThat(c.models()).extracting(ModelSpec::name).containsExactly("fm-mcmc", "ranking", "content-kmeans");
         assertThat(c.models().get(2).clustering()).isTrue();
         assertThat(c.models().get(2).kind()).isEqualTo("kmeans");
         assertThat(c.models().get(0).learner()).isEqualTo("mcmc");
         assertThat(c.models().get(0).newFitter().name()).isEqualTo("mcmc");
-        assertThat(c.models().get(1).online()).isTrue();
+        ModelSpec ranking = c.models().get(1);
+        assertThat(ranking.learner()).isEqualTo("ials");
+        assertThat(ranking.ranking()).isTrue();
+        assertThat(ranking.online()).isFalse();
+        assertThat(ranking.tune()).isTrue();
+        assertThat(ranking.features()).isEmpty();
+        assertThat(ranking.factors()).isEqualTo(64);
+        assertThat(ranking.newFitter(io.reelfm.core.eval.metrics.RankingConfig.DEFAULT).name()).isEqualTo("ials");
         assertThat(c.retainVersions()).isEqualTo(3);
         assertThat(c.chunkBytes()).isEqualTo(512 * 1024);
         assertThat(c.refitAfter()).isEqualTo(Duration.ofMinutes(30));
@@ -37,8 +44,8 @@ class TrainerConfigTest {
 
     @Test
     void aModelCanChooseItsFeatureGroups() {
-        TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.fm-mcmc.features", "Genres, raters",
-                "reelfm.trainer.model.fm-sgd.features", "none")));
+        TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.models", "fm-mcmc,fm-sgd",
+                "reelfm.trainer.model.fm-mcmc.features", "Genres, raters", "reelfm.trainer.model.fm-sgd.features", "none")));
         assertThat(c.models().get(0).fmConfig().groups()).contains(
                 io.reelfm.core.fm.FeatureGroup.GENRES, io.reelfm.core.fm.FeatureGroup.RATERS)
                 .doesNotContain(io.reelfm.core.fm.FeatureGroup.YEAR, io.reelfm.core.fm.FeatureGroup.PROFILE);
@@ -47,12 +54,24 @@ class TrainerConfigTest {
 
     @Test
     void featureGroupsThatNeedFullRefitsAreRefusedForSgdAndUnknownOnesNamed() {
-        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.fm-sgd.features", "genres,raters"))))
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.models", "fm-sgd",
+                "reelfm.trainer.model.fm-sgd.features", "genres,raters"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.fm-sgd.features")
                 .hasMessageContaining("not sgd");
         assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.fm-mcmc.features", "genres,moods"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.fm-mcmc.features")
                 .hasMessageContaining("moods");
+    }
+
+    @Test
+    void aRankingModelWithAnExplicitLambdaIsNotTunedAndTakesNoSideFeatures() {
+        TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.models", "ranking",
+                "reelfm.trainer.model.ranking.lambda", "0.02")));
+        assertThat(c.models().get(0).tune()).isFalse();
+        assertThat(c.models().get(0).lambda()).isEqualTo(0.02);
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.models", "ranking",
+                "reelfm.trainer.model.ranking.features", "genres"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.ranking.features");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.reelfm.trainer.eval;
 import java.util.BitSet;
 import java.util.function.Function;
 
+import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.topk.ScoredItems;
@@ -18,7 +19,9 @@ import io.reelfm.trainer.store.RatingStore;
  * training items (hit rate and NDCG at N over held-out items rated at or above the relevance
  * threshold). Any snapshot can be scored, also one whose item order differs from the current
  * dictionaries (items are matched by id); an item the snapshot does not know is predicted at the
- * user's constant, clipped to the scale.
+ * user's constant, clipped to the scale. A RANKING snapshot has no ratings to predict: it gets no
+ * RMSE or MAE, and every held-out user is ranked (not only the first {@code rankingUsers}), since
+ * its gate compares NDCG.
  */
 public final class HoldoutEvaluator {
 
@@ -54,6 +57,8 @@ public final class HoldoutEvaluator {
         for (int r : split.train()) {
             trainByUser[fill[store.user(r)]++] = r;
         }
+        boolean rankingModel = scorer.snapshot().task() == FmTask.RANKING;
+        int rankLimit = rankingModel ? Integer.MAX_VALUE : rankingUsers;
         float min = scorer.snapshot().minTarget();
         float max = scorer.snapshot().maxTarget();
         double se = 0;
@@ -92,7 +97,7 @@ public final class HoldoutEvaluator {
                 ae += Math.abs(err);
                 count++;
             }
-            if (ranked < rankingUsers) {
+            if (ranked < rankLimit) {
                 double[] result = rank(scorer, vec, rated, hold, j, end, store, rowOf);
                 if (result != null) {
                     ranked++;
@@ -102,8 +107,10 @@ public final class HoldoutEvaluator {
             }
             j = end;
         }
-        return new HoldoutMetrics(count == 0 ? Double.NaN : Math.sqrt(se / count), count == 0 ? Double.NaN : ae / count,
-                ranked == 0 ? 0 : hits / ranked, ranked == 0 ? 0 : ndcg / ranked, count, topN);
+        double rmse = count == 0 || rankingModel ? Double.NaN : Math.sqrt(se / count);
+        double mae = count == 0 || rankingModel ? Double.NaN : ae / count;
+        return new HoldoutMetrics(rmse, mae, ranked == 0 ? 0 : hits / ranked, ranked == 0 ? 0 : ndcg / ranked, count, topN,
+                ranked);
     }
 
     /** {hit, ndcg} for one user, or null when the user has no relevant held-out item the snapshot knows. */

@@ -24,7 +24,7 @@ import io.reelfm.core.fm.snapshot.FmSnapshot;
  *
  * <p>Used by the training thread only; not thread-safe.
  */
-public final class FmFitter {
+public final class FmFitter implements SnapshotFitter {
 
     private final FmConfig config;
     private final int onlinePasses;
@@ -43,6 +43,7 @@ public final class FmFitter {
     }
 
     /** Learner name recorded in manifests: {@code mcmc}, {@code als} or {@code sgd}. */
+    @Override
     public String name() {
         return config.learner().name().toLowerCase(Locale.ROOT);
     }
@@ -76,16 +77,19 @@ public final class FmFitter {
     }
 
     /** True once a full fit has produced a model (online updates need one). */
+    @Override
     public boolean fitted() {
         return model != null;
     }
 
     /** True for learners that take online updates between full fits. */
+    @Override
     public boolean online() {
         return config.learner() == FmLearner.SGD;
     }
 
     /** Hyperparameters as recorded in the manifest. */
+    @Override
     public Map<String, String> hyperparameters() {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("iterations", String.valueOf(config.iterations()));
@@ -101,6 +105,7 @@ public final class FmFitter {
     }
 
     /** A full fit on {@code data}, warm-started from the previous model; returns its snapshot. */
+    @Override
     public FmSnapshot fit(FmInputs data) {
         FmEncoder encoder = encoder(data);
         FmData rows = encoder.encode(data.ratings(), data.users(), data.items(), data.ratings());
@@ -114,6 +119,7 @@ public final class FmFitter {
      *
      * @throws IllegalStateException when there is no model yet or the learner is not SGD
      */
+    @Override
     public FmSnapshot update(FmInputs fresh) {
         if (!online() || model == null) {
             throw new IllegalStateException("online updates need a fitted SGD model (learner " + name() + ", fitted "

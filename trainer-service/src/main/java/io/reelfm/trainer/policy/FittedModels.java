@@ -11,12 +11,14 @@ import org.slf4j.LoggerFactory;
 
 import io.reelfm.core.fm.FmModel;
 import io.reelfm.core.fm.FmModelIo;
+import io.reelfm.trainer.model.FmFitter;
 import io.reelfm.trainer.store.AtomicFile;
 
 /**
  * Each FM model's full parameters (user rows included, which a snapshot leaves out), saved beside
  * the training-state checkpoint and at the same moments, so that after a restart the first fit
- * is warm-started from where the last one ended instead of from random factors. One
+ * is warm-started from where the last one ended instead of from random factors. The ranking
+ * model refits from scratch in seconds and keeps nothing here. One
  * {@link FmModelIo} file per model under {@code models/}, written with {@link AtomicFile}. A missing or unreadable file only means a cold first fit.
  */
 public final class FittedModels {
@@ -35,7 +37,7 @@ public final class FittedModels {
 
     public void save(List<ModelSlot> slots) {
         for (ModelSlot s : slots) {
-            FmModel m = s.fitter() == null ? null : s.fitter().model();
+            FmModel m = s.fitter() instanceof FmFitter fm ? fm.model() : null;
             if (m == null) {
                 continue;
             }
@@ -48,11 +50,11 @@ public final class FittedModels {
         int restored = 0;
         for (ModelSlot s : slots) {
             Path f = file(s.name());
-            if (s.fitter() == null || !Files.isRegularFile(f)) {
+            if (!(s.fitter() instanceof FmFitter fm) || !Files.isRegularFile(f)) {
                 continue;
             }
             try (InputStream in = Files.newInputStream(f)) {
-                s.fitter().restore(FmModelIo.read(in));
+                fm.restore(FmModelIo.read(in));
                 restored++;
             } catch (IOException | RuntimeException e) {
                 log.warn("Model {} starts cold: its saved parameters {} cannot be used ({})", s.name(), f, e.getMessage());

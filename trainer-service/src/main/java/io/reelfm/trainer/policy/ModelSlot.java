@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.trainer.ModelSpec;
-import io.reelfm.trainer.model.FmFitter;
+import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.trainer.model.SnapshotFitter;
 
 /**
  * One named model inside the trainer: its FM fitter (which keeps the working model, user
@@ -21,7 +22,7 @@ public final class ModelSlot {
     private static final int KEEP_REJECTIONS = 20;
 
     private final ModelSpec spec;
-    private final FmFitter fitter;
+    private final SnapshotFitter fitter;
     private final AtomicBoolean retrainRequested = new AtomicBoolean();
     private final Deque<Rejection> rejections = new ArrayDeque<>();
     FmItemScorer incumbent;
@@ -33,16 +34,21 @@ public final class ModelSlot {
     private volatile FitRecord lastFit;
 
     public ModelSlot(ModelSpec spec) {
+        this(spec, RankingConfig.DEFAULT);
+    }
+
+    /** @param validation the gate's list length and relevance threshold, which a ranking model also tunes against */
+    public ModelSlot(ModelSpec spec, RankingConfig validation) {
         this.spec = spec;
-        this.fitter = spec.newFitter();
+        this.fitter = spec.newFitter(validation);
     }
 
     public ModelSpec spec() {
         return spec;
     }
 
-    /** The FM fitter; null for the clustering job. */
-    public FmFitter fitter() {
+    /** The model's fitter; null for the clustering job. */
+    public SnapshotFitter fitter() {
         return fitter;
     }
 

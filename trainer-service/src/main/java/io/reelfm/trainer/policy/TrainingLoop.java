@@ -45,8 +45,8 @@ import io.reelfm.trainer.store.TrainingState;
  *
  * Every candidate and the active version are scored on the same holdout through
  * {@link FmItemScorer}, the predictor serving runs; the candidate is published (as an
- * {@link FmSnapshotCodec RFM2} payload) only if its RMSE is within {@code gate.tolerance} of the
- * active one's, otherwise it is recorded as a {@link Rejection}.
+ * {@link FmSnapshotCodec RFM2} payload) only if its RMSE (for the ranking model: its NDCG) is
+ * within {@code gate.tolerance} of the active one's, otherwise it is recorded as a {@link Rejection}.
  */
 public final class TrainingLoop implements Runnable {
 
@@ -361,9 +361,8 @@ public final class TrainingLoop implements Runnable {
         HoldoutMetrics metrics = evaluate(candidate, split);
         if (s.incumbent != null) {
             HoldoutMetrics active = evaluate(s.incumbent, split);
-            if (!(metrics.rmse() <= active.rmse() * (1 + config.gateTolerance()))) {
-                String reason = String.format("holdout RMSE %.4f is worse than active version %d's %.4f beyond tolerance %.3f",
-                        metrics.rmse(), s.incumbentVersion, active.rmse(), config.gateTolerance());
+            String reason = gate(metrics, active, s.incumbentVersion);
+            if (reason != null) {
                 log.warn("Rejected candidate of {}: {}", s.name(), reason);
                 rejected = new Rejection(Instant.now(), s.fitter().name(), hyperparameters(s), metrics.asMap(),
                         s.incumbentVersion, active.asMap(), reason);
@@ -380,6 +379,26 @@ public final class TrainingLoop implements Runnable {
         s.incumbent = candidate;
         s.incumbentVersion = m.getVersion();
         return "published version " + m.getVersion();
+    }
+
+    /**
+     * Why the candidate may not replace the active version, or null when it may: a rating model
+     * must keep its holdout RMSE within {@code gate.tolerance} of the active one's, a ranking
+     * model its NDCG (both re-measured on the same holdout).
+     */
+    private String gate(HoldoutMetrics candidate, HoldoutMetrics active, long activeVersion) {
+        if (candidate.rankingOnly() || active.rankingOnly()) {
+            if (candidate.ndcg() >= active.ndcg() * (1 - config.gateTolerance())) {
+                return null;
+            }
+            return String.format("holdout NDCG@%d %.4f is worse than active version %d's %.4f beyond tolerance %.3f",
+                    candidate.topN(), candidate.ndcg(), activeVersion, active.ndcg(), config.gateTolerance());
+        }
+        if (candidate.rmse() <= active.rmse() * (1 + config.gateTolerance())) {
+            return null;
+        }
+        return String.format("holdout RMSE %.4f is worse than active version %d's %.4f beyond tolerance %.3f",
+                candidate.rmse(), activeVersion, active.rmse(), config.gateTolerance());
     }
 
     private HoldoutMetrics evaluate(FmItemScorer scorer, HoldoutSplit split) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.trainer.ModelSpec;
+import io.reelfm.trainer.model.FmFitter;
 import io.reelfm.trainer.model.FmInputs;
 import io.reelfm.trainer.store.TrainingState;
 import io.reelfm.trainer.testdata.GeneratedRatings;
@@ -41,7 +42,8 @@ class FittedModelsTest {
         ModelSlot after = new ModelSlot(ModelSpec.sgd("fm-sgd", 8, 0.05, 10, 0.01));
         assertThat(new FittedModels(dir).restore(List.of(after))).isEqualTo(1);
         assertThat(after.fitter().fitted()).isTrue();
-        assertThat(after.fitter().model().space().names()).isEqualTo(before.fitter().model().space().names());
+        assertThat(((FmFitter) after.fitter()).model().space().names())
+                .isEqualTo(((FmFitter) before.fitter()).model().space().names());
 
         // the next fit starts where the saved one ended, not from random factors
         FmSnapshot warm = after.fitter().fit(FmInputs.of(s, all(s)));

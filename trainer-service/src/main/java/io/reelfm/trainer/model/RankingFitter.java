@@ -1,0 +1,93 @@
+package io.reelfm.trainer.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.core.fm.snapshot.FmSnapshot;
+import io.reelfm.core.rank.ImplicitAls;
+import io.reelfm.core.rank.ImplicitAlsConfig;
+import io.reelfm.core.rank.ImplicitAlsModel;
+import io.reelfm.core.rank.Interactions;
+import io.reelfm.core.rank.RankingTuner;
+
+/**
+ * A ranking model: implicit ALS over every rating as an interaction (weighted by how far above
+ * the middle of the data's scale it lies), published as a RANKING snapshot of item vectors that
+ * serving folds each user into on every rating. Its regularisation, unobserved weight and liked
+ * boost are chosen on a validation slice of the training ratings ({@link RankingTuner#standard})
+ * at the first fit and again whenever the ratings have doubled since the last choice, so they
+ * follow the data at hand rather than a constant tuned elsewhere; refits in between reuse them.
+ *
+ * <p>Used by the training thread only; not thread-safe.
+ */
+public final class RankingFitter implements SnapshotFitter {
+
+    private final ImplicitAlsConfig base;
+    private final RankingConfig validation;
+    private final boolean tune;
+    private ImplicitAlsConfig chosen;
+    private long tunedAtRatings;
+    private boolean fitted;
+
+    /**
+     * @param base       factors, sweeps and seed; its prior and weight are used as given when {@code tune} is false
+     * @param validation how the tuner judges its validation lists (the gate's list length and relevance threshold)
+     */
+    public RankingFitter(ImplicitAlsConfig base, RankingConfig validation, boolean tune) {
+        this.base = base;
+        this.validation = validation;
+        this.tune = tune;
+        this.chosen = base;
+    }
+
+    @Override
+    public String name() {
+        return "ials";
+    }
+
+    @Override
+    public boolean fitted() {
+        return fitted;
+    }
+
+    @Override
+    public boolean online() {
+        return false;
+    }
+
+    /** The settings of the last fit. */
+    public ImplicitAlsConfig settings() {
+        return chosen;
+    }
+
+    @Override
+    public Map<String, String> hyperparameters() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("iterations", String.valueOf(chosen.iterations()));
+        h.put("seed", String.valueOf(chosen.seed()));
+        h.put("reg", String.valueOf(chosen.prior().reg()));
+        h.put("unobservedWeight", String.valueOf(chosen.prior().unobservedWeight()));
+        h.put("likedBoost", String.valueOf(chosen.weight().likedBoost()));
+        h.put("scale", chosen.weight().min() + ".." + chosen.weight().max());
+        h.put("tuned", String.valueOf(tune));
+        return h;
+    }
+
+    @Override
+    public FmSnapshot fit(FmInputs data) {
+        int ratings = data.ratings().size();
+        if (tune && (!fitted || ratings >= 2 * tunedAtRatings)) {
+            chosen = RankingTuner.standard(validation, base.seed()).ials(data.ratings(), base).best();
+            tunedAtRatings = ratings;
+        }
+        ImplicitAlsModel model = new ImplicitAls(chosen).train(Interactions.of(data.ratings(), chosen.weight()));
+        fitted = true;
+        return FmSnapshot.ranking(model, data.items());
+    }
+
+    @Override
+    public FmSnapshot update(FmInputs fresh) {
+        throw new IllegalStateException("the ranking model takes no online updates: serving folds users in on every rating");
+    }
+}
