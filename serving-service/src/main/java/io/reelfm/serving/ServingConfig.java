@@ -29,10 +29,11 @@ import io.reelfm.serving.experiment.Variant;
  *                          transaction commits, which bounds how late popularity, trending and experiment figures
  *                          reflect a rating (a user's own rating reaches their recommendations as soon as it is
  *                          processed, without waiting for the commit)
- * @param variants          {@code reelfm.serving.variants}, default {@code mcmc:fm-mcmc:50,sgd:fm-sgd:50}:
+ * @param variants          {@code reelfm.serving.variants}, default {@code ranking:ranking:50,mcmc:fm-mcmc:50}:
  *                          comma-separated {@code name:model:weight} A/B variants; users are assigned stickily by
- *                          hash. The default splits users evenly between the two factorization models the trainer
- *                          publishes by default
+ *                          hash. The default splits users evenly between the trainer's ranking model (implicit ALS,
+ *                          trained for the top of the list) and its Bayesian rating model, so the per-variant hit
+ *                          rate of {@code /experiments} shows which lists people take up
  * @param maxK              {@code reelfm.serving.max-k}, default 100: the largest {@code k} or {@code limit} accepted
  * @param maxHistory        {@code reelfm.serving.max-history}, default 2000: ratings kept per user (newest win)
  * @param minVotes          {@code reelfm.serving.popularity.min-votes}, default 20: the prior weight {@code m} of the
@@ -55,16 +56,20 @@ import io.reelfm.serving.experiment.Variant;
  * @param clusterModel      {@code reelfm.serving.cluster-model}, default {@code content-kmeans}: the {@code kmeans} model
  *                          behind {@code /clusters} and {@code method=cluster}; optional (readiness does not wait for it),
  *                          {@code none} disables it
+ * @param ratingModel       {@code reelfm.serving.rating-model}, default {@code fm-mcmc}: the rating model behind each
+ *                          item's {@code predictedRating} and {@code /predict} for users whose variant serves a ranking
+ *                          model (whose scores are not ratings); optional (readiness does not wait for it), {@code none}
+ *                          leaves those predictions empty
  */
 public record ServingConfig(String host, int port, String advertisedHost, String bootstrapServers,
                             short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
                             int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
                             Duration impressionWindow, Duration impressionLinger, int maxInFlight, String deadLetterTopic,
-                            Duration stopTimeout, String clusterModel) {
+                            Duration stopTimeout, String clusterModel, String ratingModel) {
 
-    /** An even A/B split between the two factorization models the trainer publishes by default. */
-    public static final String DEFAULT_VARIANTS = "mcmc:fm-mcmc:50,sgd:fm-sgd:50";
+    /** An even A/B split between the ranking model and the rating model the trainer publishes by default. */
+    public static final String DEFAULT_VARIANTS = "ranking:ranking:50,mcmc:fm-mcmc:50";
 
     public ServingConfig {
         ConfigException.require(port >= 0 && port <= 65535, "reelfm.serving.port", "must be 0..65535, was " + port);
@@ -93,6 +98,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         ConfigException.require(clusterModel != null && !clusterModel.isBlank() && !clusterModel.contains("/"),
                 "reelfm.serving.cluster-model", "must be a model name without '/' or none, was '" + clusterModel + "'");
+        ConfigException.require(ratingModel != null && !ratingModel.isBlank() && !ratingModel.contains("/"),
+                "reelfm.serving.rating-model", "must be a model name without '/' or none, was '" + ratingModel + "'");
         variants = List.copyOf(variants);
     }
 
@@ -119,7 +126,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.integer("reelfm.serving.max-in-flight", 8 * Runtime.getRuntime().availableProcessors()),
                 s.string("reelfm.serving.dead-letter-topic", Topics.DEAD_LETTERS.name()),
                 s.duration("reelfm.serving.stop-timeout", Duration.ofSeconds(10)),
-                s.string("reelfm.serving.cluster-model", "content-kmeans"));
+                s.string("reelfm.serving.cluster-model", "content-kmeans"),
+                s.string("reelfm.serving.rating-model", "fm-mcmc"));
     }
 
     /** The models the configured variants serve, each once. */
@@ -127,9 +135,12 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         return variants.stream().map(Variant::model).distinct().toList();
     }
 
-    /** Every model the loader follows: the variants' factor models and the cluster model if enabled. */
+    /** Every model the loader follows: the variants' factor models, the rating model and the cluster model if enabled. */
     public List<String> loadedModelNames() {
         List<String> names = new java.util.ArrayList<>(modelNames());
+        if (!"none".equals(ratingModel) && !names.contains(ratingModel)) {
+            names.add(ratingModel);
+        }
         if (!"none".equals(clusterModel) && !names.contains(clusterModel)) {
             names.add(clusterModel);
         }

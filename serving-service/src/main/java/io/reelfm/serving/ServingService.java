@@ -89,7 +89,8 @@ public final class ServingService extends RunningService {
         Limits limits = new Limits(config.maxK());
         Catalog catalog = new Catalog(stores);
         PopularityRanker ranker = new PopularityRanker(stores, catalog, config.minVotes());
-        Recommender recommender = new Recommender(stores, catalog, ranker, registry, new UserVectorCache(100_000), variants);
+        Recommender recommender = new Recommender(stores, catalog, ranker, registry, new UserVectorCache(100_000), variants,
+                config.ratingModel());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
         Readiness readiness = () -> readiness(stores, registry, config);

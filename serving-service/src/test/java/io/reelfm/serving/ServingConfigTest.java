@@ -14,12 +14,13 @@ import io.reelfm.service.config.Settings;
 class ServingConfigTest {
 
     @Test
-    void defaultsServeOnPort8080WithTheMcmcAgainstSgdExperimentAndStandbyReplicas() {
+    void defaultsServeOnPort8080WithTheRankingAgainstMcmcExperimentAndStandbyReplicas() {
         ServingConfig c = ServingConfig.from(Settings.ofMap(Map.of()));
         assertThat(c.port()).isEqualTo(8080);
         assertThat(c.standbyReplicas()).isEqualTo(1);
-        assertThat(c.modelNames()).containsExactly("fm-mcmc", "fm-sgd");
-        assertThat(c.loadedModelNames()).containsExactly("fm-mcmc", "fm-sgd", "content-kmeans");
+        assertThat(c.modelNames()).containsExactly("ranking", "fm-mcmc");
+        assertThat(c.loadedModelNames()).containsExactly("ranking", "fm-mcmc", "content-kmeans");
+        assertThat(c.ratingModel()).isEqualTo("fm-mcmc");
         assertThat(c.maxK()).isEqualTo(100);
         assertThat(c.itemStatsTopic()).isEqualTo("reelfm-serving-item-stats");
         assertThat(c.impressionLinger()).isEqualTo(java.time.Duration.ofMillis(100));
@@ -45,8 +46,16 @@ class ServingConfigTest {
     @Test
     void variantsSharingAModelLoadItOnceAndClusterModelCanBeDisabled() {
         ServingConfig c = ServingConfig.from(Settings.ofMap(Map.of(
-                "reelfm.serving.variants", "a:fm-als:1,b:fm-als:1,c:fm-sgd:2", "reelfm.serving.cluster-model", "none")));
+                "reelfm.serving.variants", "a:fm-als:1,b:fm-als:1,c:fm-sgd:2", "reelfm.serving.cluster-model", "none",
+                "reelfm.serving.rating-model", "none")));
         assertThat(c.modelNames()).isEqualTo(List.of("fm-als", "fm-sgd"));
         assertThat(c.loadedModelNames()).isEqualTo(List.of("fm-als", "fm-sgd"));
+    }
+
+    @Test
+    void theRatingModelIsLoadedBesideARankingOnlyExperiment() {
+        ServingConfig c = ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.variants", "r:ranking:1")));
+        assertThat(c.modelNames()).isEqualTo(List.of("ranking"));
+        assertThat(c.loadedModelNames()).isEqualTo(List.of("ranking", "fm-mcmc", "content-kmeans"));
     }
 }

@@ -3,6 +3,7 @@ package io.reelfm.serving.model;
 import java.util.BitSet;
 import java.util.List;
 
+import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
@@ -53,6 +54,11 @@ public final class FactorModel {
         return manifest.getVersion();
     }
 
+    /** True for a ranking model: its scores order items and are not ratings. */
+    public boolean ranking() {
+        return scorer.snapshot().task() == FmTask.RANKING;
+    }
+
     public int k() {
         return scorer.snapshot().k();
     }
@@ -84,7 +90,7 @@ public final class FactorModel {
         return scorer.foldIn(userRow(profile), ids, values);
     }
 
-    /** The served prediction of one row, clipped to the model's rating scale. */
+    /** The served prediction of one row: clipped to the model's rating scale, or a ranking model's raw score. */
     public float predict(UserVector user, int row) {
         return scorer.predict(user, row);
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
 import io.reelfm.serving.experiment.Variant;
@@ -26,6 +27,11 @@ import io.reelfm.serving.topology.UserHistory;
  * and the catalogue is ranked by the model's top-K; a user without ratings gets the popular list,
  * or, when the request carries profile fields, items rated highly by similar raters. Each
  * recommendation is explained by the user's liked item whose retrieval vector is closest to it.
+ *
+ * <p>A variant may serve a ranking model, whose scores order the list but are not ratings: each
+ * item's {@code predictedRating}, and {@code /predict}, then come from the rating model
+ * ({@code reelfm.serving.rating-model}) when it is loaded, and are empty otherwise. A user none of
+ * whose rated items the ranking model knows gets the popular list, as a user with no ratings does.
  */
 public final class Recommender {
 
@@ -38,9 +44,12 @@ public final class Recommender {
     private final ModelRegistry models;
     private final UserVectorCache vectors;
     private final Variants variants;
+    private final String ratingModel;
 
+    /** @param ratingModel the model behind predicted ratings for ranking variants, or {@code none} */
     public Recommender(ServingStores stores, Catalog catalog, PopularityRanker popularity, ModelRegistry models,
-                       UserVectorCache vectors, Variants variants) {
+                       UserVectorCache vectors, Variants variants, String ratingModel) {
+        this.ratingModel = ratingModel;
         this.stores = stores;
         this.catalog = catalog;
         this.popularity = popularity;
@@ -69,15 +78,15 @@ public final class Recommender {
                     variant.name(), requestId, "profile");
         }
         if (history.isEmpty()) {
-            List<Recommendations.Item> items = popularity.popular(q.k(), q::accepts).stream()
-                    .map(p -> new Recommendations.Item(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating(),
-                            null, "popular", null))
-                    .toList();
-            return new Recommendations(userId, items, variant.model(), loaded.map(FactorModel::version).orElse(null),
-                    variant.name(), requestId, "popular");
+            return popular(userId, q, variant, loaded, requestId);
         }
         FactorModel model = loaded.orElseThrow(() -> new ModelUnavailableException(variant.model()));
-        UserVector user = vectors.vector(userId, model, history, stores.userProfile(userId));
+        UserProfile profile = stores.userProfile(userId);
+        UserVector user = vectors.vector(userId, model, history, profile);
+        if (model.ranking() && user.ratingsUsed() == 0) {
+            return popular(userId, q, variant, loaded, requestId);
+        }
+        Ratings ratings = ratingsFor(model, userId, history, profile);
         BitSet excluded = new BitSet(model.items());
         if (q.excludeSeen()) {
             for (UserHistory.Entry e : history.entries()) {
@@ -110,15 +119,53 @@ public final class Recommender {
         }
         int[] because = model.closestOf(java.util.Arrays.copyOf(rows, n), liked);
         for (int j = 0; j < n; j++) {
-            items.add(item(model, views[j], scores[j], because[j]));
+            items.add(item(model, views[j], scores[j], ratings.of(views[j].itemId(), scores[j]), because[j]));
         }
         return new Recommendations(userId, items, model.name(), model.version(), variant.name(), requestId, "fold-in");
     }
 
-    /** The user's predicted rating of an item under their variant's model; empty if the model lacks the item. */
+    private Recommendations popular(String userId, RecommendQuery q, Variant variant, Optional<FactorModel> loaded,
+                                    String requestId) {
+        List<Recommendations.Item> items = popularity.popular(q.k(), q::accepts).stream()
+                .map(p -> new Recommendations.Item(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating(),
+                        null, "popular", null))
+                .toList();
+        return new Recommendations(userId, items, variant.model(), loaded.map(FactorModel::version).orElse(null),
+                variant.name(), requestId, "popular");
+    }
+
+    /** Predicted ratings of listed items: the served model's own clamped scores, or the rating model's for a ranking model. */
+    @FunctionalInterface
+    private interface Ratings {
+        Double of(String itemId, float score);
+    }
+
+    private Ratings ratingsFor(FactorModel model, String userId, UserHistory history, UserProfile profile) {
+        if (!model.ranking()) {
+            return (itemId, score) -> clamp(score);
+        }
+        Optional<FactorModel> rating = models.get(ratingModel).filter(m -> !m.ranking());
+        if (rating.isEmpty()) {
+            return (itemId, score) -> null;
+        }
+        FactorModel r = rating.get();
+        UserVector v = vectors.vector(userId, r, history, profile);
+        return (itemId, score) -> {
+            int row = r.row(itemId);
+            return row < 0 ? null : clamp(r.predict(v, row));
+        };
+    }
+
+    /**
+     * The user's predicted rating of an item under their variant's model (the rating model when the
+     * variant serves a ranking model); empty if the model lacks the item.
+     */
     public Optional<Prediction> predict(String userId, String itemId) {
         Variant variant = variants.assign(userId);
-        FactorModel model = models.get(variant.model()).orElseThrow(() -> new ModelUnavailableException(variant.model()));
+        FactorModel served = models.get(variant.model()).orElseThrow(() -> new ModelUnavailableException(variant.model()));
+        FactorModel model = served.ranking()
+                ? models.get(ratingModel).filter(m -> !m.ranking()).orElseThrow(() -> new ModelUnavailableException(ratingModel))
+                : served;
         int row = model.row(itemId);
         if (row < 0) {
             return Optional.empty();
@@ -138,7 +185,7 @@ public final class Recommender {
         return n;
     }
 
-    private Recommendations.Item item(FactorModel model, MovieView m, float score, int because) {
+    private Recommendations.Item item(FactorModel model, MovieView m, float score, Double predictedRating, int because) {
         String reason;
         String becauseId = null;
         if (because >= 0) {
@@ -148,7 +195,7 @@ public final class Recommender {
         } else {
             reason = "matches your ratings";
         }
-        return new Recommendations.Item(m.itemId(), m.title(), m.year(), m.genres(), round(score), clamp(score),
+        return new Recommendations.Item(m.itemId(), m.title(), m.year(), m.genres(), round(score), predictedRating,
                 reason, becauseId);
     }
 

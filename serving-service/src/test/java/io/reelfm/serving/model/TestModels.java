@@ -62,6 +62,32 @@ public final class TestModels {
     }
 
     /** A cluster model putting item {@code prefix + i} in cluster {@code i % clusters}. */
+    /**
+     * A RANKING snapshot of {@code n} items ({@code prefix0..}) from implicit ALS over seeded
+     * random interactions: users of two halves mostly pick items of matching parity.
+     */
+    public static byte[] rankingPayload(int n, int k, String prefix, long seed) {
+        io.reelfm.core.eval.IdIndex users = new io.reelfm.core.eval.IdIndex();
+        io.reelfm.core.eval.IdIndex items = new io.reelfm.core.eval.IdIndex();
+        for (int i = 0; i < n; i++) {
+            items.indexOf(prefix + i);
+        }
+        io.reelfm.core.eval.RatingSetBuilder b = new io.reelfm.core.eval.RatingSetBuilder(users, items);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int u = 0; u < 60; u++) {
+            for (int j = 0; j < 10; j++) {
+                int item = (random.nextInt(n / 2) * 2 + u % 2) % n;
+                b.add("x" + u, prefix + item, 1 + random.nextInt(5), j);
+            }
+        }
+        io.reelfm.core.eval.RatingSet data = b.build(users.size(), items.size());
+        io.reelfm.core.rank.ImplicitAlsConfig config = io.reelfm.core.rank.ImplicitAlsConfig.defaults().withFactors(k)
+                .withIterations(5).withWeight(io.reelfm.core.rank.InteractionWeight.of(data, 1f));
+        io.reelfm.core.rank.ImplicitAlsModel model = new io.reelfm.core.rank.ImplicitAls(config)
+                .train(io.reelfm.core.rank.Interactions.of(data, config.weight()));
+        return FmSnapshotCodec.encode(FmSnapshot.ranking(model, items));
+    }
+
     public static byte[] clusterPayload(int n, int clusters, String prefix) {
         String[] ids = new String[n];
         int[] assignments = new int[n];

@@ -1,6 +1,7 @@
 package io.reelfm.serving.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import io.reelfm.serving.experiment.Variant;
 import io.reelfm.serving.experiment.Variants;
 import io.reelfm.serving.model.ModelLoader;
 import io.reelfm.serving.model.ModelRegistry;
+import io.reelfm.serving.model.ModelUnavailableException;
 import io.reelfm.serving.model.SnapshotSource;
 import io.reelfm.serving.model.TestModels;
 import io.reelfm.serving.model.UserVectorCache;
@@ -54,6 +56,9 @@ class RecommenderTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, RatingEvent> ratings;
     private Recommender recommender;
+    private ModelRegistry registry;
+    private ServingStores stores;
+    private Catalog catalog;
 
     @BeforeEach
     void start() {
@@ -73,11 +78,11 @@ class RecommenderTest {
         TestInputTopic<String, ModelManifest> active = driver.createInputTopic(Topics.MODEL_ACTIVE.name(), new StringSerializer(),
                 Topics.MODEL_ACTIVE.valueSerde().serializer());
         active.pipeInput("fm", TestModels.manifest("fm", 1, payload, parts.size()));
-        ModelRegistry registry = new ModelRegistry();
+        registry = new ModelRegistry();
         new ModelLoader(List.of("fm"), SnapshotSource.of(() -> driver.getKeyValueStore(StoreNames.MODEL_ACTIVE),
                 () -> driver.getKeyValueStore(StoreNames.MODEL_CHUNKS)), registry, Duration.ofSeconds(1)).pollOnce();
         ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), Topics.RATINGS.valueSerde().serializer());
-        ServingStores stores = new ServingStores() {
+        stores = new ServingStores() {
             @Override
             public ReadOnlyKeyValueStore<String, Movie> movies() {
                 return driver.getKeyValueStore(StoreNames.MOVIES);
@@ -98,9 +103,61 @@ class RecommenderTest {
                 return driver.<String, UserProfile>getKeyValueStore(StoreNames.USER_PROFILES).get(userId);
             }
         };
-        Catalog catalog = new Catalog(stores);
+        catalog = new Catalog(stores);
         recommender = new Recommender(stores, catalog, new PopularityRanker(stores, catalog, 5), registry,
-                new UserVectorCache(100), new Variants(List.of(new Variant("main", "fm", 1))));
+                new UserVectorCache(100), new Variants(List.of(new Variant("main", "fm", 1))), "none");
+    }
+
+    /** Loads a ranking model "rank" beside "fm" and a recommender whose only variant serves it, rating model "fm". */
+    private Recommender rankingRecommender(String ratingModel) {
+        byte[] payload = TestModels.rankingPayload(ITEMS, 4, "i", 5);
+        TestInputTopic<String, ModelChunk> chunks = driver.createInputTopic(Topics.MODEL_CHUNKS.name(), new StringSerializer(),
+                Topics.MODEL_CHUNKS.valueSerde().serializer());
+        List<ModelChunk> parts = TestModels.chunks("rank", 1, payload, 4096);
+        parts.forEach(c -> chunks.pipeInput(SnapshotKeys.chunk("rank", 1, c.getIndex()), c));
+        driver.createInputTopic(Topics.MODEL_ACTIVE.name(), new StringSerializer(), Topics.MODEL_ACTIVE.valueSerde().serializer())
+                .pipeInput("rank", TestModels.manifest("rank", 1, payload, parts.size()));
+        new ModelLoader(List.of("fm", "rank"), SnapshotSource.of(() -> driver.getKeyValueStore(StoreNames.MODEL_ACTIVE),
+                () -> driver.getKeyValueStore(StoreNames.MODEL_CHUNKS)), registry, Duration.ofSeconds(1)).pollOnce();
+        return new Recommender(stores, catalog, new PopularityRanker(stores, catalog, 5), registry, new UserVectorCache(100),
+                new Variants(List.of(new Variant("ranking", "rank", 1))), ratingModel);
+    }
+
+    @Test
+    void aRankingVariantListsByTheRankingModelWithRatingsFromTheRatingModel() {
+        Recommender ranking = rankingRecommender("fm");
+        rate("u", "i2", 5, 1);
+        rate("u", "i4", 5, 2);
+        rate("u", "i6", 4, 3);
+
+        Recommendations r = ranking.recommend("u", new RecommendQuery(10, null, null, null, true));
+
+        assertThat(r.model()).isEqualTo("rank");
+        assertThat(r.strategy()).isEqualTo("fold-in");
+        assertThat(r.items()).hasSize(10).extracting(Recommendations.Item::itemId).doesNotContain("i2", "i4", "i6");
+        long even = r.items().stream().filter(i -> Integer.parseInt(i.itemId().substring(1)) % 2 == 0).count();
+        assertThat(even).as("the user rated even items, which users like them pick").isGreaterThanOrEqualTo(8);
+        Recommendations.Item top = r.items().get(0);
+        Recommender.Prediction p = ranking.predict("u", top.itemId()).orElseThrow();
+        assertThat(p.model()).isEqualTo("fm");
+        assertThat(top.predictedRating()).isEqualTo(p.predictedRating()).isBetween(0.5, 5.0);
+        assertThat(top.score()).isNotEqualTo(top.predictedRating());
+    }
+
+    @Test
+    void aRankingVariantWithoutARatingModelListsWithoutPredictedRatings() {
+        Recommender ranking = rankingRecommender("none");
+        rate("u", "i2", 5, 1);
+        Recommendations r = ranking.recommend("u", new RecommendQuery(5, null, null, null, true));
+        assertThat(r.items()).hasSize(5).allSatisfy(i -> assertThat(i.predictedRating()).isNull());
+        assertThatThrownBy(() -> ranking.predict("u", "i3")).isInstanceOf(ModelUnavailableException.class);
+    }
+
+    @Test
+    void aUserWhoseRatedItemsTheRankingModelDoesNotKnowGetsThePopularList() {
+        Recommender ranking = rankingRecommender("fm");
+        rate("u", "unknown-item", 5, 1);
+        assertThat(ranking.recommend("u", new RecommendQuery(5, null, null, null, true)).strategy()).isEqualTo("popular");
     }
 
     @AfterEach
