@@ -8,7 +8,9 @@ import io.reelfm.core.content.ContentFeatures;
 import io.reelfm.core.content.ItemStats;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.datasets.Dataset;
+import io.reelfm.datasets.LineErrors;
+import io.reelfm.datasets.UnrecognizedDatasetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import java.util.Optional;
 
 /**
  * Clusters the data set's movies by content (genres, year, rating statistics from the training
- * ratings) for the silhouette-vs-k chart and the cluster table of the report. Absent when the
- * directory has no {@code u.item}.
+ * ratings) for the silhouette-vs-k chart and the cluster table of the report. The catalogue is
+ * read through {@link Dataset#open}, so any format {@code evaluate --data} accepts has its
+ * clusters; absent when there is no data set directory (a {@code --train} file alone) or the
+ * catalogue has fewer than three movies.
  */
 final class ContentClusterRun {
 
@@ -39,18 +43,24 @@ final class ContentClusterRun {
         return Optional.of(ContentClustering.run(features.get(), bounded));
     }
 
-    /** Scaled content features of the movies in {@code u.item}, rating statistics from {@code ratings}. */
+    /**
+     * Scaled content features of the data set's movies, rating statistics from {@code ratings}.
+     * Bad catalogue lines are skipped, as the evaluation's side information skips them.
+     */
     static Optional<ContentFeatures> features(Path dir, RatingSet ratings, IdIndex items) {
-        Path file = dir.resolve("u.item");
-        if (!Files.isRegularFile(file)) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        Dataset dataset;
+        try {
+            dataset = Dataset.open(dir);
+        } catch (UnrecognizedDatasetException e) {
             return Optional.empty();
         }
         List<CatalogueItem> catalogue = new ArrayList<>();
-        MovieLens100k.readMovies(file,
+        dataset.movies(
                 m -> catalogue.add(new CatalogueItem(m.itemId(), m.title(), m.year(), m.genres(), m.runtime(), m.language(), m.region())),
-                bad -> {
-                    throw new IllegalArgumentException("bad line in " + file + ": " + bad);
-                });
+                new LineErrors());
         if (catalogue.size() < 3) {
             return Optional.empty();
         }

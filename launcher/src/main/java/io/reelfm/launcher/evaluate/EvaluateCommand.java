@@ -14,7 +14,6 @@ import io.reelfm.core.eval.search.HyperparameterSearch;
 import io.reelfm.core.eval.search.ParameterSpace;
 import io.reelfm.core.eval.search.SearchResult;
 import io.reelfm.core.eval.split.Split;
-import io.reelfm.datasets.MovieLens100k;
 import io.reelfm.launcher.replay.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,25 +33,40 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reelfm evaluate}: offline accuracy of a learner on MovieLens-format folds, with a
+ * {@code reelfm evaluate}: offline accuracy of a learner on the folds of any data set replay reads, with a
  * markdown + CSV report and PNG charts, or a hyperparameter search. Everything measured comes
  * from recommender-core's harness, so the numbers match what the trainer service would learn.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a learner on MovieLens 100K-format data: RMSE, MAE, AUC and top-K ranking metrics per fold,",
+        description = {"Evaluate a learner on any data set replay reads (or a fixed train/test split): RMSE, MAE, AUC and top-K",
+                "ranking metrics (precision, recall, NDCG, MAP, hit rate, coverage, novelty, genre miscalibration) per fold,",
                 "a report (markdown + CSV) and charts (test RMSE per iteration, silhouette vs k of content clusters)."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:REELFM_ML100K}",
-            description = "MovieLens 100K directory (default: env REELFM_ML100K, else shared/data/movielens/ml-100k above the working directory).")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "A data set directory in any format replay reads (MovieLens 100K, 1M, CSV such as latest-small/25M; detected);"
+                    + " its movies and users feed the FM features and genre miscalibration. With --train/--test it is optional and"
+                    + " only supplies that catalogue and those profiles (default without --train: env REELFM_ML100K, else"
+                    + " shared/data/movielens/ml-100k above the working directory).")
     Path data;
 
     @Option(names = "--folds", paramLabel = "SPEC", defaultValue = "u1,u2,u3,u4,u5",
-            description = "u1..u5 (canonical files), kfold:K (seeded K-fold over u.data) or time[:N|:F] (per-user holdout of the N latest ratings, default 10, or the latest fraction F) (default: ${DEFAULT-VALUE}).")
+            description = "u1..u5 (the canonical files of MovieLens 100K only), kfold:K (seeded K-fold), time[:N|:F] (per-user"
+                    + " holdout of the N latest ratings, default 10, or the latest fraction F) or strong[:F] (strong generalisation:"
+                    + " a share F of the users, default 0.1, held out whole; their later 20%% is tested after folding in the rest);"
+                    + " all but u1..u5 are cut from all the data set's ratings. Ignored with --train/--test (default: ${DEFAULT-VALUE}).")
     String folds;
+
+    @Option(names = "--train", paramLabel = "FILE",
+            description = "With --test: evaluate on this fixed split (named 'fixed') instead of --folds. Rows user, item, rating[, timestamp]"
+                    + " separated by tabs (u.data), '::' (ratings.dat) or commas (CSV, userId,movieId,rating,timestamp header); detected.")
+    Path train;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "The test side of --train's fixed split, in any of the same row formats.")
+    Path test;
 
     @Option(names = "--learner", defaultValue = "mcmc",
             description = {"mcmc, als, sgd (factorization machines), bias (baseline); ranking models: ials (implicit ALS),",
@@ -123,13 +137,14 @@ public final class EvaluateCommand implements Callable<Integer> {
                     iterations != null ? iterations : LearnerSpec.defaultIterations(learner), LearnerSpec.parseReg(reg),
                     learnRate, LearnerSpec.parseFeatures(features), seed);
             new RankingConfig(k, threshold);
-            dir = data != null ? data : Ml100k.locate()
+            dir = data != null || train != null || test != null ? data : Ml100k.locate()
                     .orElseThrow(() -> new IllegalArgumentException("--data: not given and no MovieLens 100K directory found"));
-            loaded = EvaluationData.load(dir, folds, seed);
+            loaded = EvaluationData.load(dir, train, test, folds, seed);
+            dir = loaded.source();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        SideInfo side = MovieLens100k.isPresent(dir) ? SideInfo.readMl100k(dir) : SideInfo.empty();
+        SideInfo side = loaded.side();
         Files.createDirectories(out);
 
         Map<String, List<Double>> curves = new LinkedHashMap<>();

@@ -1,115 +1,109 @@
 package io.reelfm.launcher.evaluate;
 
-import io.reelfm.core.data.RatingsLoader;
+import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.core.eval.RatingSetBuilder;
 import io.reelfm.core.eval.split.Split;
-import io.reelfm.core.eval.split.Splits;
+import io.reelfm.datasets.Dataset;
+import io.reelfm.datasets.DatasetFormat;
+import io.reelfm.datasets.LineErrors;
+import io.reelfm.datasets.MovieLens100kDataset;
+import io.reelfm.launcher.replay.DataSets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The splits named by {@code --folds}, read from a MovieLens 100K-format directory, over one
- * user and one item index shared by every split (so per-item statistics and content features
- * line up across folds).
+ * What {@code evaluate} evaluates on: the splits named by {@code --folds} (or the fixed
+ * {@code --train}/{@code --test} pair) over one user and one item index shared by every split,
+ * so per-item statistics and content features line up across folds, and the side information
+ * (genres, years, profiles) the FM features and genre miscalibration read.
  *
- * <ul>
- *   <li>{@code u1,u2,...}: the canonical files {@code uN.base}/{@code uN.test};</li>
- *   <li>{@code kfold:K}: seeded K-fold cross-validation over {@code u.data};</li>
- *   <li>{@code time}, {@code time:N} or {@code time:F}: per-user holdout of the N most recent
- *       ratings (default 10) or the most recent fraction F in (0, 1) of {@code u.data}.</li>
- * </ul>
+ * <p>{@code --data DIR} is opened by {@link Dataset#open}, so evaluation reads every format the
+ * replay reads (MovieLens 100K, 1M, the CSV releases) through the same streaming readers.
+ * Protocols other than the canonical {@code u1..u5} files are cut from the full rating set (see
+ * {@link FoldSpec}); a fixed pair is read by {@link FixedSplitReader}.
+ *
+ * @param all    every rating read: the data set's, or the first training set for canonical folds and a fixed pair
+ * @param source the {@code --data} directory, or the {@code --train} file when there is none; reports name it,
+ *               and catalogue-based charts find no catalogue in a file
  */
-record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, RatingSet all) {
+record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, RatingSet all, SideInfo side, Path source) {
 
-    static EvaluationData load(Path dir, String folds, long seed) {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--data: " + dir + " is not a directory");
+    /**
+     * @param dir   the data set directory; null only with a fixed pair, which then has no side information
+     * @param train with {@code test}, a fixed split that replaces {@code folds}; both null otherwise
+     * @throws IllegalArgumentException with a message naming the option at fault
+     */
+    static EvaluationData load(Path dir, Path train, Path test, String folds, long seed) {
+        if ((train == null) != (test == null)) {
+            throw new IllegalArgumentException("--train and --test must be given together (only "
+                    + (train != null ? "--train" : "--test") + " was given)");
         }
-        String spec = folds.trim();
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
-        if (spec.startsWith("kfold")) {
-            int k = parseInt(after(spec, "kfold", "5"), "--folds kfold:K");
-            RatingSet all = readAll(dir, users, items);
-            return new EvaluationData(Splits.kFold(all, k, seed), users, items, all);
+        if (train != null) {
+            SideInfo side = dir == null ? SideInfo.empty() : sideInfo(DataSets.open(dir));
+            Split fixed = FixedSplitReader.read(train, test, users, items);
+            return new EvaluationData(List.of(fixed), users, items, fixed.train(), side, dir != null ? dir : train);
         }
-        if (spec.startsWith("time")) {
-            String arg = after(spec, "time", "10");
-            RatingSet all = readAll(dir, users, items);
-            Split split = arg.contains(".")
-                    ? Splits.timeHoldoutFraction(all, parseDouble(arg, "--folds time:F"))
-                    : Splits.timeHoldoutLastN(all, parseInt(arg, "--folds time:N"));
-            return new EvaluationData(List.of(split), users, items, all);
+        if (dir == null) {
+            throw new IllegalArgumentException("--data: not given (or give --train and --test)");
         }
-        List<String> names = new ArrayList<>();
-        List<RatingSetBuilder[]> builders = new ArrayList<>();
-        for (String raw : spec.split(",")) {
-            String name = raw.trim();
-            if (!name.matches("u[1-5]")) {
-                throw new IllegalArgumentException("--folds: '" + name + "' is not one of u1..u5, kfold:K or time[:N|:F]");
+        FoldSpec spec = FoldSpec.parse(folds);
+        Dataset dataset = DataSets.open(dir);
+        SideInfo side = sideInfo(dataset);
+        if (spec instanceof FoldSpec.Canonical canonical) {
+            List<Split> splits = canonical(dataset, canonical.names(), users, items);
+            return new EvaluationData(splits, users, items, splits.get(0).train(), side, dir);
+        }
+        RatingCollector rows = new RatingCollector("--data " + dir, users, items);
+        dataset.ratings(rows, rows.errors());
+        RatingSet all = rows.build(users.size(), items.size());
+        return new EvaluationData(((FoldSpec.Derived) spec).splits(all, seed), users, items, all, side, dir);
+    }
+
+    /** The published {@code uN.base}/{@code uN.test} pairs, which only MovieLens 100K ships. */
+    private static List<Split> canonical(Dataset dataset, List<String> names, IdIndex users, IdIndex items) {
+        if (!(dataset instanceof MovieLens100kDataset ml100k)) {
+            throw new IllegalArgumentException("--folds " + String.join(",", names) + ": the canonical folds u1..u5 exist only in "
+                    + DatasetFormat.MOVIELENS_100K.id() + " (u1.base/u1.test ... next to u.data), and " + dataset.name()
+                    + " has none; use kfold:K, time[:N|:F] or strong[:F]");
+        }
+        List<RatingCollector[]> read = new ArrayList<>();
+        for (String name : names) {
+            RatingCollector[] pair = new RatingCollector[2];
+            int at = 0;
+            for (String part : List.of(name + ".base", name + ".test")) {
+                Path file = ml100k.dir().resolve(part);
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("--data: missing " + file);
+                }
+                RatingCollector rows = new RatingCollector("--data " + file, users, items);
+                ml100k.splitRatings(part, rows, rows.errors());
+                pair[at++] = rows;
             }
-            Path base = dir.resolve(name + ".base");
-            Path test = dir.resolve(name + ".test");
-            requireFile(base);
-            requireFile(test);
-            RatingSetBuilder train = new RatingSetBuilder(users, items);
-            RatingSetBuilder held = new RatingSetBuilder(users, items);
-            RatingsLoader.read(base, train);
-            RatingsLoader.read(test, held);
-            names.add(name);
-            builders.add(new RatingSetBuilder[] {train, held});
+            read.add(pair);
         }
         List<Split> splits = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
-            RatingSetBuilder[] b = builders.get(f);
-            splits.add(new Split(names.get(f), b[0].build(users.size(), items.size()), b[1].build(users.size(), items.size())));
+            RatingCollector[] pair = read.get(f);
+            splits.add(new Split(names.get(f), pair[0].build(users.size(), items.size()),
+                    pair[1].build(users.size(), items.size())));
         }
-        RatingSet firstTrain = splits.get(0).train();
-        return new EvaluationData(splits, users, items, firstTrain);
+        return splits;
     }
 
-    private static RatingSet readAll(Path dir, IdIndex users, IdIndex items) {
-        Path data = dir.resolve("u.data");
-        requireFile(data);
-        RatingSetBuilder builder = new RatingSetBuilder(users, items);
-        RatingsLoader.read(data, builder);
-        return builder.build();
-    }
-
-    private static void requireFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("--data: missing " + file);
-        }
-    }
-
-    private static String after(String spec, String prefix, String fallback) {
-        String rest = spec.substring(prefix.length());
-        if (rest.isEmpty()) {
-            return fallback;
-        }
-        if (!rest.startsWith(":") || rest.length() == 1) {
-            throw new IllegalArgumentException("--folds: expected " + prefix + " or " + prefix + ":VALUE, got '" + spec + "'");
-        }
-        return rest.substring(1);
-    }
-
-    private static int parseInt(String value, String what) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + ": '" + value + "' is not a whole number", e);
-        }
-    }
-
-    private static double parseDouble(String value, String what) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + ": '" + value + "' is not a number", e);
-        }
+    /**
+     * The data set's catalogue and user profiles. A bad catalogue line only costs that movie its
+     * features, so it is skipped quietly rather than failing an evaluation of the ratings.
+     */
+    private static SideInfo sideInfo(Dataset dataset) {
+        SideInfo side = SideInfo.empty();
+        LineErrors skipped = new LineErrors();
+        dataset.movies(side::putItem, skipped);
+        dataset.users(side::putUser, skipped);
+        return side;
     }
 }

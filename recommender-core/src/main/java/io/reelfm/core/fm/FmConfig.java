@@ -93,6 +93,23 @@ public record FmConfig(FmLearner learner, FmTask task, int k, int iterations, do
                 Set.of(), 42L, 0.1, 0.01, 0, 1f, 5f, Map.of());
     }
 
+    /** The rating scale predictions are clipped to; take it from the data (half stars start at 0.5, not 1). */
+    public FmConfig withTargetRange(float min, float max) {
+        return new FmConfig(learner, task, k, iterations, regBias, regW, regV, groups, seed, initStdev, learningRate,
+                decay, min, max, groupRegScale);
+    }
+
+    /** This config with the target range of {@code ratings}' lowest and highest values (unchanged when empty or one value). */
+    public FmConfig withTargetRangeOf(io.reelfm.core.eval.RatingSet ratings) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int r = 0; r < ratings.size(); r++) {
+            min = Math.min(min, ratings.value(r));
+            max = Math.max(max, ratings.value(r));
+        }
+        return task == FmTask.REGRESSION && min < max ? withTargetRange(min, max) : this;
+    }
+
     public FmConfig withLearner(FmLearner l) {
         return new FmConfig(l, task, k, iterations, regBias, regW, regV, groups, seed, initStdev, learningRate,
                 decay, minTarget, maxTarget, groupRegScale);

@@ -49,6 +49,7 @@ public final class FmRatingTrainer implements RatingTrainer {
 
     @Override
     public RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener) {
+        FmConfig config = this.config.withTargetRangeOf(train);
         FeatureSpace space = new FeatureSpace();
         FmEncoder encoder = new FmEncoder(space, side, config.groups());
         FmData data = encoder.encode(train, users, items, train);

@@ -109,7 +109,8 @@ public final class FmFitter implements SnapshotFitter {
     public FmSnapshot fit(FmInputs data) {
         FmEncoder encoder = encoder(data);
         FmData rows = encoder.encode(data.ratings(), data.users(), data.items(), data.ratings());
-        model = FmModelTrainer.train(config, rows, space.copy(), model);
+        // predictions are clipped to the scale the ratings are on (half stars start at 0.5), not to a constant
+        model = FmModelTrainer.train(config.withTargetRangeOf(data.ratings()), rows, space.copy(), model);
         return export(encoder, data);
     }
 
