@@ -9,6 +9,7 @@ import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FmConfig;
 import io.reelfm.core.fm.FmLearner;
 import io.reelfm.core.fm.FmRatingTrainer;
+import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.rank.EaseTrainer;
 import io.reelfm.core.rank.ImplicitAlsConfig;
@@ -163,7 +164,8 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
             case "ease":
                 return new EaseTrainer(auto ? 1 : reg, auto ? tuner : null);
             case "default":
-                return new ImplicitAlsTrainer("default (ials)", ImplicitAlsConfig.defaults().withSeed(seed), tuner);
+                return new ImplicitAlsTrainer("default (ials, calibrated)", ImplicitAlsConfig.defaults().withSeed(seed), tuner,
+                        ItemGenres.of(items, id -> side.item(id) == null ? null : side.item(id).genres()), ranking.k());
             case "ials": {
                 ImplicitAlsConfig config = ImplicitAlsConfig.defaults().withFactors(factors).withIterations(iterations)
                         .withSeed(seed);

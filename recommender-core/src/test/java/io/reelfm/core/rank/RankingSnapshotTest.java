@@ -39,13 +39,14 @@ class RankingSnapshotTest {
     void theDecodedSnapshotFoldsInAndScoresLikeTheModel() {
         RatingSet data = data();
         ImplicitAlsModel model = new ImplicitAls(CONFIG).train(Interactions.of(data, CONFIG.weight()));
-        FmSnapshot snapshot = FmSnapshot.ranking(model, items);
+        FmSnapshot snapshot = FmSnapshot.ranking(model, items, 0.25);
         byte[] bytes = FmSnapshotCodec.encode(snapshot);
         assertThat(java.nio.ByteBuffer.wrap(bytes, 4, 4).getInt()).isEqualTo(FmSnapshotCodec.RANKING_VERSION);
         FmSnapshot decoded = FmSnapshotCodec.decode(bytes);
         assertThat(decoded.task()).isEqualTo(FmTask.RANKING);
         assertThat(decoded.implicitPrior()).isEqualTo(CONFIG.prior());
         assertThat(decoded.interactionWeight()).isEqualTo(CONFIG.weight());
+        assertThat(decoded.calibration()).isEqualTo(0.25);
         FmItemScorer scorer = new FmItemScorer(decoded);
 
         String[] history = {"m1", "m5", "m9", "unknown"};
@@ -66,7 +67,7 @@ class RankingSnapshotTest {
     @Test
     void ratingSnapshotsKeepFormatVersionOne() {
         RatingSet data = data();
-        FmSnapshot ranking = FmSnapshot.ranking(new ImplicitAls(CONFIG).train(Interactions.of(data, CONFIG.weight())), items);
+        FmSnapshot ranking = FmSnapshot.ranking(new ImplicitAls(CONFIG).train(Interactions.of(data, CONFIG.weight())), items, 0);
         byte[] bytes = FmSnapshotCodec.encode(ranking);
         // a RANKING payload relabelled as version 1 is refused, not misread
         java.nio.ByteBuffer.wrap(bytes).putInt(4, FmSnapshotCodec.VERSION);

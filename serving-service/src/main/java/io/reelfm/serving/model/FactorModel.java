@@ -59,6 +59,11 @@ public final class FactorModel {
         return scorer.snapshot().task() == FmTask.RANKING;
     }
 
+    /** How strongly a ranking model's lists are calibrated to the user's genre mix; 0 for rating models. */
+    public double calibration() {
+        return scorer.snapshot().calibration();
+    }
+
     public int k() {
         return scorer.snapshot().k();
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.reelfm.core.fm.snapshot.UserVector;
+import io.reelfm.core.rank.CalibratedModel;
 import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.catalog.Catalog;
@@ -32,6 +33,9 @@ import io.reelfm.serving.topology.UserHistory;
  * item's {@code predictedRating}, and {@code /predict}, then come from the rating model
  * ({@code reelfm.serving.rating-model}) when it is loaded, and are empty otherwise. A user none of
  * whose rated items the ranking model knows gets the popular list, as a user with no ratings does.
+ * A ranking model published with a calibration strength has its list calibrated to the genre mix
+ * of the user's history ({@link ListCalibration}) from its best {@value CalibratedModel#POOL}
+ * candidates.
  */
 public final class Recommender {
 
@@ -98,16 +102,18 @@ public final class Recommender {
         }
         int[] liked = likedRows(model, history);
         List<Recommendations.Item> items = new ArrayList<>(q.k());
-        int window = q.filtered() ? Math.min(model.items(), Math.max(q.k() * 20, 200)) : q.k();
+        boolean calibrate = model.ranking() && model.calibration() > 0;
+        int wanted = calibrate ? Math.max(q.k(), CalibratedModel.POOL) : q.k();
+        int window = q.filtered() ? Math.min(model.items(), Math.max(wanted * 20, 200)) : Math.min(model.items(), wanted);
         ScoredItems top = model.topK(user, window, excluded);
         if (q.filtered() && window < model.items() && countAccepted(top, model, q) < q.k()) {
             top = model.topK(user, model.items(), excluded);
         }
-        int[] rows = new int[q.k()];
-        float[] scores = new float[q.k()];
-        MovieView[] views = new MovieView[q.k()];
+        int[] rows = new int[wanted];
+        float[] scores = new float[wanted];
+        MovieView[] views = new MovieView[wanted];
         int n = 0;
-        for (int r = 0; r < top.size() && n < q.k(); r++) {
+        for (int r = 0; r < top.size() && n < wanted; r++) {
             int row = top.index(r);
             MovieView m = catalog.view(model.itemId(row));
             if (q.filtered() && !q.accepts(m)) {
@@ -116,6 +122,21 @@ public final class Recommender {
             rows[n] = row;
             scores[n] = top.score(r);
             views[n++] = m;
+        }
+        if (calibrate) {
+            int[] chosen = ListCalibration.choose(catalog, history.entries(), views, scores, n, model.calibration(), q.k());
+            int[] r2 = new int[chosen.length];
+            float[] s2 = new float[chosen.length];
+            MovieView[] v2 = new MovieView[chosen.length];
+            for (int j = 0; j < chosen.length; j++) {
+                r2[j] = rows[chosen[j]];
+                s2[j] = scores[chosen[j]];
+                v2[j] = views[chosen[j]];
+            }
+            rows = r2;
+            scores = s2;
+            views = v2;
+            n = chosen.length;
         }
         int[] because = model.closestOf(java.util.Arrays.copyOf(rows, n), liked);
         for (int j = 0; j < n; j++) {

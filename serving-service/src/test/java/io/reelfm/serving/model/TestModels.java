@@ -67,6 +67,11 @@ public final class TestModels {
      * random interactions: users of two halves mostly pick items of matching parity.
      */
     public static byte[] rankingPayload(int n, int k, String prefix, long seed) {
+        return rankingPayload(n, k, prefix, seed, 0);
+    }
+
+    /** The same, published with a calibration strength for served lists. */
+    public static byte[] rankingPayload(int n, int k, String prefix, long seed, double calibration) {
         io.reelfm.core.eval.IdIndex users = new io.reelfm.core.eval.IdIndex();
         io.reelfm.core.eval.IdIndex items = new io.reelfm.core.eval.IdIndex();
         for (int i = 0; i < n; i++) {
@@ -85,7 +90,7 @@ public final class TestModels {
                 .withIterations(5).withWeight(io.reelfm.core.rank.InteractionWeight.of(data, 1f));
         io.reelfm.core.rank.ImplicitAlsModel model = new io.reelfm.core.rank.ImplicitAls(config)
                 .train(io.reelfm.core.rank.Interactions.of(data, config.weight()));
-        return FmSnapshotCodec.encode(FmSnapshot.ranking(model, items));
+        return FmSnapshotCodec.encode(FmSnapshot.ranking(model, items, calibration));
     }
 
     public static byte[] clusterPayload(int n, int clusters, String prefix) {

@@ -110,7 +110,11 @@ class RecommenderTest {
 
     /** Loads a ranking model "rank" beside "fm" and a recommender whose only variant serves it, rating model "fm". */
     private Recommender rankingRecommender(String ratingModel) {
-        byte[] payload = TestModels.rankingPayload(ITEMS, 4, "i", 5);
+        return rankingRecommender(ratingModel, 0);
+    }
+
+    private Recommender rankingRecommender(String ratingModel, double calibration) {
+        byte[] payload = TestModels.rankingPayload(ITEMS, 4, "i", 5, calibration);
         TestInputTopic<String, ModelChunk> chunks = driver.createInputTopic(Topics.MODEL_CHUNKS.name(), new StringSerializer(),
                 Topics.MODEL_CHUNKS.valueSerde().serializer());
         List<ModelChunk> parts = TestModels.chunks("rank", 1, payload, 4096);
@@ -142,6 +146,28 @@ class RecommenderTest {
         assertThat(p.model()).isEqualTo("fm");
         assertThat(top.predictedRating()).isEqualTo(p.predictedRating()).isBetween(0.5, 5.0);
         assertThat(top.score()).isNotEqualTo(top.predictedRating());
+    }
+
+    @Test
+    void aCalibratedRankingModelListsTheUsersOtherGenreToo() {
+        // even items are Drama, odd ones Comedy; the model learned that users pick one parity
+        rate("u", "i2", 5, 1);
+        rate("u", "i4", 5, 2);
+        rate("u", "i6", 5, 3);
+        rate("u", "i1", 5, 4);
+        RecommendQuery q = new RecommendQuery(10, null, null, null, true);
+        long plainComedies = comedies(rankingRecommender("fm", 0).recommend("u", q));
+        Recommendations calibrated = rankingRecommender("fm", 0.9).recommend("u", q);
+        assertThat(calibrated.items()).hasSize(10).extracting(Recommendations.Item::itemId).doesNotContain("i1", "i2", "i4", "i6");
+        assertThat(comedies(calibrated)).isGreaterThanOrEqualTo(2).isGreaterThanOrEqualTo(plainComedies);
+        for (int j = 1; j < calibrated.items().size(); j++) {
+            assertThat(calibrated.items().get(j).score()).as("listed in the model's score order")
+                    .isLessThanOrEqualTo(calibrated.items().get(j - 1).score());
+        }
+    }
+
+    private static long comedies(Recommendations r) {
+        return r.items().stream().filter(i -> i.genres().contains("Comedy")).count();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.reelfm.trainer.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.rank.ImplicitAls;
@@ -18,6 +19,9 @@ import io.reelfm.core.rank.RankingTuner;
  * boost are chosen on a validation slice of the training ratings ({@link RankingTuner#standard})
  * at the first fit and again whenever the ratings have doubled since the last choice, so they
  * follow the data at hand rather than a constant tuned elsewhere; refits in between reuse them.
+ * At the same moments the calibration strength of served lists is chosen the same way
+ * ({@link RankingTuner#calibration}) and published with the snapshot, so serving calibrates
+ * each list to the user's genre mix exactly as validated.
  *
  * <p>Used by the training thread only; not thread-safe.
  */
@@ -27,6 +31,7 @@ public final class RankingFitter implements SnapshotFitter {
     private final RankingConfig validation;
     private final boolean tune;
     private ImplicitAlsConfig chosen;
+    private double calibration;
     private long tunedAtRatings;
     private boolean fitted;
 
@@ -70,6 +75,7 @@ public final class RankingFitter implements SnapshotFitter {
         h.put("unobservedWeight", String.valueOf(chosen.prior().unobservedWeight()));
         h.put("likedBoost", String.valueOf(chosen.weight().likedBoost()));
         h.put("scale", chosen.weight().min() + ".." + chosen.weight().max());
+        h.put("calibration", String.valueOf(calibration));
         h.put("tuned", String.valueOf(tune));
         return h;
     }
@@ -78,12 +84,19 @@ public final class RankingFitter implements SnapshotFitter {
     public FmSnapshot fit(FmInputs data) {
         int ratings = data.ratings().size();
         if (tune && (!fitted || ratings >= 2 * tunedAtRatings)) {
-            chosen = RankingTuner.standard(validation, base.seed()).ials(data.ratings(), base).best();
+            RankingTuner tuner = RankingTuner.standard(validation, base.seed());
+            chosen = tuner.ials(data.ratings(), base).best();
+            calibration = tuner.calibration(data.ratings(), chosen, genres(data)).best();
             tunedAtRatings = ratings;
         }
         ImplicitAlsModel model = new ImplicitAls(chosen).train(Interactions.of(data.ratings(), chosen.weight()));
         fitted = true;
-        return FmSnapshot.ranking(model, data.items());
+        return FmSnapshot.ranking(model, data.items(), calibration);
+    }
+
+    /** The catalogue's genres over the training index, from the movies topic. */
+    private static ItemGenres genres(FmInputs data) {
+        return ItemGenres.of(data.items(), id -> data.side().item(id) == null ? null : data.side().item(id).genres());
     }
 
     @Override

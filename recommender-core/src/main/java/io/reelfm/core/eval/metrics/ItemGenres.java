@@ -10,7 +10,10 @@ import java.util.function.Function;
  * The genres of each item of an index space, as small integer ids, for genre miscalibration.
  * Immutable.
  */
-public final class ItemGenres {
+public final class ItemGenres implements io.reelfm.core.rank.GenreSource {
+
+    /** No genres at all: miscalibration is NaN and calibrated re-ranking leaves lists as they are. */
+    public static final ItemGenres NONE = new ItemGenres(new int[0][], 0);
 
     private final int[][] genres;
     private final int count;
@@ -20,7 +23,10 @@ public final class ItemGenres {
         this.count = count;
     }
 
-    /** @param lookup an item id's genres; null or empty when unknown */
+    /**
+     * @param lookup an item id's genres; null or empty when unknown. Genre ids are assigned in the
+     *               order first seen, so two instances built from the same ids and lookup agree.
+     */
     public static ItemGenres of(IdIndex items, Function<String, List<String>> lookup) {
         Map<String, Integer> ids = new HashMap<>();
         int[][] out = new int[items.size()][];
@@ -36,12 +42,14 @@ public final class ItemGenres {
     }
 
     /** Number of distinct genres. */
+    @Override
     public int count() {
         return count;
     }
 
-    /** Genre ids of an item (empty when unknown or outside the index). */
-    int[] of(int item) {
+    /** Genre ids of an item (empty when unknown or outside the index); the internal array, never modify it. */
+    @Override
+    public int[] of(int item) {
         return item >= 0 && item < genres.length ? genres[item] : new int[0];
     }
 
@@ -49,7 +57,7 @@ public final class ItemGenres {
      * Adds item {@code item}'s genre distribution (1/|genres| to each) to {@code mix}; returns
      * false when it has none.
      */
-    boolean addTo(int item, double[] mix) {
+    public boolean addTo(int item, double[] mix) {
         int[] g = of(item);
         if (g.length == 0) {
             return false;

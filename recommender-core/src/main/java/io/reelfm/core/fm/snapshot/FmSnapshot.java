@@ -58,6 +58,7 @@ public final class FmSnapshot {
     /** The implicit loss of a RANKING snapshot, null otherwise. */
     private final ImplicitPrior implicitPrior;
     private final InteractionWeight interactionWeight;
+    private final double calibration;
 
     /**
      * Takes ownership of the arrays (callers build them fresh and never touch them again): at a
@@ -68,13 +69,17 @@ public final class FmSnapshot {
                FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
                float[] itemFactor, float[] retrieval, float[] retrievalVariance) {
         this(task, k, w0, minTarget, maxTarget, prior, features, featureW, featureV, itemIds, itemBias, itemFactor,
-                retrieval, retrievalVariance, null, null);
+                retrieval, retrievalVariance, null, null, 0);
     }
 
     FmSnapshot(FmTask task, int k, float w0, float minTarget, float maxTarget, FoldInPrior prior,
                FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
                float[] itemFactor, float[] retrieval, float[] retrievalVariance, ImplicitPrior implicitPrior,
-               InteractionWeight interactionWeight) {
+               InteractionWeight interactionWeight, double calibration) {
+        if (!(calibration >= 0 && calibration < 1)) {
+            throw new IllegalArgumentException("calibration must be in [0, 1), got " + calibration);
+        }
+        this.calibration = calibration;
         if ((task == FmTask.RANKING) != (implicitPrior != null && interactionWeight != null)) {
             throw new IllegalArgumentException("a RANKING snapshot, and only one, carries its implicit prior and weight");
         }
@@ -167,8 +172,11 @@ public final class FmSnapshot {
      * An implicit ranking model as a snapshot: item vectors only (no biases, no user-side
      * features), with the loss weighting serving needs to fold a user in exactly as the trainer
      * solved its users ({@link ImplicitAlsModel}). The rating range records the data's scale.
+     *
+     * @param calibration how strongly served lists are calibrated to each user's genre mix
+     *                    ({@link io.reelfm.core.rank.CalibratedReranker}); 0 = the model's own list
      */
-    public static FmSnapshot ranking(ImplicitAlsModel model, IdIndex items) {
+    public static FmSnapshot ranking(ImplicitAlsModel model, IdIndex items, double calibration) {
         int k = model.k();
         int n = model.items();
         String[] ids = new String[n];
@@ -179,7 +187,12 @@ public final class FmSnapshot {
         InteractionWeight w = model.config().weight();
         return new FmSnapshot(FmTask.RANKING, k, 0f, w.min(), w.max(), FoldInPrior.ridge(0f, (float) model.config().prior().reg(), k),
                 new FeatureSpace(), new float[0], new float[0], ids, new float[n], factors, factors.clone(), null,
-                model.config().prior(), w);
+                model.config().prior(), w, calibration);
+    }
+
+    /** A RANKING snapshot's calibration strength of served lists; 0 for rating models. */
+    public double calibration() {
+        return calibration;
     }
 
     /** The implicit loss a RANKING snapshot folds users in under; null for rating models. */

@@ -31,7 +31,8 @@ import java.util.Set;
  * retrieval floats, a variance flag byte and, when set, N*k variances. Strings are an unsigned
  * 16-bit byte length and UTF-8. A {@link FmTask#RANKING} snapshot is format version 2 and ends
  * with its implicit loss: reg, unobserved weight and exponent (doubles), then the interaction
- * weight's scale minimum, maximum and liked boost (floats); rating snapshots stay version 1, byte
+ * weight's scale minimum, maximum and liked boost (floats), then the calibration strength of
+ * served lists (double); rating snapshots stay version 1, byte
  * for byte what earlier readers take. Nothing may follow.
  */
 public final class FmSnapshotCodec {
@@ -41,7 +42,7 @@ public final class FmSnapshotCodec {
     public static final int VERSION = 1;
     /** The version of RANKING snapshots, which carry their implicit loss. */
     public static final int RANKING_VERSION = 2;
-    private static final int RANKING_TRAILER = 3 * 8 + 3 * 4;
+    private static final int RANKING_TRAILER = 3 * 8 + 3 * 4 + 8;
     private static final int MAX_K = 100_000;
 
     private FmSnapshotCodec() {
@@ -112,6 +113,7 @@ public final class FmSnapshotCodec {
                     .putDouble(s.implicitPrior().exponent());
             b.putFloat(s.interactionWeight().min()).putFloat(s.interactionWeight().max())
                     .putFloat(s.interactionWeight().likedBoost());
+            b.putDouble(s.calibration());
         }
         return b.array();
     }
@@ -198,15 +200,17 @@ public final class FmSnapshotCodec {
         float[] variance = flag == 1 ? floats(b, (int) ((long) n * k)) : null;
         ImplicitPrior implicit = null;
         InteractionWeight weight = null;
+        double calibration = 0;
         if (version == RANKING_VERSION) {
             implicit = new ImplicitPrior(b.getDouble(), b.getDouble(), b.getDouble());
             weight = new InteractionWeight(b.getFloat(), b.getFloat(), b.getFloat());
+            calibration = b.getDouble();
         }
         if (b.hasRemaining()) {
             throw new IllegalArgumentException("RFM2 snapshot has " + b.remaining() + " unexpected trailing bytes");
         }
         return new FmSnapshot(FmTask.values()[task], k, w0, min, max, prior, space, w, v, ids, bias, null, retrieval,
-                variance, implicit, weight);
+                variance, implicit, weight, calibration);
     }
 
     /** Reads a count and checks that the rest of the payload can hold that many entries of at least {@code minBytes}. */
