@@ -14,6 +14,9 @@ import io.reelfm.core.eval.search.HyperparameterSearch;
 import io.reelfm.core.eval.search.ParameterSpace;
 import io.reelfm.core.eval.search.SearchResult;
 import io.reelfm.core.eval.split.Split;
+import io.reelfm.core.rank.EaseTrainer;
+import io.reelfm.core.rank.ImplicitAlsConfig;
+import io.reelfm.core.rank.ImplicitAlsTrainer;
 import io.reelfm.launcher.replay.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -173,6 +176,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         settings.put("folds", folds);
         settings.put("seed", Long.toString(seed));
         settings.put("ranking", "top-" + k + ", relevant = rating >= " + threshold + ", training items excluded");
+        tunedSettings(trainer).ifPresent(t -> settings.put("tuned (last fold)", t));
         Files.writeString(out.resolve("report.md"), ReportWriter.markdown("reelfm evaluate " + String.join(" ", commandArgs()),
                 settings, report, clusters, fmItemClusters, searchResult), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("folds.csv"), ReportWriter.foldCsv(report), StandardCharsets.UTF_8);
@@ -180,7 +184,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
         if (format.equals("json")) {
-            stdout.println(ReportWriter.jsonLine(report, seconds, searchResult));
+            stdout.println(ReportWriter.jsonLine(report, seconds, searchResult, tunedSettings(trainer).orElse(null)));
         } else {
             if (searchResult != null) {
                 stdout.println(searchResult.toMarkdown());
@@ -225,6 +229,21 @@ public final class EvaluateCommand implements Callable<Integer> {
                         }
                     });
         }
+    }
+
+    /** What the validation search chose on the last fold, for the learners that search. */
+    private static Optional<String> tunedSettings(RatingTrainer trainer) {
+        if (trainer instanceof ImplicitAlsTrainer t && t.lastChosen() != null) {
+            ImplicitAlsConfig c = t.lastChosen();
+            return Optional.of(String.format(java.util.Locale.ROOT,
+                    "reg %.4g, unobserved weight %.4g, liked boost %.3g on %.1f..%.1f, calibration %.2f",
+                    c.prior().reg(), c.prior().unobservedWeight(), c.weight().likedBoost(), c.weight().min(), c.weight().max(),
+                    t.lastCalibration()));
+        }
+        if (trainer instanceof EaseTrainer e && !Double.isNaN(e.lastLambda())) {
+            return Optional.of(String.format(java.util.Locale.ROOT, "lambda %.4g", e.lastLambda()));
+        }
+        return Optional.empty();
     }
 
     private List<String> commandArgs() {

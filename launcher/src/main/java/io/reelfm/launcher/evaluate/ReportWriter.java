@@ -119,9 +119,13 @@ final class ReportWriter {
         return sb.toString();
     }
 
-    static String jsonLine(EvaluationReport report, double seconds, SearchResult search) {
+    /** @param tuned what the learner's validation search chose (last fold), or null */
+    static String jsonLine(EvaluationReport report, double seconds, SearchResult search, String tuned) {
         ObjectNode root = JSON.createObjectNode();
         root.put("learner", report.learner());
+        if (tuned != null) {
+            root.put("tuned", tuned);
+        }
         putAccuracy(root, report.meanRmse(), report.meanMae(), report.meanAuc(), report.meanLogLoss());
         putNumber(root, "precision", report.meanRanking(RankingResult::precision));
         putNumber(root, "ndcg", report.meanRanking(RankingResult::ndcg));
