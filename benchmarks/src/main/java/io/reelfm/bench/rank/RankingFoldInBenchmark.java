@@ -75,7 +75,7 @@ public class RankingFoldInBenchmark {
         ImplicitAlsConfig config = ImplicitAlsConfig.defaults().withIterations(2)
                 .withWeight(InteractionWeight.of(data, 1f));
         FmSnapshot snapshot = FmSnapshot.ranking(new ImplicitAls(config).train(Interactions.of(data, config.weight())),
-                itemIndex, 0.2);
+                itemIndex, 0.2, null);
         scorer = new FmItemScorer(FmSnapshotCodec.decode(FmSnapshotCodec.encode(snapshot)));
         ids = new String[history];
         ratings = new float[history];

@@ -39,7 +39,9 @@ class RankingSnapshotTest {
     void theDecodedSnapshotFoldsInAndScoresLikeTheModel() {
         RatingSet data = data();
         ImplicitAlsModel model = new ImplicitAls(CONFIG).train(Interactions.of(data, CONFIG.weight()));
-        FmSnapshot snapshot = FmSnapshot.ranking(model, items, 0.25);
+        io.reelfm.core.eval.metrics.ItemGenres genres = io.reelfm.core.eval.metrics.ItemGenres.of(items,
+                id -> java.util.List.of("g" + Integer.parseInt(id.substring(1)) % 3, "all"));
+        FmSnapshot snapshot = FmSnapshot.ranking(model, items, 0.25, genres);
         byte[] bytes = FmSnapshotCodec.encode(snapshot);
         assertThat(java.nio.ByteBuffer.wrap(bytes, 4, 4).getInt()).isEqualTo(FmSnapshotCodec.RANKING_VERSION);
         FmSnapshot decoded = FmSnapshotCodec.decode(bytes);
@@ -47,6 +49,10 @@ class RankingSnapshotTest {
         assertThat(decoded.implicitPrior()).isEqualTo(CONFIG.prior());
         assertThat(decoded.interactionWeight()).isEqualTo(CONFIG.weight());
         assertThat(decoded.calibration()).isEqualTo(0.25);
+        assertThat(decoded.genres().count()).isEqualTo(4);
+        for (int i = 0; i < items.size(); i++) {
+            assertThat(decoded.genres().of(decoded.itemId(i).equals(items.id(i)) ? i : -1)).containsExactly(genres.of(i));
+        }
         FmItemScorer scorer = new FmItemScorer(decoded);
 
         String[] history = {"m1", "m5", "m9", "unknown"};
@@ -67,7 +73,7 @@ class RankingSnapshotTest {
     @Test
     void ratingSnapshotsKeepFormatVersionOne() {
         RatingSet data = data();
-        FmSnapshot ranking = FmSnapshot.ranking(new ImplicitAls(CONFIG).train(Interactions.of(data, CONFIG.weight())), items, 0);
+        FmSnapshot ranking = FmSnapshot.ranking(new ImplicitAls(CONFIG).train(Interactions.of(data, CONFIG.weight())), items, 0, null);
         byte[] bytes = FmSnapshotCodec.encode(ranking);
         // a RANKING payload relabelled as version 1 is refused, not misread
         java.nio.ByteBuffer.wrap(bytes).putInt(4, FmSnapshotCodec.VERSION);

@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 
 import io.reelfm.core.fm.FmTask;
+import io.reelfm.core.rank.GenreSource;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
@@ -62,6 +63,11 @@ public final class FactorModel {
     /** How strongly a ranking model's lists are calibrated to the user's genre mix; 0 for rating models. */
     public double calibration() {
         return scorer.snapshot().calibration();
+    }
+
+    /** The item genres a ranking model carries for calibration, by row; none for rating models. */
+    public GenreSource genres() {
+        return scorer.snapshot().genres();
     }
 
     public int k() {

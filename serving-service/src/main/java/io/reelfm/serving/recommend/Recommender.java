@@ -35,7 +35,7 @@ import io.reelfm.serving.topology.UserHistory;
  * whose rated items the ranking model knows gets the popular list, as a user with no ratings does.
  * A ranking model published with a calibration strength has its list calibrated to the genre mix
  * of the user's history ({@link ListCalibration}) from its best {@value CalibratedModel#POOL}
- * candidates.
+ * candidates, with the genres the model carries.
  */
 public final class Recommender {
 
@@ -102,7 +102,7 @@ public final class Recommender {
         }
         int[] liked = likedRows(model, history);
         List<Recommendations.Item> items = new ArrayList<>(q.k());
-        boolean calibrate = model.ranking() && model.calibration() > 0;
+        boolean calibrate = model.ranking() && model.calibration() > 0 && model.genres().count() > 0;
         int wanted = calibrate ? Math.max(q.k(), CalibratedModel.POOL) : q.k();
         int window = q.filtered() ? Math.min(model.items(), Math.max(wanted * 20, 200)) : Math.min(model.items(), wanted);
         ScoredItems top = model.topK(user, window, excluded);
@@ -115,7 +115,8 @@ public final class Recommender {
         int n = 0;
         for (int r = 0; r < top.size() && n < wanted; r++) {
             int row = top.index(r);
-            MovieView m = catalog.view(model.itemId(row));
+            // the catalogue is read per candidate only when a filter needs it; otherwise only for the listed items
+            MovieView m = q.filtered() ? catalog.view(model.itemId(row)) : null;
             if (q.filtered() && !q.accepts(m)) {
                 continue;
             }
@@ -124,7 +125,7 @@ public final class Recommender {
             views[n++] = m;
         }
         if (calibrate) {
-            int[] chosen = ListCalibration.choose(catalog, history.entries(), views, scores, n, model.calibration(), q.k());
+            int[] chosen = ListCalibration.choose(model, ratedRows(model, history), rows, scores, n, q.k());
             int[] r2 = new int[chosen.length];
             float[] s2 = new float[chosen.length];
             MovieView[] v2 = new MovieView[chosen.length];
@@ -137,6 +138,11 @@ public final class Recommender {
             scores = s2;
             views = v2;
             n = chosen.length;
+        }
+        for (int j = 0; j < n; j++) {
+            if (views[j] == null) {
+                views[j] = catalog.view(model.itemId(rows[j]));
+            }
         }
         int[] because = model.closestOf(java.util.Arrays.copyOf(rows, n), liked);
         for (int j = 0; j < n; j++) {
@@ -218,6 +224,11 @@ public final class Recommender {
         }
         return new Recommendations.Item(m.itemId(), m.title(), m.year(), m.genres(), round(score), predictedRating,
                 reason, becauseId);
+    }
+
+    /** Rows of every item the user rated that the model knows. */
+    private static int[] ratedRows(FactorModel model, UserHistory history) {
+        return history.entries().stream().mapToInt(e -> model.row(e.itemId())).filter(r -> r >= 0).toArray();
     }
 
     /** Rows of the items the user rated at or above their own mean: the ones worth citing as a reason. */

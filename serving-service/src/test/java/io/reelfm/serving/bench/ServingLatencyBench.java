@@ -65,13 +65,20 @@ public final class ServingLatencyBench {
         long ratings;
         Map<String, Integer> perUser = new HashMap<>();
         try (KafkaFixtures kafka = new KafkaFixtures(bootstrap)) {
+            Map<String, List<String>> genres = new HashMap<>();
             MovieLens100k.readMovies(dir.resolve("u.item"), (MovieRow m) -> {
                 itemIds.add(m.itemId());
+                genres.put(m.itemId(), m.genres());
                 kafka.sendAsync(Topics.MOVIES, m.itemId(), Movie.newBuilder().setItemId(m.itemId()).setTitle(m.title())
                         .setYear(m.year()).setGenres(m.genres()).build());
             }, bad -> { });
             AtomicLong n = new AtomicLong();
+            io.reelfm.core.eval.IdIndex userIndex = new io.reelfm.core.eval.IdIndex();
+            io.reelfm.core.eval.IdIndex itemIndex = new io.reelfm.core.eval.IdIndex();
+            itemIds.forEach(itemIndex::indexOf);
+            io.reelfm.core.eval.RatingSetBuilder all = new io.reelfm.core.eval.RatingSetBuilder(userIndex, itemIndex);
             MovieLens100k.readRatings(dir.resolve("u.data"), (RatingRow r) -> {
+                all.add(r.userId(), r.itemId(), r.rating(), r.timestampMillis());
                 perUser.merge(r.userId(), 1, Integer::sum);
                 kafka.sendAsync(Topics.RATINGS, r.userId(), RatingEvent.newBuilder().setEventId("ml-" + n.incrementAndGet())
                         .setUserId(r.userId()).setItemId(r.itemId()).setRating(r.rating())
@@ -80,13 +87,18 @@ public final class ServingLatencyBench {
             ratings = n.get();
             kafka.flush();
             kafka.publishModel("bench-fm", 1, randomModel(itemIds, 64));
+            if (RANKING) {
+                kafka.publishModel("bench-rank", 1, rankingModel(all.build(userIndex.size(), itemIndex.size()), itemIndex,
+                        io.reelfm.core.eval.metrics.ItemGenres.of(itemIndex, genres::get)));
+            }
         }
         Path state = Files.createTempDirectory("serving-bench");
         Map<String, String> settings = new HashMap<>(Map.of(
                 "reelfm.kafka.bootstrap-servers", bootstrap, "reelfm.serving.port", "0",
                 "reelfm.serving.application-id", "serving-bench", "reelfm.serving.state-dir", state.toString(),
-                "reelfm.serving.standby-replicas", "0", "reelfm.serving.variants", "main:bench-fm:1",
-                "reelfm.serving.cluster-model", "none"));
+                "reelfm.serving.standby-replicas", "0",
+                "reelfm.serving.variants", RANKING ? "main:bench-rank:1" : "main:bench-fm:1",
+                "reelfm.serving.rating-model", RANKING ? "bench-fm" : "none", "reelfm.serving.cluster-model", "none"));
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("reelfm."))
                 .forEach(k -> settings.put(k, System.getProperty(k)));
         try (ServingService serving = ServingService.start(ServingConfig.from(Settings.ofMap(settings)))) {
@@ -123,6 +135,23 @@ public final class ServingLatencyBench {
         }
         // The shared broker and Kafka client threads are not daemons; a benchmark run ends here.
         System.exit(0);
+    }
+
+    /**
+     * {@code -Dmodel=ranking} serves what the default experiment's ranking variant serves: implicit ALS at
+     * k = 64 trained on the replayed ratings, lists calibrated at strength 0.2, predicted ratings from a
+     * 64-factor rating model (so each list folds the user into both).
+     */
+    private static final boolean RANKING = "ranking".equals(System.getProperty("model"));
+
+    private static byte[] rankingModel(io.reelfm.core.eval.RatingSet ratings, io.reelfm.core.eval.IdIndex items,
+                                       io.reelfm.core.rank.GenreSource genres) {
+        io.reelfm.core.rank.ImplicitAlsConfig config = io.reelfm.core.rank.ImplicitAlsConfig.defaults()
+                .withWeight(io.reelfm.core.rank.InteractionWeight.of(ratings, 1f));
+        io.reelfm.core.rank.ImplicitAlsModel model = new io.reelfm.core.rank.ImplicitAls(config)
+                .train(io.reelfm.core.rank.Interactions.of(ratings, config.weight()));
+        return io.reelfm.core.fm.snapshot.FmSnapshotCodec.encode(
+                io.reelfm.core.fm.snapshot.FmSnapshot.ranking(model, items, 0.2, genres));
     }
 
     private static byte[] randomModel(List<String> ids, int k) {

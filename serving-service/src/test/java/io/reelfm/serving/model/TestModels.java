@@ -90,7 +90,19 @@ public final class TestModels {
                 .withIterations(5).withWeight(io.reelfm.core.rank.InteractionWeight.of(data, 1f));
         io.reelfm.core.rank.ImplicitAlsModel model = new io.reelfm.core.rank.ImplicitAls(config)
                 .train(io.reelfm.core.rank.Interactions.of(data, config.weight()));
-        return FmSnapshotCodec.encode(FmSnapshot.ranking(model, items, calibration));
+        // even items are genre 0, odd ones genre 1 (the tests' Drama and Comedy)
+        io.reelfm.core.rank.GenreSource parity = new io.reelfm.core.rank.GenreSource() {
+            @Override
+            public int count() {
+                return 2;
+            }
+
+            @Override
+            public int[] of(int item) {
+                return new int[] {Integer.parseInt(items.id(item).substring(prefix.length())) % 2};
+            }
+        };
+        return FmSnapshotCodec.encode(FmSnapshot.ranking(model, items, calibration, parity));
     }
 
     public static byte[] clusterPayload(int n, int clusters, String prefix) {

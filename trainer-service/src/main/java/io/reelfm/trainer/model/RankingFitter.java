@@ -83,15 +83,16 @@ public final class RankingFitter implements SnapshotFitter {
     @Override
     public FmSnapshot fit(FmInputs data) {
         int ratings = data.ratings().size();
+        ItemGenres genres = genres(data);
         if (tune && (!fitted || ratings >= 2 * tunedAtRatings)) {
             RankingTuner tuner = RankingTuner.standard(validation, base.seed());
             chosen = tuner.ials(data.ratings(), base).best();
-            calibration = tuner.calibration(data.ratings(), chosen, genres(data)).best();
+            calibration = tuner.calibration(data.ratings(), chosen, genres).best();
             tunedAtRatings = ratings;
         }
         ImplicitAlsModel model = new ImplicitAls(chosen).train(Interactions.of(data.ratings(), chosen.weight()));
         fitted = true;
-        return FmSnapshot.ranking(model, data.items(), calibration);
+        return FmSnapshot.ranking(model, data.items(), calibration, genres);
     }
 
     /** The catalogue's genres over the training index, from the movies topic. */

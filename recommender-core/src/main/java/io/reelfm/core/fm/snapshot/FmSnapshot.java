@@ -8,6 +8,7 @@ import io.reelfm.core.fm.FmModel;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.FoldInPrior;
 import io.reelfm.core.fm.SparseVector;
+import io.reelfm.core.rank.GenreSource;
 import io.reelfm.core.rank.ImplicitAlsModel;
 import io.reelfm.core.rank.ImplicitPrior;
 import io.reelfm.core.rank.InteractionWeight;
@@ -59,6 +60,9 @@ public final class FmSnapshot {
     private final ImplicitPrior implicitPrior;
     private final InteractionWeight interactionWeight;
     private final double calibration;
+    /** A RANKING snapshot's item genres as small ids (for calibrated lists); empty otherwise. */
+    private final int[][] itemGenres;
+    private final int genreCount;
 
     /**
      * Takes ownership of the arrays (callers build them fresh and never touch them again): at a
@@ -69,17 +73,29 @@ public final class FmSnapshot {
                FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
                float[] itemFactor, float[] retrieval, float[] retrievalVariance) {
         this(task, k, w0, minTarget, maxTarget, prior, features, featureW, featureV, itemIds, itemBias, itemFactor,
-                retrieval, retrievalVariance, null, null, 0);
+                retrieval, retrievalVariance, null, null, 0, new int[0][], 0);
     }
 
     FmSnapshot(FmTask task, int k, float w0, float minTarget, float maxTarget, FoldInPrior prior,
                FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
                float[] itemFactor, float[] retrieval, float[] retrievalVariance, ImplicitPrior implicitPrior,
-               InteractionWeight interactionWeight, double calibration) {
+               InteractionWeight interactionWeight, double calibration, int[][] itemGenres, int genreCount) {
         if (!(calibration >= 0 && calibration < 1)) {
             throw new IllegalArgumentException("calibration must be in [0, 1), got " + calibration);
         }
+        if (itemGenres.length != 0 && itemGenres.length != itemIds.length) {
+            throw new IllegalArgumentException("item genres for " + itemGenres.length + " of " + itemIds.length + " items");
+        }
+        for (int[] g : itemGenres) {
+            for (int x : g) {
+                if (x < 0 || x >= genreCount) {
+                    throw new IllegalArgumentException("genre id " + x + " outside 0.." + (genreCount - 1));
+                }
+            }
+        }
         this.calibration = calibration;
+        this.itemGenres = itemGenres;
+        this.genreCount = genreCount;
         if ((task == FmTask.RANKING) != (implicitPrior != null && interactionWeight != null)) {
             throw new IllegalArgumentException("a RANKING snapshot, and only one, carries its implicit prior and weight");
         }
@@ -175,8 +191,10 @@ public final class FmSnapshot {
      *
      * @param calibration how strongly served lists are calibrated to each user's genre mix
      *                    ({@link io.reelfm.core.rank.CalibratedReranker}); 0 = the model's own list
+     * @param genres      the items' genres as the trainer saw them, carried so serving calibrates from
+     *                    the same ones without a catalogue lookup per candidate; null for none
      */
-    public static FmSnapshot ranking(ImplicitAlsModel model, IdIndex items, double calibration) {
+    public static FmSnapshot ranking(ImplicitAlsModel model, IdIndex items, double calibration, GenreSource genres) {
         int k = model.k();
         int n = model.items();
         String[] ids = new String[n];
@@ -187,8 +205,33 @@ public final class FmSnapshot {
         InteractionWeight w = model.config().weight();
         return new FmSnapshot(FmTask.RANKING, k, 0f, w.min(), w.max(), FoldInPrior.ridge(0f, (float) model.config().prior().reg(), k),
                 new FeatureSpace(), new float[0], new float[0], ids, new float[n], factors, factors.clone(), null,
-                model.config().prior(), w, calibration);
+                model.config().prior(), w, calibration, genreTable(genres, n), genres == null ? 0 : genres.count());
     }
+
+    private static int[][] genreTable(GenreSource genres, int n) {
+        int[][] out = new int[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = genres == null ? new int[0] : genres.of(i).clone();
+        }
+        return out;
+    }
+
+    /** The genres a RANKING snapshot carries (ids 0..count-1 per item); none for rating models. */
+    public GenreSource genres() {
+        return new GenreSource() {
+            @Override
+            public int count() {
+                return genreCount;
+            }
+
+            @Override
+            public int[] of(int item) {
+                return item >= 0 && item < itemGenres.length ? itemGenres[item] : NO_GENRES;
+            }
+        };
+    }
+
+    private static final int[] NO_GENRES = new int[0];
 
     /** A RANKING snapshot's calibration strength of served lists; 0 for rating models. */
     public double calibration() {

@@ -4,6 +4,7 @@ import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FeatureSpace;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.FoldInPrior;
+import io.reelfm.core.rank.GenreSource;
 import io.reelfm.core.rank.ImplicitPrior;
 import io.reelfm.core.rank.InteractionWeight;
 
@@ -31,8 +32,9 @@ import java.util.Set;
  * retrieval floats, a variance flag byte and, when set, N*k variances. Strings are an unsigned
  * 16-bit byte length and UTF-8. A {@link FmTask#RANKING} snapshot is format version 2 and ends
  * with its implicit loss: reg, unobserved weight and exponent (doubles), then the interaction
- * weight's scale minimum, maximum and liked boost (floats), then the calibration strength of
- * served lists (double); rating snapshots stay version 1, byte
+ * weight's scale minimum, maximum and liked boost (floats), the calibration strength of served
+ * lists (double), the number of genre ids G, and per item a count byte and that many genre ids
+ * (unsigned shorts, below G); rating snapshots stay version 1, byte
  * for byte what earlier readers take. Nothing may follow.
  */
 public final class FmSnapshotCodec {
@@ -73,7 +75,10 @@ public final class FmSnapshotCodec {
         size += 1;
         boolean ranking = s.task() == FmTask.RANKING;
         if (ranking) {
-            size += RANKING_TRAILER;
+            size += RANKING_TRAILER + 4;
+            for (int i = 0; i < n; i++) {
+                size += 1 + 2L * s.genres().of(i).length;
+            }
         }
         if (size > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("snapshot too large for one payload: " + size + " bytes");
@@ -114,6 +119,21 @@ public final class FmSnapshotCodec {
             b.putFloat(s.interactionWeight().min()).putFloat(s.interactionWeight().max())
                     .putFloat(s.interactionWeight().likedBoost());
             b.putDouble(s.calibration());
+            GenreSource genres = s.genres();
+            if (genres.count() > 0xFFFF) {
+                throw new IllegalArgumentException("more than 65535 genres: " + genres.count());
+            }
+            b.putInt(genres.count());
+            for (int i = 0; i < n; i++) {
+                int[] g = genres.of(i);
+                if (g.length > 255) {
+                    throw new IllegalArgumentException("item " + s.itemId(i) + " has more than 255 genres");
+                }
+                b.put((byte) g.length);
+                for (int x : g) {
+                    b.putShort((short) x);
+                }
+            }
         }
         return b.array();
     }
@@ -201,16 +221,30 @@ public final class FmSnapshotCodec {
         ImplicitPrior implicit = null;
         InteractionWeight weight = null;
         double calibration = 0;
+        int[][] genres = new int[0][];
+        int genreCount = 0;
         if (version == RANKING_VERSION) {
             implicit = new ImplicitPrior(b.getDouble(), b.getDouble(), b.getDouble());
             weight = new InteractionWeight(b.getFloat(), b.getFloat(), b.getFloat());
             calibration = b.getDouble();
+            genreCount = b.getInt();
+            if (genreCount < 0 || genreCount > 0xFFFF) {
+                throw new IllegalArgumentException("snapshot genre count: implausible value " + genreCount);
+            }
+            genres = new int[n][];
+            for (int i = 0; i < n; i++) {
+                int[] g = new int[Byte.toUnsignedInt(b.get())];
+                for (int j = 0; j < g.length; j++) {
+                    g[j] = Short.toUnsignedInt(b.getShort());
+                }
+                genres[i] = g;
+            }
         }
         if (b.hasRemaining()) {
             throw new IllegalArgumentException("RFM2 snapshot has " + b.remaining() + " unexpected trailing bytes");
         }
         return new FmSnapshot(FmTask.values()[task], k, w0, min, max, prior, space, w, v, ids, bias, null, retrieval,
-                variance, implicit, weight, calibration);
+                variance, implicit, weight, calibration, genres, genreCount);
     }
 
     /** Reads a count and checks that the rest of the payload can hold that many entries of at least {@code minBytes}. */
