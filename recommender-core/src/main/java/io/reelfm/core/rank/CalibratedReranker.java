@@ -64,39 +64,94 @@ public final class CalibratedReranker {
         if (lambda == 0 || target == null || n == 0) {
             return java.util.Arrays.copyOf(pool, n);
         }
-        int[] out = new int[n];
+        int genreCount = target.length;
         boolean[] taken = new boolean[pool.length];
-        double[] listMass = new double[target.length];
-        double[] trial = new double[target.length];
+        int[] chosen = new int[n];
+        double[] listMass = new double[genreCount];
+        double[] term = new double[genreCount];
+        double pLogP = 0;
+        for (double pg : target) {
+            pLogP += pg > 0 ? pg * Math.log(pg) : 0;
+        }
         double scoreSum = 0;
         int withGenres = 0;
         for (int step = 0; step < n; step++) {
+            // KL(p || q~) = sum p log p - sum_{p_g > 0} p_g log q~_g; a candidate with genres changes the count for
+            // every genre and the mass of its own, so the terms of the other genres are computed once per step
+            int count = withGenres + 1;
+            double base = 0;
+            for (int g = 0; g < genreCount; g++) {
+                if (target[g] > 0) {
+                    term[g] = target[g] * Math.log(smoothed(listMass[g] / count, target[g]));
+                    base += term[g];
+                }
+            }
+            double klWithout = withGenres == 0 ? klOfEmpty(target, pLogP)
+                    : pLogP - sumLog(target, listMass, withGenres);
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < pool.length; c++) {
                 if (taken[c]) {
                     continue;
                 }
-                System.arraycopy(listMass, 0, trial, 0, trial.length);
-                boolean has = addTo(pool[c], trial);
-                double value = (1 - lambda) * (scoreSum + scores[c]) - lambda * kl(target, trial, withGenres + (has ? 1 : 0));
+                int[] g = genres.of(pool[c]);
+                double kl;
+                if (g.length == 0) {
+                    kl = klWithout;
+                } else {
+                    double sum = base;
+                    double share = 1.0 / g.length;
+                    for (int x : g) {
+                        if (target[x] > 0) {
+                            sum += target[x] * Math.log(smoothed((listMass[x] + share) / count, target[x])) - term[x];
+                        }
+                    }
+                    kl = pLogP - sum;
+                }
+                double value = (1 - lambda) * (scoreSum + scores[c]) - lambda * kl;
                 if (value > bestValue) {
                     bestValue = value;
                     best = c;
                 }
             }
             taken[best] = true;
-            out[step] = pool[best];
+            chosen[step] = best;
             scoreSum += scores[best];
             withGenres += addTo(pool[best], listMass) ? 1 : 0;
         }
         // calibration decides which items make the list; the model's scores still decide their order
-        int[] positions = positions(pool, out);
-        java.util.Arrays.sort(positions);
+        java.util.Arrays.sort(chosen);
+        int[] out = new int[n];
         for (int j = 0; j < n; j++) {
-            out[j] = pool[positions[j]];
+            out[j] = pool[chosen[j]];
         }
         return out;
+    }
+
+    private static double smoothed(double q, double p) {
+        return (1 - SMOOTHING) * q + SMOOTHING * p;
+    }
+
+    /** {@code sum_{p_g > 0} p_g log q~_g} for the list mass so far. */
+    private static double sumLog(double[] p, double[] mass, int count) {
+        double sum = 0;
+        for (int g = 0; g < p.length; g++) {
+            if (p[g] > 0) {
+                sum += p[g] * Math.log(smoothed(mass[g] / count, p[g]));
+            }
+        }
+        return sum;
+    }
+
+    /** KL against a list with no genre at all: q~ is 1 % of p. */
+    private static double klOfEmpty(double[] p, double pLogP) {
+        double sum = 0;
+        for (double pg : p) {
+            if (pg > 0) {
+                sum += pg * Math.log(SMOOTHING * pg);
+            }
+        }
+        return pLogP - sum;
     }
 
     /** Adds the item's genre distribution (1/|genres| to each) to {@code mix}; false when it has none. */
@@ -106,31 +161,5 @@ public final class CalibratedReranker {
             mix[x] += 1.0 / g.length;
         }
         return g.length > 0;
-    }
-
-    /** Where each chosen item sits in the pool (the pool is best first, so sorting positions restores score order). */
-    private static int[] positions(int[] pool, int[] chosen) {
-        java.util.Map<Integer, Integer> at = new java.util.HashMap<>();
-        for (int c = 0; c < pool.length; c++) {
-            at.putIfAbsent(pool[c], c);
-        }
-        int[] out = new int[chosen.length];
-        for (int j = 0; j < chosen.length; j++) {
-            out[j] = at.get(chosen[j]);
-        }
-        return out;
-    }
-
-    /** KL(p || (1 - a) q + a p) with q = mass / count (all zero when count is 0). */
-    private static double kl(double[] p, double[] mass, int count) {
-        double kl = 0;
-        for (int g = 0; g < p.length; g++) {
-            if (p[g] == 0) {
-                continue;
-            }
-            double q = count == 0 ? 0 : mass[g] / count;
-            kl += p[g] * Math.log(p[g] / ((1 - SMOOTHING) * q + SMOOTHING * p[g]));
-        }
-        return kl;
     }
 }

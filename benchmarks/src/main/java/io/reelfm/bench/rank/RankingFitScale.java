@@ -1,0 +1,68 @@
+package io.reelfm.bench.rank;
+
+import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.eval.RatingSet;
+import io.reelfm.core.eval.RatingSetBuilder;
+import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.core.rank.ImplicitAls;
+import io.reelfm.core.rank.ImplicitAlsConfig;
+import io.reelfm.core.rank.InteractionWeight;
+import io.reelfm.core.rank.Interactions;
+import io.reelfm.core.rank.RankingTuner;
+import io.reelfm.datasets.synthetic.RatingScale;
+import io.reelfm.datasets.synthetic.SyntheticConfig;
+import io.reelfm.datasets.synthetic.SyntheticGenerator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/**
+ * Fit time and memory of the ranking model on a generated set of any size (default shaped like
+ * MovieLens 25M: 162,000 users, 62,000 items, 25M half-star ratings, Zipf popularity): the
+ * validation search alone (its one-minute budget bounds how many candidates start), then the full
+ * fit with the served settings. Peak heap is the sum of the heap pools' peaks.
+ *
+ * <p>Run: {@code java -Xmx8g -cp benchmarks/target/benchmarks.jar io.reelfm.bench.rank.RankingFitScale [users items ratings]}
+ */
+public final class RankingFitScale {
+
+    private RankingFitScale() {
+    }
+
+    public static void main(String[] args) {
+        int users = args.length > 0 ? Integer.parseInt(args[0]) : 162_000;
+        int items = args.length > 1 ? Integer.parseInt(args[1]) : 62_000;
+        long ratings = args.length > 2 ? Long.parseLong(args[2]) : 25_000_000L;
+        long t0 = System.nanoTime();
+        RatingSetBuilder builder = new RatingSetBuilder(new IdIndex(), new IdIndex());
+        new SyntheticGenerator(SyntheticConfig.defaults().withSize(users, items, ratings).withScale(RatingScale.HALF_STARS)
+                .withSeed(25)).ratings((u, i, rating, millis) -> builder.add(Integer.toString(u), Integer.toString(i), rating, millis));
+        RatingSet data = builder.build();
+        System.out.printf("generated %,d ratings (%,d users, %,d items) in %.1f s%n", data.size(), data.numUsers(),
+                data.numItems(), (System.nanoTime() - t0) / 1e9);
+
+        long t1 = System.nanoTime();
+        ImplicitAlsConfig base = ImplicitAlsConfig.defaults();
+        RankingTuner.Result<ImplicitAlsConfig> tuned = RankingTuner.standard(RankingConfig.DEFAULT, 42).ials(data, base);
+        System.out.printf("validation search: %d candidates in %.1f s, chose %s%n", tuned.trials().size(),
+                (System.nanoTime() - t1) / 1e9, tuned.best().prior());
+
+        long t2 = System.nanoTime();
+        ImplicitAlsConfig served = tuned.best();
+        Interactions interactions = Interactions.of(data, served.weight());
+        long t3 = System.nanoTime();
+        new ImplicitAls(served).train(interactions, sweep -> System.out.printf("  sweep %d at %.1f s%n", sweep,
+                (System.nanoTime() - t2) / 1e9));
+        System.out.printf("full fit (k=%d, %d sweeps): interactions %.1f s, training %.1f s%n", served.factors(),
+                served.iterations(), (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9);
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("peak heap %.2f GB%n", peak / 1e9);
+        InteractionWeight w = served.weight();
+        System.out.printf("scale %.1f..%.1f%n", w.min(), w.max());
+    }
+}
