@@ -165,7 +165,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
                 return new EaseTrainer(auto ? 1 : reg, auto ? tuner : null);
             case "default":
                 return new ImplicitAlsTrainer("default (ials, calibrated)", ImplicitAlsConfig.defaults().withSeed(seed), tuner,
-                        ItemGenres.of(items, id -> side.item(id) == null ? null : side.item(id).genres()), ranking.k());
+                        ItemGenres.of(items, side), ranking.k());
             case "ials": {
                 ImplicitAlsConfig config = ImplicitAlsConfig.defaults().withFactors(factors).withIterations(iterations)
                         .withSeed(seed);

@@ -97,7 +97,7 @@ public final class RankingFitter implements SnapshotFitter {
 
     /** The catalogue's genres over the training index, from the movies topic. */
     private static ItemGenres genres(FmInputs data) {
-        return ItemGenres.of(data.items(), id -> data.side().item(id) == null ? null : data.side().item(id).genres());
+        return ItemGenres.of(data.items(), data.side());
     }
 
     @Override

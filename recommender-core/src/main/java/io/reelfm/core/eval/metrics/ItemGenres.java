@@ -41,6 +41,11 @@ public final class ItemGenres implements io.reelfm.core.rank.GenreSource {
         return new ItemGenres(out, ids.size());
     }
 
+    /** The genres of the catalogue's items ({@code side}), over an index space. */
+    public static ItemGenres of(IdIndex items, io.reelfm.core.data.SideInfo side) {
+        return of(items, id -> side.item(id) == null ? null : side.item(id).genres());
+    }
+
     /** Number of distinct genres. */
     @Override
     public int count() {
