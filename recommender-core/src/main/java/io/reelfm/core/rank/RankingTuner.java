@@ -56,13 +56,23 @@ public final class RankingTuner {
         return new RankingTuner(ranking, 0.1, seed, Duration.ofSeconds(60));
     }
 
-    /** {fit, validation}: a random {@code share} of the rows of each user with at least 5, seeded. */
+    /** Most users whose lists a validation pass ranks: bounds the search's cost on large data sets. */
+    static final int MAX_VALIDATION_USERS = 2000;
+
+    /**
+     * {fit, validation}: a random {@code share} of the rows of each user with at least 5, seeded.
+     * When more than {@value #MAX_VALIDATION_USERS} users qualify, a seeded sample of that many
+     * gives validation rows and the others keep all theirs for fitting, so ranking the validation
+     * lists costs the same at 25M ratings as at 100K.
+     */
     public RatingSet[] slice(RatingSet train) {
         int[][] byUser = train.rowsByUser();
+        boolean[] validating = validationUsers(byUser);
         Random random = new Random(seed);
         List<Integer> fit = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
-        for (int[] rows : byUser) {
+        for (int u = 0; u < byUser.length; u++) {
+            int[] rows = byUser[u];
             int[] shuffled = rows.clone();
             for (int j = shuffled.length - 1; j > 0; j--) {
                 int s = random.nextInt(j + 1);
@@ -70,13 +80,30 @@ public final class RankingTuner {
                 shuffled[j] = shuffled[s];
                 shuffled[s] = t;
             }
-            int hold = rows.length >= 5 ? (int) Math.max(1, Math.round(rows.length * share)) : 0;
+            int hold = validating[u] ? (int) Math.max(1, Math.round(rows.length * share)) : 0;
             for (int j = 0; j < shuffled.length; j++) {
                 (j < hold ? held : fit).add(shuffled[j]);
             }
         }
         return new RatingSet[] {train.select(fit.stream().mapToInt(Integer::intValue).toArray()),
             train.select(held.stream().mapToInt(Integer::intValue).toArray())};
+    }
+
+    private boolean[] validationUsers(int[][] byUser) {
+        boolean[] out = new boolean[byUser.length];
+        List<Integer> eligible = new ArrayList<>();
+        for (int u = 0; u < byUser.length; u++) {
+            if (byUser[u].length >= 5) {
+                eligible.add(u);
+            }
+        }
+        if (eligible.size() > MAX_VALIDATION_USERS) {
+            java.util.Collections.shuffle(eligible, new Random(seed + 1));
+        }
+        for (int j = 0; j < Math.min(MAX_VALIDATION_USERS, eligible.size()); j++) {
+            out[eligible.get(j)] = true;
+        }
+        return out;
     }
 
     /**
