@@ -20,7 +20,8 @@ import java.lang.management.MemoryType;
  * Fit time and memory of the ranking model on a generated set of any size (default shaped like
  * MovieLens 25M: 162,000 users, 62,000 items, 25M half-star ratings, Zipf popularity): the
  * validation search alone (its one-minute budget bounds how many candidates start), then the full
- * fit with the served settings. Peak heap is the sum of the heap pools' peaks.
+ * fit with the served settings as the trainer runs it (item vectors only: serving folds users in).
+ * Peak heap is the sum of the heap pools' peaks.
  *
  * <p>Run: {@code java -Xmx8g -cp benchmarks/target/benchmarks.jar io.reelfm.bench.rank.RankingFitScale [users items ratings]}
  */
@@ -52,7 +53,7 @@ public final class RankingFitScale {
         Interactions interactions = Interactions.of(data, served.weight());
         long t3 = System.nanoTime();
         new ImplicitAls(served).train(interactions, sweep -> System.out.printf("  sweep %d at %.1f s%n", sweep,
-                (System.nanoTime() - t2) / 1e9));
+                (System.nanoTime() - t2) / 1e9), user -> false);
         System.out.printf("full fit (k=%d, %d sweeps): interactions %.1f s, training %.1f s%n", served.factors(),
                 served.iterations(), (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9);
         long peak = 0;

@@ -184,7 +184,7 @@ public final class RankingTuner {
         long start = System.nanoTime();
         RatingSet[] parts = slice(train);
         Interactions fit = Interactions.of(parts[0], chosen.weight());
-        ImplicitAlsModel model = new ImplicitAls(chosen).train(fit);
+        ImplicitAlsModel model = new ImplicitAls(chosen).train(fit, ImplicitAls.SweepListener.NONE, validatedUsers(parts[1]));
         RankingEvaluator evaluator = new RankingEvaluator(ranking);
         double plain = evaluator.evaluate(parts[0], parts[1], model).ndcg();
         trials.add(new Trial("calibration=0", plain, Double.NaN, (System.nanoTime() - start) / 1e9));
@@ -205,6 +205,15 @@ public final class RankingTuner {
         return new Result<>(best, trials);
     }
 
+    /** The users with validation rows: the only ones whose lists a validation pass ranks. */
+    private static java.util.function.IntPredicate validatedUsers(RatingSet validation) {
+        java.util.BitSet users = new java.util.BitSet(validation.numUsers());
+        for (int r = 0; r < validation.size(); r++) {
+            users.set(validation.user(r));
+        }
+        return users::get;
+    }
+
     private boolean over(long start) {
         return System.nanoTime() - start > budget.toNanos();
     }
@@ -218,7 +227,8 @@ public final class RankingTuner {
         }
         long t0 = System.nanoTime();
         ImplicitAlsConfig config = probe.withPrior(new ImplicitPrior(c[1], c[0], nu)).withWeight(scale.withBoost((float) c[2]));
-        ImplicitAlsModel model = new ImplicitAls(config).train(Interactions.of(parts[0], config.weight()));
+        ImplicitAlsModel model = new ImplicitAls(config).train(Interactions.of(parts[0], config.weight()),
+                ImplicitAls.SweepListener.NONE, validatedUsers(parts[1]));
         RankingResult r = new RankingEvaluator(ranking).evaluate(parts[0], parts[1], model);
         trials.add(new Trial(label, r.ndcg(), r.precision(), (System.nanoTime() - t0) / 1e9));
         seen.put(label, r.ndcg());

@@ -90,7 +90,9 @@ public final class RankingFitter implements SnapshotFitter {
             calibration = tuner.calibration(data.ratings(), chosen, genres).best();
             tunedAtRatings = ratings;
         }
-        ImplicitAlsModel model = new ImplicitAls(chosen).train(Interactions.of(data.ratings(), chosen.weight()));
+        // only the item vectors are published: serving folds every user in, so no user needs the exact last pass
+        ImplicitAlsModel model = new ImplicitAls(chosen).train(Interactions.of(data.ratings(), chosen.weight()),
+                ImplicitAls.SweepListener.NONE, user -> false);
         fitted = true;
         return FmSnapshot.ranking(model, data.items(), calibration, genres);
     }
