@@ -95,7 +95,20 @@ public final class Interactions {
         return new Interactions(numUsers, numItems, outStart, uItems, uWeights, iStart, iUsers, iWeights);
     }
 
+    /** Sorts one user's row by item: insertion sort for short rows, a packed primitive sort for long ones. */
     private static void sortByItem(int[] items, float[] weights, int from, int to) {
+        if (to - from > 32) {
+            long[] keys = new long[to - from];
+            for (int p = from; p < to; p++) {
+                keys[p - from] = ((long) items[p] << 32) | Float.floatToRawIntBits(weights[p]) & 0xffffffffL;
+            }
+            java.util.Arrays.sort(keys);
+            for (int p = from; p < to; p++) {
+                items[p] = (int) (keys[p - from] >>> 32);
+                weights[p] = Float.intBitsToFloat((int) keys[p - from]);
+            }
+            return;
+        }
         for (int a = from + 1; a < to; a++) {
             int item = items[a];
             float w = weights[a];

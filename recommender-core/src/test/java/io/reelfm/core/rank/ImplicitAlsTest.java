@@ -119,6 +119,26 @@ class ImplicitAlsTest {
     }
 
     @Test
+    void aLongHistoryIsSortedAndMergedLikeAShortOne() {
+        RatingSetBuilder b = new RatingSetBuilder(new IdIndex(), new IdIndex());
+        for (int i = 99; i >= 0; i--) {
+            b.add("a", "i" + i, 3f, i);
+        }
+        b.add("a", "i7", 5f, 200);
+        Interactions in = Interactions.of(b.build(), new InteractionWeight(1, 5, 1f));
+        assertThat(in.size()).isEqualTo(100);
+        int[] items = in.itemsOf(0);
+        for (int j = 1; j < items.length; j++) {
+            assertThat(items[j]).isGreaterThan(items[j - 1]);
+        }
+        // "i7" was the 93rd id seen; its repeat at 5 stars keeps the larger weight
+        float[] weights = in.weightsOf(0);
+        int at = java.util.Arrays.binarySearch(items, 92);
+        assertThat(weights[at]).isEqualTo(2f);
+        assertThat(weights[at == 0 ? 1 : 0]).isEqualTo(1f);
+    }
+
+    @Test
     void ratingsAboveTheMiddleOfTheDataScaleWeighMore() {
         InteractionWeight halfStars = new InteractionWeight(0.5f, 5f, 2f);
         assertThat(halfStars.of(5f)).isEqualTo(3f);
