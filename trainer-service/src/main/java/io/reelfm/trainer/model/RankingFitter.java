@@ -9,6 +9,7 @@ import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.rank.ImplicitAls;
 import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.ImplicitAlsModel;
+import io.reelfm.core.rank.InteractionWeight;
 import io.reelfm.core.rank.Interactions;
 import io.reelfm.core.rank.RankingTuner;
 
@@ -89,6 +90,9 @@ public final class RankingFitter implements SnapshotFitter {
             chosen = tuner.ials(data.ratings(), base).best();
             calibration = tuner.calibration(data.ratings(), chosen, genres).best();
             tunedAtRatings = ratings;
+        } else if (!tune) {
+            // fixed settings still weigh ratings on the data's own scale, with the search's starting boost
+            chosen = base.withWeight(InteractionWeight.of(data.ratings(), 1f));
         }
         // only the item vectors are published: serving folds every user in, so no user needs the exact last pass
         ImplicitAlsModel model = new ImplicitAls(chosen).train(Interactions.of(data.ratings(), chosen.weight()),
