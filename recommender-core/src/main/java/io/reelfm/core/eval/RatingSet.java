@@ -81,6 +81,24 @@ public final class RatingSet {
         return values.length == 0 ? 0 : sum / values.length;
     }
 
+    /**
+     * The lowest and highest value, {@code {min, max}}: the data's own rating scale (half stars
+     * start at 0.5, not 1), which every learner takes from here rather than from a constant;
+     * null for an empty set.
+     */
+    public float[] valueRange() {
+        if (values.length == 0) {
+            return null;
+        }
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return new float[] {min, max};
+    }
+
     /** The rows at the given positions, in that order, over the same index spaces. */
     public RatingSet select(int[] rows) {
         int[] u = new int[rows.length];

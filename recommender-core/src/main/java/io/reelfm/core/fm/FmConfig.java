@@ -101,13 +101,8 @@ public record FmConfig(FmLearner learner, FmTask task, int k, int iterations, do
 
     /** This config with the target range of {@code ratings}' lowest and highest values (unchanged when empty or one value). */
     public FmConfig withTargetRangeOf(io.reelfm.core.eval.RatingSet ratings) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int r = 0; r < ratings.size(); r++) {
-            min = Math.min(min, ratings.value(r));
-            max = Math.max(max, ratings.value(r));
-        }
-        return task == FmTask.REGRESSION && min < max ? withTargetRange(min, max) : this;
+        float[] range = ratings.valueRange();
+        return task == FmTask.REGRESSION && range != null && range[0] < range[1] ? withTargetRange(range[0], range[1]) : this;
     }
 
     public FmConfig withLearner(FmLearner l) {

@@ -47,11 +47,6 @@ public final class ImplicitAlsModel implements RatingPredictor, HistoryScorer {
         return items;
     }
 
-    /** A copy of item {@code i}'s vector. */
-    public float[] itemVector(int i) {
-        return java.util.Arrays.copyOfRange(itemFactors, i * k(), i * k() + k());
-    }
-
     /** A copy of user {@code u}'s trained vector. */
     public float[] userVector(int u) {
         return java.util.Arrays.copyOfRange(userFactors, u * k(), u * k() + k());

@@ -36,13 +36,8 @@ public record InteractionWeight(float min, float max, float likedBoost) {
 
     /** The scale of {@code ratings} (their lowest and highest value) with the given boost. */
     public static InteractionWeight of(io.reelfm.core.eval.RatingSet ratings, float likedBoost) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int r = 0; r < ratings.size(); r++) {
-            min = Math.min(min, ratings.value(r));
-            max = Math.max(max, ratings.value(r));
-        }
-        return ratings.size() == 0 ? new InteractionWeight(0, 1, likedBoost) : new InteractionWeight(min, max, likedBoost);
+        float[] range = ratings.valueRange();
+        return range == null ? new InteractionWeight(0, 1, likedBoost) : new InteractionWeight(range[0], range[1], likedBoost);
     }
 
     public InteractionWeight withBoost(float boost) {
