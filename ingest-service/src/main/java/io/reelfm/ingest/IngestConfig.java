@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import io.reelfm.ingest.validate.RatingScale;
 import io.reelfm.service.config.ConfigException;
+import io.reelfm.service.auth.ApiKeys;
+import io.reelfm.service.config.KafkaClientProperties;
 import io.reelfm.service.config.Settings;
 
 /**
@@ -38,16 +40,26 @@ import io.reelfm.service.config.Settings;
  * @param replicationFactor     {@code reelfm.kafka.replication-factor}, default 1: for topics this service creates
  * @param adminTimeout          {@code reelfm.ingest.kafka.admin-timeout}, default 5s: topic creation and readiness checks
  * @param stopTimeout           {@code reelfm.ingest.stop-timeout}, default 10s: graceful stop for in-flight requests
+ * @param apiKeys               {@code reelfm.api-keys} [REELFM_API_KEYS], default none: when set, every write must present
+ *                              one of these keys (see {@link ApiKeys})
+ * @param rateLimit             {@code reelfm.ingest.rate-limit}, default 0 (off): rows per second each key may write;
+ *                              one second's worth may come at once, more gets 429 with Retry-After
+ * @param kafkaClient           {@code reelfm.kafka.client.*}: Kafka client settings such as TLS and SASL, passed through
  */
 public record IngestConfig(String host, int port, String bootstrapServers, RatingScale ratingScale,
                            long maxBodyBytes, int maxBatchRows, int maxIdLength, Duration maxFutureSkew,
                            Duration maxBlock, Duration requestTimeout, Duration deliveryTimeout, Duration linger,
                            int producers, String transactionalIdPrefix, Duration retryAfter,
-                           boolean createTopics, short replicationFactor, Duration adminTimeout, Duration stopTimeout) {
+                           boolean createTopics, short replicationFactor, Duration adminTimeout, Duration stopTimeout,
+                           ApiKeys apiKeys, double rateLimit, KafkaClientProperties kafkaClient) {
 
     public IngestConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(ratingScale, "ratingScale");
+        Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(kafkaClient, "kafkaClient");
+        ConfigException.require(rateLimit >= 0 && Double.isFinite(rateLimit), "reelfm.ingest.rate-limit",
+                "must be 0 (off) or a positive number of rows per second, was " + rateLimit);
         ConfigException.require(port >= 0 && port <= 65535, "reelfm.ingest.port", "must be 0..65535, was " + port);
         ConfigException.require(bootstrapServers != null && !bootstrapServers.isBlank(),
                 "reelfm.kafka.bootstrap-servers", "must not be empty");
@@ -99,7 +111,10 @@ public record IngestConfig(String host, int port, String bootstrapServers, Ratin
                 s.bool("reelfm.ingest.create-topics", d.createTopics()),
                 (short) s.integer("reelfm.kafka.replication-factor", d.replicationFactor()),
                 s.duration("reelfm.ingest.kafka.admin-timeout", d.adminTimeout()),
-                s.duration("reelfm.ingest.stop-timeout", d.stopTimeout()));
+                s.duration("reelfm.ingest.stop-timeout", d.stopTimeout()),
+                ApiKeys.fromSettings(s),
+                s.decimal("reelfm.ingest.rate-limit", d.rateLimit()),
+                KafkaClientProperties.fromSettings(s));
     }
 
     private static RatingScale scale(Settings s, RatingScale d) {
@@ -142,6 +157,9 @@ public record IngestConfig(String host, int port, String bootstrapServers, Ratin
         private short replicationFactor = 1;
         private Duration adminTimeout = Duration.ofSeconds(5);
         private Duration stopTimeout = Duration.ofSeconds(10);
+        private ApiKeys apiKeys = ApiKeys.none();
+        private double rateLimit;
+        private KafkaClientProperties kafkaClient = KafkaClientProperties.none();
 
         private Builder() {
         }
@@ -166,6 +184,9 @@ public record IngestConfig(String host, int port, String bootstrapServers, Ratin
             replicationFactor = c.replicationFactor;
             adminTimeout = c.adminTimeout;
             stopTimeout = c.stopTimeout;
+            apiKeys = c.apiKeys;
+            rateLimit = c.rateLimit;
+            kafkaClient = c.kafkaClient;
         }
 
         public Builder host(String v) { host = v; return this; }
@@ -187,11 +208,14 @@ public record IngestConfig(String host, int port, String bootstrapServers, Ratin
         public Builder replicationFactor(short v) { replicationFactor = v; return this; }
         public Builder adminTimeout(Duration v) { adminTimeout = v; return this; }
         public Builder stopTimeout(Duration v) { stopTimeout = v; return this; }
+        public Builder apiKeys(ApiKeys v) { apiKeys = v; return this; }
+        public Builder rateLimit(double v) { rateLimit = v; return this; }
+        public Builder kafkaClient(KafkaClientProperties v) { kafkaClient = v; return this; }
 
         public IngestConfig build() {
             return new IngestConfig(host, port, bootstrapServers, ratingScale, maxBodyBytes, maxBatchRows, maxIdLength,
                     maxFutureSkew, maxBlock, requestTimeout, deliveryTimeout, linger, producers, transactionalIdPrefix,
-                    retryAfter, createTopics, replicationFactor, adminTimeout, stopTimeout);
+                    retryAfter, createTopics, replicationFactor, adminTimeout, stopTimeout, apiKeys, rateLimit, kafkaClient);
         }
     }
 }

@@ -45,7 +45,7 @@ public final class IngestService extends RunningService {
         KafkaReadiness readiness = new KafkaReadiness(config);
         TransactionalPublisher publisher = new TransactionalPublisher(config);
         try {
-            readiness.ensureTopics();
+            readiness.start();
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             IngestMetrics metrics = new IngestMetrics(registry);
             ServiceAppConfig http = new ServiceAppConfig("ingest", config.host(), config.port(),

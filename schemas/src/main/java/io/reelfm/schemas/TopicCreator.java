@@ -49,7 +49,17 @@ public final class TopicCreator {
      */
     public static List<String> ensure(String bootstrapServers, Collection<Topic<?, ?>> topics,
                                       short replicationFactor, Duration timeout) {
+        return ensure(bootstrapServers, Map.of(), topics, replicationFactor, timeout);
+    }
+
+    /**
+     * @param clientProperties extra admin client settings (TLS, SASL) passed through unchanged
+     * @return the names of the topics this call created
+     */
+    public static List<String> ensure(String bootstrapServers, Map<String, String> clientProperties,
+                                      Collection<Topic<?, ?>> topics, short replicationFactor, Duration timeout) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
@@ -91,7 +101,14 @@ public final class TopicCreator {
      * @throws IllegalStateException when some partition still refuses after {@code timeout}
      */
     public static void awaitWritable(String bootstrapServers, Collection<String> topics, Duration timeout) {
+        awaitWritable(bootstrapServers, Map.of(), topics, timeout);
+    }
+
+    /** As {@link #awaitWritable(String, Collection, Duration)}, with extra admin client settings (TLS, SASL). */
+    public static void awaitWritable(String bootstrapServers, Map<String, String> clientProperties,
+                                     Collection<String> topics, Duration timeout) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(props)) {

@@ -7,7 +7,10 @@ import java.util.Objects;
 
 import io.reelfm.schemas.Topics;
 import io.reelfm.service.config.ConfigException;
+import io.reelfm.service.auth.ApiKeys;
+import io.reelfm.service.config.KafkaClientProperties;
 import io.reelfm.service.config.Settings;
+import io.reelfm.serving.topology.ServingTopology;
 import io.reelfm.serving.experiment.Variant;
 
 /**
@@ -60,13 +63,23 @@ import io.reelfm.serving.experiment.Variant;
  *                          item's {@code predictedRating} and {@code /predict} for users whose variant serves a ranking
  *                          model (whose scores are not ratings); optional (readiness does not wait for it), {@code none}
  *                          leaves those predictions empty
+ * @param dedupeCapacity    {@code reelfm.serving.dedupe-capacity}, default 2,000,000: rating event ids remembered per
+ *                          ratings partition so that a repeated event id changes no statistic
+ * @param sessionTimeout    {@code reelfm.serving.session-timeout}, default 6s: the Streams consumer's session timeout
+ *                          (heartbeats every third of it). A killed instance's partitions move after this long; until
+ *                          then its users are answered from standby replicas (marked stale) or non-personalised
+ * @param internalSecret    {@code reelfm.serving.internal-secret} [REELFM_SERVING_INTERNAL_SECRET], default derived from
+ *                          {@code reelfm.api-keys} when set: signs requests forwarded between instances, so a client
+ *                          cannot pass itself off as one. Every instance must have the same value
+ * @param kafkaClient       {@code reelfm.kafka.client.*}: Kafka client settings such as TLS and SASL, passed through
  */
 public record ServingConfig(String host, int port, String advertisedHost, String bootstrapServers,
                             short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
                             int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
                             Duration impressionWindow, Duration impressionLinger, int maxInFlight, String deadLetterTopic,
-                            Duration stopTimeout, String clusterModel, String ratingModel) {
+                            Duration stopTimeout, String clusterModel, String ratingModel, long dedupeCapacity,
+                            Duration sessionTimeout, String internalSecret, KafkaClientProperties kafkaClient) {
 
     /** An even A/B split between the ranking model and the rating model the trainer publishes by default. */
     public static final String DEFAULT_VARIANTS = "ranking:ranking:50,mcmc:fm-mcmc:50";
@@ -100,6 +113,11 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 "reelfm.serving.cluster-model", "must be a model name without '/' or none, was '" + clusterModel + "'");
         ConfigException.require(ratingModel != null && !ratingModel.isBlank() && !ratingModel.contains("/"),
                 "reelfm.serving.rating-model", "must be a model name without '/' or none, was '" + ratingModel + "'");
+        ConfigException.require(dedupeCapacity >= 1, "reelfm.serving.dedupe-capacity", "must be >= 1, was " + dedupeCapacity);
+        ConfigException.require(sessionTimeout.toMillis() >= 3000 && sessionTimeout.toMillis() <= 300_000,
+                "reelfm.serving.session-timeout", "must be 3s to 5m, was " + sessionTimeout);
+        Objects.requireNonNull(internalSecret, "internalSecret");
+        Objects.requireNonNull(kafkaClient, "kafkaClient");
         variants = List.copyOf(variants);
     }
 
@@ -127,7 +145,20 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.string("reelfm.serving.dead-letter-topic", Topics.DEAD_LETTERS.name()),
                 s.duration("reelfm.serving.stop-timeout", Duration.ofSeconds(10)),
                 s.string("reelfm.serving.cluster-model", "content-kmeans"),
-                s.string("reelfm.serving.rating-model", "fm-mcmc"));
+                s.string("reelfm.serving.rating-model", "fm-mcmc"),
+                s.longValue("reelfm.serving.dedupe-capacity", ServingTopology.DEFAULT_DEDUPE_CAPACITY),
+                s.duration("reelfm.serving.session-timeout", Duration.ofSeconds(6)),
+                s.string("reelfm.serving.internal-secret", s.string(ApiKeys.API_KEYS, "")),
+                KafkaClientProperties.fromSettings(s));
+    }
+
+    /**
+     * The secret that signs forwarded requests: the configured one, else one every instance of
+     * this application derives alike (application id and bootstrap servers) — enough to stop
+     * accidental loops, not a determined client, which is why deployments set a secret or keys.
+     */
+    public String forwardingSecret() {
+        return internalSecret.isBlank() ? applicationId + "|" + bootstrapServers : internalSecret;
     }
 
     /** The models the configured variants serve, each once. */

@@ -82,7 +82,7 @@ public final class ServingService extends RunningService {
     }
 
     public static ServingService start(ServingConfig config) {
-        TopicCreator.ensure(config.bootstrapServers(), topics(config), config.replicationFactor(), Duration.ofSeconds(30));
+        TopicCreator.ensure(config.bootstrapServers(), config.kafkaClient().values(), topics(config), config.replicationFactor(), Duration.ofSeconds(30));
         StreamsStores stores = new StreamsStores();
         ModelRegistry registry = new ModelRegistry();
         Variants variants = new Variants(config.variants());
@@ -94,13 +94,18 @@ public final class ServingService extends RunningService {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
         Readiness readiness = () -> readiness(stores, registry, config);
-        UserRouter router = new UserRouter(stores, config.forwardTimeout());
+        UserRouter router = new UserRouter(stores, config.forwardTimeout(), config.forwardingSecret());
+        if (config.internalSecret().isBlank()) {
+            log.warn("No reelfm.serving.internal-secret or reelfm.api-keys set: requests forwarded between instances are "
+                    + "signed with a secret derived from the application id, which a client who knows it could imitate");
+        }
         LoadShedder shedder = new LoadShedder(config.maxInFlight());
-        ImpressionPublisher impressions = new ImpressionPublisher(config.bootstrapServers(), config.impressionLinger());
+        ImpressionPublisher impressions = new ImpressionPublisher(config.bootstrapServers(), config.kafkaClient().values(), config.impressionLinger());
+        Readiness liveness = () -> liveness(stores);
         ServiceApp app = ServiceApp.create(new ServiceAppConfig("serving", config.host(), config.port(),
-                        ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, config.stopTimeout()), readiness, meters,
+                        ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, config.stopTimeout()), liveness, readiness, meters,
                 javalin -> ServingRoutes.register(javalin,
-                        new UserResource(recommender, catalog, router, limits, impressions, shedder),
+                        new UserResource(recommender, catalog, router, stores, limits, impressions, shedder, config.sessionTimeout()),
                         new MovieResource(catalog, ranker, registry, variants, limits),
                         new RankingResource(ranker, limits), new ModelResource(registry, variants),
                         new ExperimentResource(variants, () -> stores.streams().store(StoreQueryParameters.fromNameAndType(
@@ -113,7 +118,7 @@ public final class ServingService extends RunningService {
             app.start();
             HostInfo self = new HostInfo(config.advertisedHost(), app.port());
             streams = new KafkaStreams(ServingTopology.build(config.itemStatsTopic(), config.experimentStatsTopic(),
-                    config.maxHistory(), config.impressionWindow()),
+                    config.maxHistory(), config.impressionWindow(), config.dedupeCapacity()),
                     StreamsSettings.of(config, app.port()));
             streams.setUncaughtExceptionHandler(threadHandler);
             stores.attach(streams, self);
@@ -145,6 +150,23 @@ public final class ServingService extends RunningService {
             impressions.close();
             throw e;
         }
+    }
+
+    /**
+     * Live unless Kafka Streams has failed for good (ERROR, or shutting down towards it): then
+     * no store answers again without a restart, so liveness tells the orchestrator to restart.
+     * Before Streams exists (start-up) the process counts as live.
+     */
+    private static Readiness.Status liveness(StreamsStores stores) {
+        KafkaStreams.State state;
+        try {
+            state = stores.streams().state();
+        } catch (RuntimeException e) {
+            return Readiness.Status.up();
+        }
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                ? Readiness.Status.down("Kafka Streams is " + state + "; restart this instance")
+                : Readiness.Status.up();
     }
 
     private static Readiness.Status readiness(StreamsStores stores, ModelRegistry registry, ServingConfig config) {

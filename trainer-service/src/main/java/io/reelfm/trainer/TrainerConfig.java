@@ -8,6 +8,8 @@ import java.util.Objects;
 
 import io.reelfm.schemas.snapshot.SnapshotChunker;
 import io.reelfm.service.config.ConfigException;
+import io.reelfm.service.auth.ApiKeys;
+import io.reelfm.service.config.KafkaClientProperties;
 import io.reelfm.service.config.Settings;
 import io.reelfm.trainer.snapshot.PublishFault;
 
@@ -42,6 +44,9 @@ import io.reelfm.trainer.snapshot.PublishFault;
  * @param retainVersions      {@code reelfm.trainer.snapshot.retain}, default 3 versions per model
  * @param pollTimeout         {@code reelfm.trainer.poll-timeout}, default 200ms
  * @param seed                {@code reelfm.trainer.seed}, default 42: holdout selection
+ * @param apiKeys             {@code reelfm.api-keys} / {@code reelfm.admin-keys}, default none: when set, rollback and retrain
+ *                            require an admin key
+ * @param kafkaClient         {@code reelfm.kafka.client.*}: Kafka client settings such as TLS and SASL, passed through
  * @param publishFault        not a setting: a fault injected by tests, {@link PublishFault#NONE} otherwise
  */
 public record TrainerConfig(String host, int port, String bootstrapServers, short replicationFactor, String groupId,
@@ -49,7 +54,8 @@ public record TrainerConfig(String host, int port, String bootstrapServers, shor
                             int minRatings, long refitAfterEvents, Duration refitAfter, long onlineMinEvents,
                             int holdoutPerUser, int holdoutMinRatings, int holdoutMaxUsers, int rankingUsers, int topN,
                             double relevantRating, double gateTolerance, int chunkBytes, int retainVersions,
-                            Duration pollTimeout, long seed, PublishFault publishFault) {
+                            Duration pollTimeout, long seed, ApiKeys apiKeys, KafkaClientProperties kafkaClient,
+                            PublishFault publishFault) {
 
     public TrainerConfig {
         ConfigException.require(port >= 0 && port <= 65535, "reelfm.trainer.port", "must be 0..65535, was " + port);
@@ -76,6 +82,8 @@ public record TrainerConfig(String host, int port, String bootstrapServers, shor
         ConfigException.require(pollTimeout.toMillis() >= 1, "reelfm.trainer.poll-timeout", "must be positive");
         models = List.copyOf(models);
         Objects.requireNonNull(publishFault, "publishFault");
+        Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(kafkaClient, "kafkaClient");
     }
 
     public static TrainerConfig from(Settings s) {
@@ -107,6 +115,8 @@ public record TrainerConfig(String host, int port, String bootstrapServers, shor
                 s.integer("reelfm.trainer.snapshot.retain", 3),
                 s.duration("reelfm.trainer.poll-timeout", Duration.ofMillis(200)),
                 s.longValue("reelfm.trainer.seed", 42),
+                ApiKeys.fromSettings(s),
+                KafkaClientProperties.fromSettings(s),
                 PublishFault.NONE);
     }
 
@@ -114,6 +124,6 @@ public record TrainerConfig(String host, int port, String bootstrapServers, shor
         return new TrainerConfig(host, port, bootstrapServers, replicationFactor, groupId, checkpointDir, checkpointInterval,
                 dedupeCapacity, models, minRatings, refitAfterEvents, refitAfter, onlineMinEvents, holdoutPerUser,
                 holdoutMinRatings, holdoutMaxUsers, rankingUsers, topN, relevantRating, gateTolerance, chunkBytes,
-                retainVersions, pollTimeout, seed, fault);
+                retainVersions, pollTimeout, seed, apiKeys, kafkaClient, fault);
     }
 }

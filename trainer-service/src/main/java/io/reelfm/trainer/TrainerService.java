@@ -19,6 +19,7 @@ import io.reelfm.service.http.RunningService;
 import io.reelfm.service.http.ServiceApp;
 import io.reelfm.service.http.ServiceAppConfig;
 import io.reelfm.trainer.consume.EventConsumer;
+import io.reelfm.service.auth.Authenticator;
 import io.reelfm.trainer.http.ModelsResource;
 import io.reelfm.trainer.http.StatusResource;
 import io.reelfm.trainer.policy.FittedModels;
@@ -55,12 +56,12 @@ public final class TrainerService extends RunningService {
     }
 
     public static TrainerService start(TrainerConfig config) {
-        TopicCreator.ensure(config.bootstrapServers(), Topics.pipelineTopics(), config.replicationFactor(), Duration.ofSeconds(30));
+        TopicCreator.ensure(config.bootstrapServers(), config.kafkaClient().values(), Topics.pipelineTopics(), config.replicationFactor(), Duration.ofSeconds(30));
 
         Set<String> names = config.models().stream().map(ModelSpec::name).collect(Collectors.toSet());
-        PublishedModels published = SnapshotTopicsReader.read(config.bootstrapServers(), names::contains,
+        PublishedModels published = SnapshotTopicsReader.read(config.bootstrapServers(), config.kafkaClient().values(), names::contains,
                 null, Duration.ofSeconds(60));
-        SnapshotPublisher publisher = new SnapshotPublisher(config.bootstrapServers(), published, config.chunkBytes(),
+        SnapshotPublisher publisher = new SnapshotPublisher(config.bootstrapServers(), config.kafkaClient().values(), published, config.chunkBytes(),
                 config.retainVersions(), config.publishFault());
         names.forEach(publisher::enforceRetention);
 
@@ -72,7 +73,7 @@ public final class TrainerService extends RunningService {
         if (state == null) {
             state = new TrainingState(config.dedupeCapacity());
         }
-        EventConsumer consumer = new EventConsumer(config.bootstrapServers(), config.groupId(), state, Map.of());
+        EventConsumer consumer = new EventConsumer(config.bootstrapServers(), config.groupId(), state, Map.<String, Object>copyOf(config.kafkaClient().values()));
         List<ModelSlot> slots = config.models().stream()
                 .map(m -> new ModelSlot(m, new RankingConfig(config.topN(), (float) config.relevantRating()))).toList();
         RejectionLog rejections = config.checkpointDir() == null ? null : new RejectionLog(config.checkpointDir());
@@ -95,7 +96,7 @@ public final class TrainerService extends RunningService {
         Gauge.builder("reelfm.trainer.consumer.lag", () -> loop.status().lag()).register(registry);
         Readiness readiness = () -> loop.status().failure() == null ? Readiness.Status.up()
                 : Readiness.Status.down("training loop stopped: " + loop.status().failure());
-        ModelsResource models = new ModelsResource(slots, publisher);
+        ModelsResource models = new ModelsResource(slots, publisher, new Authenticator(config.apiKeys()));
         StatusResource status = new StatusResource(loop, state);
         ServiceApp app = ServiceApp.create(new ServiceAppConfig("trainer", config.host(), config.port(),
                 ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, ServiceAppConfig.DEFAULT_STOP_TIMEOUT), readiness, registry, a -> {

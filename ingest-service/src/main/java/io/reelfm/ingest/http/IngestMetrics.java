@@ -36,9 +36,13 @@ public final class IngestMetrics {
     static String outcome(int status) {
         return switch (status) {
             case 400 -> "invalid";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
             case 413 -> "too_large";
+            case 429 -> "rate_limited";
             case 415 -> "unsupported_media_type";
             case 503 -> "unavailable";
+            case 500 -> "error";
             default -> "error_" + status;
         };
     }

@@ -2,6 +2,7 @@ package io.reelfm.ingest.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,12 +19,14 @@ import io.reelfm.ingest.publish.TransactionalPublisher;
 import io.reelfm.ingest.validate.RowsValidator;
 import io.reelfm.ingest.validate.Validated;
 import io.reelfm.schemas.Topic;
+import io.reelfm.service.auth.Authenticator;
 import io.reelfm.service.http.ApiException;
 import io.reelfm.service.http.Json;
 
 /**
- * The one path every write takes: content type (415), size (413), JSON shape and every row's
- * validity (400, all problems at once), then one Kafka transaction for the whole request (503
+ * The one path every write takes: the API key when keys are configured (401/403), content type
+ * (415), size (413), JSON shape and every row's validity (400, all problems at once), the key's
+ * rate limit (429), then one Kafka transaction for the whole request (503
  * with Retry-After if Kafka does not acknowledge it). Nothing is sent to Kafka unless every
  * check passed, which is what makes a request all-or-nothing.
  */
@@ -43,6 +46,8 @@ final class IngestPipeline {
     private final BodyParser parser;
     private final TransactionalPublisher publisher;
     private final IngestMetrics metrics;
+    private final Authenticator auth;
+    private final RateLimiter limiter;
 
     IngestPipeline(IngestConfig config, TransactionalPublisher publisher, IngestMetrics metrics) {
         this.config = config;
@@ -50,6 +55,8 @@ final class IngestPipeline {
         this.parser = new BodyParser(Json.mapper(), config.maxBatchRows());
         this.publisher = publisher;
         this.metrics = metrics;
+        this.auth = new Authenticator(config.apiKeys());
+        this.limiter = new RateLimiter(config.rateLimit(), System::nanoTime);
     }
 
     <T> Accepted<T> accept(Context ctx, Spec<T> spec) {
@@ -60,10 +67,14 @@ final class IngestPipeline {
         } catch (ApiException e) {
             metrics.request(spec.endpoint(), IngestMetrics.outcome(e.status()));
             throw e;
+        } catch (RuntimeException e) {
+            metrics.request(spec.endpoint(), IngestMetrics.outcome(500));
+            throw e;
         }
     }
 
     private <T> Accepted<T> run(Context ctx, Spec<T> spec) {
+        String key = auth.requireWriter(ctx);
         BodyFormat format = reader.format(ctx);
         byte[] body = reader.read(ctx);
         Validated<BodyParser.Parsed> parsed = parser.parse(body, format, spec.shape());
@@ -76,6 +87,11 @@ final class IngestPipeline {
         if (!rows.ok()) {
             throw ApiException.badRequest(batch ? "invalid rows; nothing was written" : "invalid " + spec.endpoint()
                     + "; nothing was written", rows.problems());
+        }
+        long wait = limiter.acquire(key, rows.value().size());
+        if (wait > 0) {
+            throw new ApiException(429, "rate limit of " + config.rateLimit() + " rows per second for this key exceeded;"
+                    + " nothing was written", List.of(), Map.of("Retry-After", String.valueOf(wait)), null);
         }
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(rows.value().size());
         for (T value : rows.value()) {

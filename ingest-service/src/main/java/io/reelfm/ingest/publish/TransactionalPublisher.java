@@ -18,6 +18,7 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -37,11 +38,21 @@ import io.reelfm.ingest.IngestConfig;
  * created lazily, so the service starts even while Kafka is down, and a producer that hit a
  * fatal error (fenced, or unable to abort) is closed and replaced on next use. Every wait is
  * bounded by {@code max.block.ms} / {@code delivery.timeout.ms}; failures surface as
- * {@link PublishException}, never as a silent drop.
+ * {@link PublishException}, never as a silent drop or an unchecked exception.
+ *
+ * <p>Broker outages: a commit that times out is retried within the delivery timeout; if it
+ * still has not been confirmed, the producer is replaced (its successor's
+ * {@code initTransactions} settles the open transaction) and the request fails as unavailable.
+ * Such a request may or may not have been committed; retrying it with the same event ids is
+ * safe because every consumer drops repeated event ids. A producer whose abort fails is
+ * replaced the same way, so no producer is ever left in a state where every later request fails.
  */
 public final class TransactionalPublisher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionalPublisher.class);
+
+    /** Between commit retries, so a commit that fails at once is not retried in a busy loop. */
+    private static final long COMMIT_RETRY_PAUSE_MS = 100;
 
     private final IngestConfig config;
     private final BlockingQueue<Slot> idle;
@@ -82,6 +93,11 @@ public final class TransactionalPublisher implements AutoCloseable {
         }
         try {
             inTransaction(slot, records);
+        } catch (RuntimeException e) {
+            // Anything the client library throws that the cases above did not foresee still
+            // leaves the request unwritten or unknown: answer it as unavailable, start afresh.
+            discard(slot);
+            throw new PublishException("Kafka producer failed: " + e, e);
         } finally {
             if (closed) {
                 discard(slot);
@@ -102,14 +118,55 @@ public final class TransactionalPublisher implements AutoCloseable {
                     failFast(f);
                 }
             }
-            producer.commitTransaction();
+            commit(producer);
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
                  | UnsupportedVersionException | InvalidProducerEpochException e) {
             discard(slot);
             throw new PublishException("Kafka producer failed fatally: " + e.getMessage(), e);
-        } catch (KafkaException e) {
+        } catch (CommitOutcomeUnknown e) {
+            // The commit may still complete on the broker; only a new producer with the same
+            // transactional id settles it, so this one is replaced rather than reused.
+            discard(slot);
+            throw new PublishException("Kafka did not confirm the commit in time: " + e.getCause().getMessage(), e.getCause());
+        } catch (KafkaException | IllegalStateException e) {
             abort(slot);
             throw new PublishException("Kafka did not acknowledge the write: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Commits, calling {@code commitTransaction} again after a timeout (Kafka's documented way
+     * to finish a timed-out commit) until the delivery timeout has passed since the first call.
+     */
+    private void commit(KafkaProducer<byte[], byte[]> producer) {
+        long deadline = System.nanoTime() + config.deliveryTimeout().toNanos();
+        while (true) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw new CommitOutcomeUnknown(e);
+                }
+                log.debug("Commit timed out; retrying: {}", e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(COMMIT_RETRY_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted while retrying a commit", e);
+        }
+    }
+
+    /** A commit that timed out for good: whether the broker committed is not known here. */
+    private static final class CommitOutcomeUnknown extends RuntimeException {
+        CommitOutcomeUnknown(TimeoutException cause) {
+            super(cause);
         }
     }
 
@@ -144,10 +201,14 @@ public final class TransactionalPublisher implements AutoCloseable {
         return p;
     }
 
+    /** Aborts, or replaces the producer when even the abort fails (a timed-out abort leaves it unusable). */
     private void abort(Slot slot) {
+        if (slot.producer == null) {
+            return;
+        }
         try {
             slot.producer.abortTransaction();
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
             log.warn("Could not abort transaction of producer {}; replacing it: {}", slot.index, e.getMessage());
             discard(slot);
         }
@@ -178,7 +239,7 @@ public final class TransactionalPublisher implements AutoCloseable {
         // broker aborts it; keep that window short but longer than one bounded delivery.
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.max(10_000, 2 * config.deliveryTimeout().toMillis()));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "reelfm-ingest-" + index);
-        return p;
+        return config.kafkaClient().applyTo(p);
     }
 
     /** Closes every producer; a request still publishing finishes or fails within its bounds. Idempotent. */

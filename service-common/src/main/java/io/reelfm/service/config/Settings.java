@@ -87,6 +87,34 @@ public final class Settings {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
+    /**
+     * Every value under a dotted prefix, keyed by the rest of its name, lowest precedence first
+     * so higher sources win: file, then environment (where {@code PREFIX_REST_OF_NAME} becomes
+     * {@code rest.of.name}), then overrides. For pass-through groups such as Kafka client
+     * properties, whose names the service does not know in advance.
+     */
+    public Map<String, String> underPrefix(String prefix) {
+        String dotted = prefix.endsWith(".") ? prefix : prefix + ".";
+        String env = envName(dotted);
+        Map<String, String> out = new java.util.TreeMap<>();
+        file.forEach((k, v) -> {
+            if (k.startsWith(dotted) && k.length() > dotted.length() && !v.isBlank()) {
+                out.put(k.substring(dotted.length()), v.trim());
+            }
+        });
+        environment.forEach((k, v) -> {
+            if (k.startsWith(env) && k.length() > env.length() && !v.isBlank()) {
+                out.put(k.substring(env.length()).toLowerCase(Locale.ROOT).replace('_', '.'), v.trim());
+            }
+        });
+        overrides.forEach((k, v) -> {
+            if (k.startsWith(dotted) && k.length() > dotted.length() && !v.isBlank()) {
+                out.put(k.substring(dotted.length()), v.trim());
+            }
+        });
+        return out;
+    }
+
     public String string(String key, String defaultValue) {
         return find(key).orElse(defaultValue);
     }

@@ -13,21 +13,23 @@ import io.javalin.http.Context;
  */
 final class HealthResource {
 
+    private final Readiness liveness;
     private final Readiness readiness;
 
-    HealthResource(Readiness readiness) {
+    HealthResource(Readiness liveness, Readiness readiness) {
+        this.liveness = liveness;
         this.readiness = readiness;
     }
 
     void register(Javalin app) {
-        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        app.get("/health/ready", this::ready);
+        app.get("/health/live", ctx -> answer(ctx, liveness));
+        app.get("/health/ready", ctx -> answer(ctx, readiness));
     }
 
-    private void ready(Context ctx) {
+    private static void answer(Context ctx, Readiness check) {
         Readiness.Status status;
         try {
-            status = readiness.check();
+            status = check.check();
         } catch (RuntimeException e) {
             status = Readiness.Status.down(e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -53,6 +53,16 @@ public final class ServiceApp implements AutoCloseable {
      */
     public static ServiceApp create(ServiceAppConfig config, Readiness readiness, PrometheusMeterRegistry registry,
                                     Consumer<Javalin> routes) {
+        return create(config, Readiness.Status::up, readiness, registry, routes);
+    }
+
+    /**
+     * As {@link #create(ServiceAppConfig, Readiness, PrometheusMeterRegistry, Consumer)}, with a
+     * liveness check: {@code /health/live} fails when it does, so an orchestrator restarts a
+     * process that is up but can no longer recover by itself.
+     */
+    public static ServiceApp create(ServiceAppConfig config, Readiness liveness, Readiness readiness,
+                                    PrometheusMeterRegistry registry, Consumer<Javalin> routes) {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -65,7 +75,7 @@ public final class ServiceApp implements AutoCloseable {
         });
         installErrorMapping(app);
         installRequestTimer(app, config.name(), registry);
-        new HealthResource(readiness).register(app);
+        new HealthResource(liveness, readiness).register(app);
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_CONTENT_TYPE).result(registry.scrape()));
         routes.accept(app);
         return new ServiceApp(config, app, registry);

@@ -35,7 +35,13 @@ public final class ImpressionPublisher implements RecommendationListener, AutoCl
 
     /** @param linger how long lists are gathered into one batch per partition */
     public ImpressionPublisher(String bootstrapServers, java.time.Duration linger) {
+        this(bootstrapServers, java.util.Map.of(), linger);
+    }
+
+    /** @param client extra producer settings (TLS, SASL) passed through unchanged */
+    public ImpressionPublisher(String bootstrapServers, java.util.Map<String, String> client, java.time.Duration linger) {
         Properties p = new Properties();
+        p.putAll(client);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

@@ -1,5 +1,6 @@
 package io.reelfm.serving.http;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,55 +16,111 @@ import io.reelfm.serving.catalog.MovieView;
 import io.reelfm.serving.recommend.RecommendQuery;
 import io.reelfm.serving.recommend.Recommendations;
 import io.reelfm.serving.recommend.Recommender;
+import io.reelfm.service.http.ApiException;
 import io.reelfm.serving.routing.UserRouter;
+import io.reelfm.serving.state.StreamsStores;
 import io.reelfm.serving.topology.ProfileSegments;
 import io.reelfm.serving.topology.UserHistory;
 
 /**
  * {@code /users/{id}/...}: recommendations, predicted rating and history. Each request is
- * answered by the instance owning the user's partition, forwarded there when needed.
+ * answered by the instance owning the user's partition, forwarded there when needed; when the
+ * owner cannot answer, from a local replica or non-personalised, marked with {@link #STALE_HEADER}.
  */
 public final class UserResource {
+
+    /**
+     * Set when an answer did not come from the owner's current state: {@code standby} (a
+     * replica, possibly a few commits behind) or {@code no-user-state} (non-personalised).
+     */
+    public static final String STALE_HEADER = UserRouter.STALE_HEADER;
 
     private final Recommender recommender;
     private final Catalog catalog;
     private final UserRouter router;
+    private final StreamsStores stores;
+    private final long retryAfterSeconds;
     private final Limits limits;
     private final RecommendationListener listener;
     private final LoadShedder shedder;
 
-    public UserResource(Recommender recommender, Catalog catalog, UserRouter router, Limits limits,
-                        RecommendationListener listener, LoadShedder shedder) {
+    /** @param failover how long a failed owner's users may wait for their partitions to move (Retry-After) */
+    public UserResource(Recommender recommender, Catalog catalog, UserRouter router, StreamsStores stores, Limits limits,
+                        RecommendationListener listener, LoadShedder shedder, Duration failover) {
         this.recommender = recommender;
         this.catalog = catalog;
         this.router = router;
+        this.stores = stores;
+        this.retryAfterSeconds = Math.max(1, failover.toSeconds());
         this.limits = limits;
         this.listener = listener;
         this.shedder = shedder;
     }
 
     public void register(Javalin app) {
-        app.get("/users/{id}/recommendations", ctx -> routed(ctx, this::recommendations));
-        app.get("/users/{id}/predict", ctx -> routed(ctx, this::predict));
-        app.get("/users/{id}/history", ctx -> routed(ctx, this::history));
+        app.get("/users/{id}/recommendations", ctx -> routed(ctx, this::recommendations, false));
+        app.get("/users/{id}/predict", ctx -> routed(ctx, this::predict, true));
+        app.get("/users/{id}/history", ctx -> routed(ctx, this::history, true));
     }
 
-    private void routed(Context ctx, Handler local) throws Exception {
+    private void routed(Context ctx, Handler local, boolean personalOnly) throws Exception {
         String user = userId(ctx);
-        Optional<HostInfo> owner = router.owner(user);
+        String query = ctx.queryString();
+        String pathAndQuery = ctx.path() + (query == null ? "" : "?" + query);
+        Optional<HostInfo> owner;
+        try {
+            owner = router.owner(user);
+        } catch (InvalidStateStoreException e) {
+            failover(ctx, local, user, personalOnly, e.getMessage());
+            return;
+        }
         if (owner.isEmpty()) {
             local.handle(ctx);
             return;
         }
-        if (ctx.header(UserRouter.FORWARDED_HEADER) != null) {
-            throw new InvalidStateStoreException("user " + user + " moved to another instance during forwarding");
+        if (router.forwardedByInstance(ctx.header(UserRouter.FORWARDED_HEADER), pathAndQuery)) {
+            // Ownership moved while the request was in flight: answer from what is here, never forward twice.
+            failover(ctx, local, user, personalOnly, "user " + user + " moved to another instance during forwarding");
+            return;
         }
-        String query = ctx.queryString();
-        UserRouter.Forwarded f = router.forward(owner.get(), ctx.path() + (query == null ? "" : "?" + query));
+        UserRouter.Forwarded f;
+        try {
+            f = router.forward(owner.get(), pathAndQuery);
+        } catch (UserRouter.OwnerUnreachableException e) {
+            failover(ctx, local, user, personalOnly, e.getMessage());
+            return;
+        }
         if (f.retryAfter() != null) {
             ctx.header("Retry-After", f.retryAfter());
         }
+        if (f.stale() != null) {
+            ctx.header(STALE_HEADER, f.stale());
+        }
         ctx.status(f.status()).contentType(f.contentType()).result(f.body());
+    }
+
+    /**
+     * The owner cannot answer (killed, or partitions moving). A local copy of the user's state
+     * (a standby replica) answers instead, marked stale; without one, recommendations fall back
+     * to the non-personalised list (also marked), and endpoints that only make sense with the
+     * user's own data answer 503 with Retry-After until the partitions have moved.
+     */
+    private void failover(Context ctx, Handler local, String user, boolean personalOnly, String why) throws Exception {
+        boolean copy = stores.hasLocalCopy(user);
+        if (!copy && personalOnly) {
+            throw ApiException.unavailable(why + "; retry once its partitions have moved", retryAfterSeconds, null);
+        }
+        ctx.header(STALE_HEADER, copy ? "standby" : "no-user-state");
+        stores.readingStale(true, () -> {
+            try {
+                local.handle(ctx);
+                return null;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static String userId(Context ctx) {

@@ -27,6 +27,11 @@ public final class ModelLoader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
 
+    /** The longest pause between attempts while loading keeps failing. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** Failures retried at the plain poll interval before backing off. */
+    static final int PATIENT_FAILURES = 20;
+
     private final List<String> models;
     private final SnapshotSource source;
     private final ModelRegistry registry;
@@ -54,20 +59,53 @@ public final class ModelLoader implements AutoCloseable {
     }
 
     private void run() {
+        int failures = 0;
         while (running) {
             try {
                 pollOnce();
+                if (failures > 0) {
+                    log.info("Model loading works again after {} failed attempts", failures);
+                }
+                failures = 0;
             } catch (InvalidStateStoreException e) {
-                log.debug("Model stores not available yet: {}", e.getMessage());
+                failures++;
+                logFailure(failures, "Model stores are not available: " + e.getMessage(), null);
             } catch (RuntimeException e) {
-                log.error("Model loading failed; retrying", e);
+                failures++;
+                logFailure(failures, "Model loading failed: " + e, e);
             }
             try {
-                Thread.sleep(pollInterval.toMillis());
+                Thread.sleep(delay(pollInterval, failures).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * The pause before the next attempt: the poll interval while things work and for the first
+     * {@link #PATIENT_FAILURES} failures (stores are unavailable for a while at every start), then
+     * doubling with each consecutive failure up to {@link #MAX_BACKOFF}, so a broken store
+     * (Streams in ERROR, say) costs a log line now and then rather than several a second.
+     */
+    static Duration delay(Duration pollInterval, int failures) {
+        if (failures <= PATIENT_FAILURES) {
+            return pollInterval;
+        }
+        long factor = 1L << Math.min(failures - PATIENT_FAILURES, 16);
+        long millis = Math.min(MAX_BACKOFF.toMillis(), pollInterval.toMillis() * factor);
+        return Duration.ofMillis(Math.max(pollInterval.toMillis(), millis));
+    }
+
+    /** First failure with its stack trace (if unexpected), then one line at each power of two. */
+    private static void logFailure(int failures, String message, RuntimeException e) {
+        if (failures == 1 && e != null) {
+            log.error("{}; retrying with back-off", message, e);
+        } else if (Integer.bitCount(failures) == 1 && failures > PATIENT_FAILURES) {
+            log.warn("{} ({} attempts in a row); retrying with back-off", message, failures);
+        } else {
+            log.debug("{} ({} attempts in a row)", message, failures);
         }
     }
 

@@ -19,22 +19,28 @@ import io.reelfm.serving.topology.StoreNames;
 /**
  * Finds which instance owns a user's partition (Kafka Streams metadata,
  * {@code queryMetadataForKey} on the user-history store) and forwards a request there over HTTP,
- * so any instance can answer any user. A forwarded request carries {@link #FORWARDED_HEADER};
- * its receiver answers locally or, if ownership moved meanwhile, with 503, never forwarding
- * again (no loops during a rebalance).
+ * so any instance can answer any user. A forwarded request carries {@link #FORWARDED_HEADER},
+ * signed with the instances' shared secret ({@link ForwardSignature}); its receiver answers
+ * locally, never forwarding again (no loops during a rebalance). A client-made header does not
+ * verify and is ignored.
  */
 public final class UserRouter {
 
     public static final String FORWARDED_HEADER = "X-ReelFM-Forwarded";
+    /** Relayed from the owner's answer; see the HTTP layer for its values. */
+    public static final String STALE_HEADER = "X-ReelFM-Stale";
 
     private final StreamsStores streams;
     private final java.util.concurrent.atomic.AtomicLong forwarded = new java.util.concurrent.atomic.AtomicLong();
     private final HttpClient http;
     private final Duration timeout;
+    private final ForwardSignature signature;
 
-    public UserRouter(StreamsStores streams, Duration timeout) {
+    /** @param secret shared by every instance; signs forwarded requests */
+    public UserRouter(StreamsStores streams, Duration timeout, String secret) {
         this.streams = streams;
         this.timeout = timeout;
+        this.signature = new ForwardSignature(secret, java.time.Clock.systemUTC());
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -60,12 +66,14 @@ public final class UserRouter {
     public Forwarded forward(HostInfo owner, String pathAndQuery) {
         HostInfo self = streams.self();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
-                .timeout(timeout).header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET().build();
+                .timeout(timeout).header(FORWARDED_HEADER, signature.sign(self.host() + ":" + self.port(), pathAndQuery))
+                .GET().build();
         forwarded.incrementAndGet();
         try {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Forwarded(r.statusCode(), r.headers().firstValue("Content-Type").orElse("application/json"),
-                    r.headers().firstValue("Retry-After").orElse(null), r.body());
+                    r.headers().firstValue("Retry-After").orElse(null), r.headers().firstValue(STALE_HEADER).orElse(null),
+                    r.body());
         } catch (IOException e) {
             throw new OwnerUnreachableException(owner, e);
         } catch (InterruptedException e) {
@@ -74,13 +82,18 @@ public final class UserRouter {
         }
     }
 
+    /** Whether a request's {@link #FORWARDED_HEADER} was really set by another instance for this path and query. */
+    public boolean forwardedByInstance(String marker, String pathAndQuery) {
+        return signature.verify(marker, pathAndQuery);
+    }
+
     /** Requests this instance forwarded to another one since start. */
     public long forwardedRequests() {
         return forwarded.get();
     }
 
     /** The owner's answer, relayed as is. */
-    public record Forwarded(int status, String contentType, String retryAfter, byte[] body) {
+    public record Forwarded(int status, String contentType, String retryAfter, String stale, byte[] body) {
     }
 
     /** The owning instance did not answer; its partitions will move, so the caller should retry. */

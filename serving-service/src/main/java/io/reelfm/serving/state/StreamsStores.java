@@ -1,6 +1,7 @@
 package io.reelfm.serving.state;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.Topics;
 import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.topology.ItemStats;
 import io.reelfm.serving.topology.StoreNames;
@@ -18,7 +20,9 @@ import io.reelfm.serving.topology.UserHistory;
 /**
  * {@link ServingStores} over a running {@link KafkaStreams} instance and the host it advertises,
  * set once the instance exists (the HTTP server starts first so that its bound port can be advertised). Only active
- * (not standby) copies of user state are queried, so an answer is never stale.
+ * (not standby) copies of user state are queried, so an answer is never stale, except inside
+ * {@link #readingStale}, which the HTTP layer uses only when the owning instance cannot answer
+ * and then marks the response as stale.
  */
 public final class StreamsStores implements ServingStores {
 
@@ -71,15 +75,70 @@ public final class StreamsStores implements ServingStores {
         return userStore(StoreNames.USER_PROFILES, userId);
     }
 
+    /**
+     * Runs {@code read} with user state read from any local copy, standby replicas included, for
+     * the moments when the owning instance cannot answer (killed, not yet replaced). A user this
+     * instance holds no copy of reads as unknown when {@code unknownIfAbsent}, else fails.
+     */
+    public <T> T readingStale(boolean unknownIfAbsent, java.util.function.Supplier<T> read) {
+        ReadMode previous = MODE.get();
+        MODE.set(unknownIfAbsent ? ReadMode.ANY_COPY_OR_NONE : ReadMode.ANY_COPY);
+        try {
+            return read.get();
+        } finally {
+            MODE.set(previous);
+        }
+    }
+
+    /** Whether this instance holds a copy (active or standby) of the partition with this user's state. */
+    public boolean hasLocalCopy(String userId) {
+        try {
+            staleStore(StoreNames.USER_HISTORY, partition(streams(), StoreNames.USER_HISTORY, userId));
+            return true;
+        } catch (InvalidStateStoreException e) {
+            return false;
+        }
+    }
+
     private <V> V userStore(String storeName, String userId) {
         KafkaStreams s = streams();
+        int partition = partition(s, storeName, userId);
+        ReadMode mode = MODE.get();
+        if (mode == ReadMode.ACTIVE) {
+            ReadOnlyKeyValueStore<String, V> store = s.store(StoreQueryParameters
+                    .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore())
+                    .withPartition(partition));
+            return store.get(userId);
+        }
+        try {
+            return this.<V>staleStore(storeName, partition).get(userId);
+        } catch (InvalidStateStoreException e) {
+            if (mode == ReadMode.ANY_COPY_OR_NONE) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> staleStore(String storeName, int partition) {
+        return streams().store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition).enableStaleStores());
+    }
+
+    private static int partition(KafkaStreams s, String storeName, String userId) {
         KeyQueryMetadata md = s.queryMetadataForKey(storeName, userId, Serdes.String().serializer());
         if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
+            if (MODE.get() != ReadMode.ACTIVE) {
+                // Mid-rebalance the metadata is withheld, but the partition of a key never changes.
+                byte[] key = Serdes.String().serializer().serialize(Topics.RATINGS.name(), userId);
+                return Utils.toPositive(Utils.murmur2(key)) % Topics.RATINGS.partitions();
+            }
             throw new InvalidStateStoreException("partition of user " + userId + " is not known yet (rebalancing)");
         }
-        ReadOnlyKeyValueStore<String, V> store = s.store(StoreQueryParameters
-                .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore())
-                .withPartition(md.partition()));
-        return store.get(userId);
+        return md.partition();
     }
+
+    private enum ReadMode { ACTIVE, ANY_COPY, ANY_COPY_OR_NONE }
+
+    private static final ThreadLocal<ReadMode> MODE = ThreadLocal.withInitial(() -> ReadMode.ACTIVE);
 }

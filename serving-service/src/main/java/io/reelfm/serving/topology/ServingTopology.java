@@ -24,8 +24,11 @@ import io.reelfm.serving.experiment.ExperimentTopology;
  * The serving topology as a pure function of its settings, so tests drive exactly what runs.
  *
  * <ul>
- *   <li>Global (every instance): the catalogue, model chunks, the active-model pointers and the
- *       broadcast per-item statistics. Item-side reads never leave the instance.
+ *   <li>Global (every instance): the catalogue, model chunks, the active-model pointers (each
+ *       decoded record by record, see {@link DecodingGlobalStore}) and the broadcast per-item
+ *       statistics. Item-side reads never leave the instance.
+ *   <li>Ratings first lose repeated event ids ({@link EventDeduplicator}), so no statistic
+ *       below counts a retry or a second replay.
  *   <li>Partitioned by user id (the key of {@code ratings} and {@code users}): each user's
  *       history and profile, queried on the instance that owns the partition.
  *   <li>Popularity and trends: ratings are repartitioned by item id and aggregated per item (so
@@ -38,6 +41,8 @@ public final class ServingTopology {
     /** Name of the repartition step keyed by item, part of the internal topic name. */
     static final String BY_ITEM = "ratings-by-item";
     private static final String SEGMENTS_KEY = "reelfm.rater-segments";
+    /** Event ids remembered per ratings partition unless configured otherwise. */
+    public static final long DEFAULT_DEDUPE_CAPACITY = 2_000_000;
 
     private ServingTopology() {
     }
@@ -58,17 +63,26 @@ public final class ServingTopology {
      * @param impressionWindow     how long after an impression a rating of one of its items counts
      */
     public static Topology build(String itemStatsTopic, String experimentStatsTopic, int maxHistory, Duration impressionWindow) {
+        return build(itemStatsTopic, experimentStatsTopic, maxHistory, impressionWindow, DEFAULT_DEDUPE_CAPACITY);
+    }
+
+    /**
+     * @param dedupeCapacity event ids remembered per ratings partition to drop repeats
+     *                       ({@link EventDeduplicator})
+     */
+    public static Topology build(String itemStatsTopic, String experimentStatsTopic, int maxHistory, Duration impressionWindow,
+                                 long dedupeCapacity) {
         StreamsBuilder b = new StreamsBuilder();
-        globalInMemory(b, Topics.MOVIES, StoreNames.MOVIES);
-        globalInMemory(b, Topics.MODEL_CHUNKS, StoreNames.MODEL_CHUNKS);
-        globalInMemory(b, Topics.MODEL_ACTIVE, StoreNames.MODEL_ACTIVE);
+        DecodingGlobalStore.add(b, Topics.MOVIES, StoreNames.MOVIES);
+        DecodingGlobalStore.add(b, Topics.MODEL_CHUNKS, StoreNames.MODEL_CHUNKS);
+        DecodingGlobalStore.add(b, Topics.MODEL_ACTIVE, StoreNames.MODEL_ACTIVE);
         b.globalTable(itemStatsTopic, Consumed.with(Serdes.String(), StateSerdes.ITEM_STATS),
                 Materialized.<String, ItemStats>as(Stores.inMemoryKeyValueStore(StoreNames.ITEM_STATS))
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.ITEM_STATS));
 
-        KStream<String, RatingEvent> ratings = b.stream(Topics.RATINGS.name(),
+        KStream<String, RatingEvent> ratings = EventDeduplicator.apply(b, b.stream(Topics.RATINGS.name(),
                         Consumed.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde()))
-                .filter((user, e) -> e != null && user != null && isUsable(e));
+                .filter((user, e) -> e != null && user != null && isUsable(e)), dedupeCapacity);
 
         ratings.groupByKey(Grouped.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde()))
                 .aggregate(UserHistory::empty,
@@ -115,11 +129,5 @@ public final class ServingTopology {
     private static boolean isUsable(RatingEvent e) {
         float r = e.getRating();
         return Float.isFinite(r) && r > 0 && e.getItemId() != null && !e.getItemId().isEmpty() && e.getTimestamp() != null;
-    }
-
-    private static <V> void globalInMemory(StreamsBuilder b, Topic<String, V> topic, String store) {
-        b.globalTable(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()),
-                Materialized.<String, V>as(Stores.inMemoryKeyValueStore(store))
-                        .withKeySerde(topic.keySerde()).withValueSerde(topic.valueSerde()));
     }
 }

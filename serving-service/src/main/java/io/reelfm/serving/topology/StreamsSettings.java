@@ -9,8 +9,9 @@ import io.reelfm.serving.ServingConfig;
 
 /**
  * The Kafka Streams configuration serving runs with, derived from {@link ServingConfig}:
- * exactly-once v2, the dead-letter deserialisation handler, standby replicas and the
- * {@code application.server} that makes interactive-query routing possible.
+ * exactly-once v2, the dead-letter deserialisation handler, standby replicas, a short consumer
+ * session (failover), the {@code application.server} that makes interactive-query routing
+ * possible, and any pass-through client settings (TLS, SASL).
  */
 public final class StreamsSettings {
 
@@ -36,6 +37,9 @@ public final class StreamsSettings {
         // would warn that the handler is off for global stores; it reads the flag from there.
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        return p;
+        // A killed instance's partitions move once its session expires; heartbeat three times per session.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) c.sessionTimeout().toMillis());
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), (int) c.sessionTimeout().toMillis() / 3);
+        return c.kafkaClient().applyTo(p);
     }
 }

@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.reelfm.schemas.ModelManifest;
+import io.reelfm.service.auth.Authenticator;
 import io.reelfm.service.http.ApiException;
+import io.reelfm.service.http.Echo;
 import io.reelfm.trainer.policy.FitRecord;
 import io.reelfm.trainer.policy.ModelSlot;
 import io.reelfm.trainer.snapshot.PublishedModels;
@@ -20,15 +25,21 @@ import io.reelfm.trainer.snapshot.SnapshotPublisher;
  * {@code metrics}, the retained earlier versions, rejected candidates and the last training run;
  * {@code POST /models/{name}/rollback}: re-point serving to the previous retained version;
  * {@code POST /models/{name}/retrain}: ask for a full refit now (202, runs asynchronously).
+ * Both actions require an admin key when keys are configured.
  */
 public final class ModelsResource {
 
+    private static final Logger log = LoggerFactory.getLogger(ModelsResource.class);
+
     private final Map<String, ModelSlot> slots = new LinkedHashMap<>();
     private final SnapshotPublisher publisher;
+    private final Authenticator auth;
 
-    public ModelsResource(List<ModelSlot> slots, SnapshotPublisher publisher) {
+    /** @param auth checks the admin key of rollback and retrain */
+    public ModelsResource(List<ModelSlot> slots, SnapshotPublisher publisher, Authenticator auth) {
         slots.forEach(s -> this.slots.put(s.name(), s));
         this.publisher = publisher;
+        this.auth = auth;
     }
 
     public void register(Javalin app) {
@@ -81,12 +92,13 @@ public final class ModelsResource {
         String name = ctx.pathParam("name");
         ModelSlot slot = slots.get(name);
         if (slot == null) {
-            throw new ApiException(404, "no model named '" + name + "'; known: " + slots.keySet());
+            throw new ApiException(404, "no model named '" + Echo.truncate(name) + "'; known: " + slots.keySet());
         }
         return slot;
     }
 
     private void rollback(Context ctx) {
+        String caller = auth.requireAdministrator(ctx);
         ModelSlot slot = slot(ctx);
         long from = publisher.models().active(slot.name()).map(ModelManifest::getVersion)
                 .orElseThrow(() -> new ApiException(409, "model '" + slot.name() + "' has no active version to roll back"));
@@ -97,12 +109,15 @@ public final class ModelsResource {
         body.put("version", to.getVersion());
         body.put("previousVersion", from);
         body.put("metrics", to.getMetrics());
+        log.info("Model {} rolled back from version {} to {} by {}", slot.name(), from, to.getVersion(), caller);
         ctx.json(body);
     }
 
     private void retrain(Context ctx) {
+        String caller = auth.requireAdministrator(ctx);
         ModelSlot slot = slot(ctx);
         slot.requestRetrain();
+        log.info("Retrain of model {} requested by {}", slot.name(), caller);
         ctx.status(202).json(Map.of("name", slot.name(), "status", "retrain requested"));
     }
 }

@@ -319,7 +319,7 @@ public final class TrainingLoop implements Runnable {
         if (active < 0) {
             return;
         }
-        Optional<ActiveVersionLoader.Loaded> loaded = ActiveVersionLoader.load(config.bootstrapServers(), s.name(), LOAD_TIMEOUT);
+        Optional<ActiveVersionLoader.Loaded> loaded = ActiveVersionLoader.load(config.bootstrapServers(), config.kafkaClient().values(), s.name(), LOAD_TIMEOUT);
         if (loaded.isPresent() && "fm".equals(loaded.get().manifest().getKind())) {
             s.incumbentVersion = loaded.get().manifest().getVersion();
             try {

@@ -1,6 +1,7 @@
 package io.reelfm.trainer.snapshot;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -21,9 +22,10 @@ public final class ActiveVersionLoader {
     private ActiveVersionLoader() {
     }
 
-    public static Optional<Loaded> load(String bootstrapServers, String model, Duration timeout) {
+    /** @param client extra consumer settings (TLS, SASL) passed through unchanged */
+    public static Optional<Loaded> load(String bootstrapServers, Map<String, String> client, String model, Duration timeout) {
         SnapshotAssembler assembler = new SnapshotAssembler();
-        PublishedModels models = SnapshotTopicsReader.read(bootstrapServers, model::equals, assembler, timeout);
+        PublishedModels models = SnapshotTopicsReader.read(bootstrapServers, client, model::equals, assembler, timeout);
         Optional<ModelManifest> active = models.active(model);
         if (active.isEmpty()) {
             return Optional.empty();

@@ -48,6 +48,12 @@ public final class SnapshotPublisher implements AutoCloseable {
     private final PublishFault fault;
 
     public SnapshotPublisher(String bootstrapServers, PublishedModels models, int chunkBytes, int retain, PublishFault fault) {
+        this(bootstrapServers, Map.of(), models, chunkBytes, retain, fault);
+    }
+
+    /** @param client extra producer settings (TLS, SASL) passed through unchanged */
+    public SnapshotPublisher(String bootstrapServers, Map<String, String> client, PublishedModels models, int chunkBytes,
+                             int retain, PublishFault fault) {
         if (retain < 1) {
             throw new IllegalArgumentException("retain must be >= 1, was " + retain);
         }
@@ -58,6 +64,7 @@ public final class SnapshotPublisher implements AutoCloseable {
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(1_048_576));
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        p.putAll(client);
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.models = models;
         this.chunkBytes = chunkBytes;

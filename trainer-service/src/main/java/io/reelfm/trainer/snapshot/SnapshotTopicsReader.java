@@ -43,8 +43,14 @@ public final class SnapshotTopicsReader {
      */
     public static PublishedModels read(String bootstrapServers, Predicate<String> wanted, SnapshotAssembler assembler,
                                        Duration timeout) {
+        return read(bootstrapServers, Map.of(), wanted, assembler, timeout);
+    }
+
+    /** @param client extra consumer settings (TLS, SASL) passed through unchanged */
+    public static PublishedModels read(String bootstrapServers, Map<String, String> client, Predicate<String> wanted,
+                                       SnapshotAssembler assembler, Duration timeout) {
         PublishedModels models = new PublishedModels();
-        readTopic(bootstrapServers, Topics.MODEL_MANIFESTS, timeout, (key, manifest) ->
+        readTopic(bootstrapServers, client, Topics.MODEL_MANIFESTS, timeout, (key, manifest) ->
                 SnapshotKeys.parseManifest(key).filter(k -> wanted.test(k.model())).ifPresent(k -> {
                     if (manifest == null) {
                         models.removeManifest(k.model(), k.version());
@@ -52,12 +58,12 @@ public final class SnapshotTopicsReader {
                         models.putManifest(manifest);
                     }
                 }));
-        readTopic(bootstrapServers, Topics.MODEL_ACTIVE, timeout, (key, manifest) -> {
+        readTopic(bootstrapServers, client, Topics.MODEL_ACTIVE, timeout, (key, manifest) -> {
             if (manifest != null && wanted.test(key)) {
                 models.setActive(manifest);
             }
         });
-        readTopic(bootstrapServers, Topics.MODEL_CHUNKS, timeout, (key, chunk) -> {
+        readTopic(bootstrapServers, client, Topics.MODEL_CHUNKS, timeout, (key, chunk) -> {
             SnapshotKeys.parseChunk(key).filter(k -> wanted.test(k.model())).ifPresent(k -> {
                 if (assembler != null && models.active(k.model()).map(a -> a.getVersion() == k.version()).orElse(false)) {
                     assembler.accept(key, chunk);
@@ -76,8 +82,10 @@ public final class SnapshotTopicsReader {
         void accept(String key, V value);
     }
 
-    private static <V> void readTopic(String bootstrapServers, Topic<String, V> topic, Duration timeout, Sink<V> sink) {
+    private static <V> void readTopic(String bootstrapServers, Map<String, String> client, Topic<String, V> topic,
+                                      Duration timeout, Sink<V> sink) {
         Properties props = new Properties();
+        props.putAll(client);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "reelfm-trainer-snapshot-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
