@@ -72,6 +72,9 @@ import io.reelfm.serving.experiment.Variant;
  *                          {@code reelfm.api-keys} when set: signs requests forwarded between instances, so a client
  *                          cannot pass itself off as one. Every instance must have the same value
  * @param kafkaClient       {@code reelfm.kafka.client.*}: Kafka client settings such as TLS and SASL, passed through
+ * @param readyMaxLag       {@code reelfm.serving.ready-max-lag}, default 1000: {@code /health/ready} says UP only when this
+ *                          instance's active tasks are at most this many input records behind (summed over partitions),
+ *                          so a load balancer does not send users to an instance still replaying their ratings
  */
 public record ServingConfig(String host, int port, String advertisedHost, String bootstrapServers,
                             short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
@@ -79,7 +82,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
                             Duration impressionWindow, Duration impressionLinger, int maxInFlight, String deadLetterTopic,
                             Duration stopTimeout, String clusterModel, String ratingModel, long dedupeCapacity,
-                            Duration sessionTimeout, String internalSecret, KafkaClientProperties kafkaClient) {
+                            Duration sessionTimeout, String internalSecret, KafkaClientProperties kafkaClient,
+                            long readyMaxLag) {
 
     /** An even A/B split between the ranking model and the rating model the trainer publishes by default. */
     public static final String DEFAULT_VARIANTS = "ranking:ranking:50,mcmc:fm-mcmc:50";
@@ -118,6 +122,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 "reelfm.serving.session-timeout", "must be 3s to 5m, was " + sessionTimeout);
         Objects.requireNonNull(internalSecret, "internalSecret");
         Objects.requireNonNull(kafkaClient, "kafkaClient");
+        ConfigException.require(readyMaxLag >= 0, "reelfm.serving.ready-max-lag", "must be >= 0, was " + readyMaxLag);
         variants = List.copyOf(variants);
     }
 
@@ -149,7 +154,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.longValue("reelfm.serving.dedupe-capacity", ServingTopology.DEFAULT_DEDUPE_CAPACITY),
                 s.duration("reelfm.serving.session-timeout", Duration.ofSeconds(6)),
                 s.string("reelfm.serving.internal-secret", s.string(ApiKeys.API_KEYS, "")),
-                KafkaClientProperties.fromSettings(s));
+                KafkaClientProperties.fromSettings(s),
+                s.longValue("reelfm.serving.ready-max-lag", 1000));
     }
 
     /**

@@ -47,6 +47,7 @@ import io.reelfm.serving.model.UserVectorCache;
 import io.reelfm.serving.popular.PopularityRanker;
 import io.reelfm.serving.recommend.Recommender;
 import io.reelfm.serving.routing.UserRouter;
+import io.reelfm.serving.state.StreamsLag;
 import io.reelfm.serving.state.StreamsStores;
 import io.reelfm.serving.topology.ReplaceThreadHandler;
 import io.reelfm.serving.topology.ServingTopology;
@@ -70,10 +71,12 @@ public final class ServingService extends RunningService {
     private final ModelLoader loader;
     private final ModelRegistry registry;
     private final ImpressionPublisher impressions;
+    private final StreamsLag streamsLag;
 
     private ServingService(ServingConfig config, ServiceApp app, KafkaStreams streams, ModelLoader loader, ModelRegistry registry,
-                           ImpressionPublisher impressions) {
+                           ImpressionPublisher impressions, StreamsLag streamsLag) {
         super(app);
+        this.streamsLag = streamsLag;
         this.impressions = impressions;
         this.config = config;
         this.streams = streams;
@@ -93,7 +96,8 @@ public final class ServingService extends RunningService {
                 config.ratingModel());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
-        Readiness readiness = () -> readiness(stores, registry, config);
+        StreamsLag streamsLag = new StreamsLag(config.bootstrapServers(), config.kafkaClient(), config.applicationId());
+        Readiness readiness = () -> readiness(stores, streamsLag, registry, config);
         UserRouter router = new UserRouter(stores, config.forwardTimeout(), config.forwardingSecret());
         if (config.internalSecret().isBlank()) {
             log.warn("No reelfm.serving.internal-secret or reelfm.api-keys set: requests forwarded between instances are "
@@ -123,6 +127,7 @@ public final class ServingService extends RunningService {
             streams.setUncaughtExceptionHandler(threadHandler);
             stores.attach(streams, self);
             streams.start();
+            streamsLag.start(streams);
             KafkaStreams s = streams;
             loader = new ModelLoader(config.loadedModelNames(), SnapshotSource.of(
                     () -> s.store(StoreQueryParameters.fromNameAndType(StoreNames.MODEL_ACTIVE, QueryableStoreTypes.<String, ModelManifest>keyValueStore())),
@@ -138,7 +143,7 @@ public final class ServingService extends RunningService {
             Gauge.builder("reelfm.serving.models.loaded", registry, r -> r.all().size()).register(meters);
             log.info("Serving on port {} as {} (application {}, Kafka at {})", app.port(), self, config.applicationId(),
                     config.bootstrapServers());
-            return new ServingService(config, app, streams, loader, registry, impressions);
+            return new ServingService(config, app, streams, loader, registry, impressions, streamsLag);
         } catch (RuntimeException e) {
             if (loader != null) {
                 loader.close();
@@ -148,6 +153,7 @@ public final class ServingService extends RunningService {
             }
             app.close();
             impressions.close();
+            streamsLag.close();
             throw e;
         }
     }
@@ -169,7 +175,8 @@ public final class ServingService extends RunningService {
                 : Readiness.Status.up();
     }
 
-    private static Readiness.Status readiness(StreamsStores stores, ModelRegistry registry, ServingConfig config) {
+    private static Readiness.Status readiness(StreamsStores stores, StreamsLag streamsLag, ModelRegistry registry,
+                                              ServingConfig config) {
         KafkaStreams.State state;
         try {
             state = stores.streams().state();
@@ -178,6 +185,13 @@ public final class ServingService extends RunningService {
         }
         if (state != KafkaStreams.State.RUNNING) {
             return Readiness.Status.down("Kafka Streams is " + state);
+        }
+        long lag = streamsLag.lag();
+        if (lag < 0) {
+            return Readiness.Status.down("input lag not measured yet");
+        }
+        if (lag > config.readyMaxLag()) {
+            return Readiness.Status.down(lag + " input records not processed yet (ready at " + config.readyMaxLag() + " or fewer)");
         }
         if (!registry.hasAll(config.modelNames())) {
             List<String> missing = new ArrayList<>(config.modelNames());
@@ -216,6 +230,7 @@ public final class ServingService extends RunningService {
     protected void stopBehindHttp() {
         loader.close();
         impressions.close();
+        streamsLag.close();
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         log.info("Serving stopped");

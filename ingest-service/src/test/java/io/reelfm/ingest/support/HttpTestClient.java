@@ -43,11 +43,17 @@ public final class HttpTestClient {
     }
 
     public Reply post(String path, String contentType, String body) {
+        return post(path, contentType, body, java.util.Map.of());
+    }
+
+    /** A POST with extra request headers (an API key, say). */
+    public Reply post(String path, String contentType, String body, java.util.Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
+        headers.forEach(b::header);
         return send(b.build());
     }
 

@@ -18,8 +18,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The HTTP shell every ReelFM service runs in: a Javalin server with the shared JSON mapper,
- * one error mapper ({@link ApiException} and Javalin's own HTTP errors become
- * {@link ErrorBody} JSON; anything else a logged 500), {@code GET /health/live},
+ * one error mapper ({@link ApiException}, Javalin's own HTTP errors (405 with {@code Allow})
+ * and Jetty's (bad or over-long URIs) become {@link ErrorBody} JSON; anything else a logged 500), {@code GET /health/live},
  * {@code GET /health/ready}, {@code GET /metrics} in Prometheus text format, a latency timer
  * per route, and a graceful stop that lets in-flight requests finish.
  *
@@ -71,7 +71,12 @@ public final class ServiceApp implements AutoCloseable {
             c.startupWatcherEnabled = false;
             c.http.maxRequestSize = config.maxRequestBytes();
             c.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            c.jetty.modifyServer(server -> server.setStopTimeout(config.stopTimeout().toMillis()));
+            c.http.prefer405over404 = true;
+            c.jetty.modifyServer(server -> {
+                server.setStopTimeout(config.stopTimeout().toMillis());
+                server.setErrorHandler(new JsonErrorHandler());
+            });
+            c.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
         });
         installErrorMapping(app);
         installRequestTimer(app, config.name(), registry);
@@ -91,6 +96,14 @@ public final class ServiceApp implements AutoCloseable {
             ctx.status(e.status()).json(new ErrorBody(e.getMessage(), e.problems()));
         });
         app.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                // Javalin lists the path's methods in its details; HTTP says they belong in Allow.
+                String allowed = e.getDetails().getOrDefault("availableMethods", "");
+                ctx.header("Allow", allowed.replace("[", "").replace("]", ""));
+                ctx.status(405).json(new ErrorBody(ctx.method().name() + " is not allowed on " + Echo.truncate(ctx.path())
+                        + (allowed.isEmpty() ? "" : "; allowed: " + allowed.replace("[", "").replace("]", "")), null));
+                return;
+            }
             e.getDetails().forEach(ctx::header);
             ctx.status(e.getStatus()).json(new ErrorBody(e.getMessage(), null));
         });

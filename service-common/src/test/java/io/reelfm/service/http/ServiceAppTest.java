@@ -132,4 +132,50 @@ class ServiceAppTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void wrongMethodIs405WithAllowInJson() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/ok"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(r.headers().firstValue("Allow").orElse("")).contains("GET");
+        assertThat(Json.mapper().readTree(r.body()).get("error").asText()).contains("DELETE is not allowed");
+    }
+
+    @Test
+    void unknownPathIs404InJson() throws Exception {
+        HttpResponse<String> r = get("/nowhere");
+
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(Json.mapper().readTree(r.body()).has("error")).isTrue();
+    }
+
+    @Test
+    void overLongUriIsAnsweredInJsonNotHtml() throws Exception {
+        HttpResponse<String> r = get("/ok?q=" + "x".repeat(20_000));
+
+        assertThat(r.statusCode()).isIn(414, 431, 400);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(Json.mapper().readTree(r.body()).has("error")).isTrue();
+    }
+
+    @Test
+    void liveUnlessTheLivenessCheckFails() throws Exception {
+        AtomicBoolean broken = new AtomicBoolean();
+        ServiceApp other = ServiceApp.create(ServiceAppConfig.of("live", 0),
+                () -> broken.get() ? Readiness.Status.down("streams failed") : Readiness.Status.up(),
+                Readiness.Status::up, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), javalin -> { }).start();
+        try {
+            HttpClient c = HttpClient.newHttpClient();
+            URI live = URI.create("http://localhost:" + other.port() + "/health/live");
+            assertThat(c.send(HttpRequest.newBuilder(live).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            broken.set(true);
+            HttpResponse<String> down = c.send(HttpRequest.newBuilder(live).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("streams failed");
+        } finally {
+            other.close();
+        }
+    }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.reelfm.service.http.Echo;
 import io.reelfm.serving.experiment.ExperimentStats;
 import io.reelfm.serving.experiment.Variant;
 import io.reelfm.serving.experiment.Variants;
@@ -40,7 +41,7 @@ public final class ExperimentResource {
     private void one(Context ctx) {
         String name = ctx.pathParam("name");
         Variant v = variants.all().stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> Params.notFound("experiment variant " + name + " not found"));
+                .orElseThrow(() -> Params.notFound("experiment variant " + Echo.truncate(name) + " not found"));
         ctx.json(metrics(v));
     }
 

@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.service.http.ApiException;
+import io.reelfm.service.http.Echo;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
 import io.reelfm.serving.catalog.TitleSearch;
@@ -44,7 +45,7 @@ public final class MovieResource {
 
     private MovieView movie(Context ctx) {
         String id = ctx.pathParam("id");
-        return catalog.find(id).orElseThrow(() -> Params.notFound("movie " + id + " not found"));
+        return catalog.find(id).orElseThrow(() -> Params.notFound("movie " + Echo.truncate(id) + " not found"));
     }
 
     private void details(Context ctx) {

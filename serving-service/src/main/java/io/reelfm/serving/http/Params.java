@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.javalin.http.Context;
 import io.reelfm.service.http.ApiException;
+import io.reelfm.service.http.Echo;
 import io.reelfm.service.validation.Problem;
 
 /** Query-parameter parsing that answers 400 naming the parameter, for every resource. */
@@ -29,7 +30,7 @@ public final class Params {
             }
             return Optional.of(v);
         } catch (NumberFormatException e) {
-            throw bad(name, "must be an integer, was '" + raw + "'");
+            throw bad(name, "must be an integer, was '" + Echo.truncate(raw) + "'");
         }
     }
 
@@ -41,7 +42,7 @@ public final class Params {
         return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw bad(name, "must be true or false, was '" + raw + "'");
+            default -> throw bad(name, "must be true or false, was '" + Echo.truncate(raw) + "'");
         };
     }
 

@@ -17,6 +17,7 @@ import io.reelfm.serving.recommend.RecommendQuery;
 import io.reelfm.serving.recommend.Recommendations;
 import io.reelfm.serving.recommend.Recommender;
 import io.reelfm.service.http.ApiException;
+import io.reelfm.service.http.Echo;
 import io.reelfm.serving.routing.UserRouter;
 import io.reelfm.serving.state.StreamsStores;
 import io.reelfm.serving.topology.ProfileSegments;
@@ -34,6 +35,9 @@ public final class UserResource {
      * replica, possibly a few commits behind) or {@code no-user-state} (non-personalised).
      */
     public static final String STALE_HEADER = UserRouter.STALE_HEADER;
+
+    /** The most ratings {@code /history} returns; {@code limit} may ask for fewer, newest first. */
+    static final int MAX_HISTORY_LIMIT = 100_000;
 
     private final Recommender recommender;
     private final Catalog catalog;
@@ -155,22 +159,23 @@ public final class UserResource {
         Optional<Recommender.Prediction> p = recommender.predict(user, item);
         if (p.isEmpty()) {
             if (catalog.find(item).isEmpty()) {
-                throw Params.notFound("movie " + item + " not found");
+                throw Params.notFound("movie " + Echo.truncate(item) + " not found");
             }
-            throw Params.notFound("movie " + item + " is not known to the model yet");
+            throw Params.notFound("movie " + Echo.truncate(item) + " is not known to the model yet");
         }
         ctx.json(p.get());
     }
 
     private void history(Context ctx) {
         String user = userId(ctx);
+        int limit = Params.optionalInt(ctx, "limit", 1, MAX_HISTORY_LIMIT).orElse(MAX_HISTORY_LIMIT);
         UserHistory h = recommender.history(user);
         if (h.isEmpty()) {
             throw Params.notFound("user " + user + " has no ratings");
         }
-        List<RatedItem> items = new ArrayList<>(h.size());
+        List<RatedItem> items = new ArrayList<>(Math.min(limit, h.size()));
         List<UserHistory.Entry> entries = h.entries();
-        for (int i = entries.size() - 1; i >= 0; i--) {
+        for (int i = entries.size() - 1; i >= 0 && items.size() < limit; i--) {
             UserHistory.Entry e = entries.get(i);
             MovieView m = catalog.view(e.itemId());
             items.add(new RatedItem(e.itemId(), m.title(), m.year(), e.rating(), e.timestamp()));

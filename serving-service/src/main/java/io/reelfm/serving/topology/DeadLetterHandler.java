@@ -1,17 +1,15 @@
 package io.reelfm.serving.topology;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.reelfm.schemas.DeadLetters;
 import io.reelfm.schemas.Topics;
 
 /**
@@ -25,11 +23,10 @@ import io.reelfm.schemas.Topics;
 public final class DeadLetterHandler implements DeserializationExceptionHandler {
 
     public static final String TOPIC_CONFIG = "reelfm.serving.dead-letter-topic";
-    public static final String HEADER_REASON = "reelfm.dlq.reason";
-    public static final String HEADER_EXCEPTION = "reelfm.dlq.exception";
-    public static final String HEADER_TOPIC = "reelfm.dlq.topic";
-    public static final String HEADER_PARTITION = "reelfm.dlq.partition";
-    public static final String HEADER_OFFSET = "reelfm.dlq.offset";
+    public static final String HEADER_REASON = DeadLetters.HEADER_REASON;
+    public static final String HEADER_TOPIC = DeadLetters.HEADER_TOPIC;
+    public static final String HEADER_PARTITION = DeadLetters.HEADER_PARTITION;
+    public static final String HEADER_OFFSET = DeadLetters.HEADER_OFFSET;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterHandler.class);
 
@@ -45,19 +42,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        String reason = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-        log.warn("Undecodable record at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(), topic, reason);
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add(HEADER_REASON, utf8(reason));
-        headers.add(HEADER_EXCEPTION, utf8(exception.getClass().getName()));
-        headers.add(HEADER_TOPIC, utf8(record.topic()));
-        headers.add(HEADER_PARTITION, utf8(String.valueOf(record.partition())));
-        headers.add(HEADER_OFFSET, utf8(String.valueOf(record.offset())));
-        Long timestamp = record.timestamp() >= 0 ? record.timestamp() : null;
-        return Response.resume(List.of(new ProducerRecord<>(topic, null, timestamp, record.key(), record.value(), headers)));
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        log.warn("Undecodable record at {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(), topic,
+                exception.getMessage());
+        return Response.resume(List.of(DeadLetters.of(topic, "serving", record, exception)));
     }
 }

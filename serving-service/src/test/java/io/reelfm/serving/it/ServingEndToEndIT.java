@@ -223,6 +223,81 @@ class ServingEndToEndIT {
         assertThat(Http.get(port, "/experiments/unknown").status()).isEqualTo(404);
     }
 
+    @Test
+    void repeatedEventsAndASecondReplayChangeNoCount() {
+        for (int u = 0; u < 3; u++) {
+            kafka.rating("e2e-dup-" + u, "e2e-44", 4f, T0.plusSeconds(2000 + u));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get(port, "/movies/e2e-44").json().get("stats").get("ratings").asLong() == 3);
+
+        for (int repeat = 0; repeat < 5; repeat++) {
+            for (int u = 0; u < 3; u++) {
+                kafka.rating("e2e-dup-" + u, "e2e-44", 4f, T0.plusSeconds(2000 + u));
+            }
+        }
+        kafka.rating("e2e-dup-marker", "e2e-44", 2f, T0.plusSeconds(2100));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get(port, "/movies/e2e-44").json().get("stats").get("ratings").asLong() >= 4);
+        JsonNode stats = Http.get(port, "/movies/e2e-44").json().get("stats");
+        assertThat(stats.get("ratings").asLong()).isEqualTo(4);
+        assertThat(stats.get("meanRating").asDouble()).isEqualTo(3.5);
+    }
+
+    @Test
+    void undecodableMovieLeavesEveryEndpointAnsweringAndATombstoneHeals() {
+        kafka.movie("e2e-poison-movie", "Poison Control E2E", 2001, "Drama");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/movies/e2e-poison-movie").status() == 200);
+
+        kafka.sendRaw(Topics.MOVIES.name(), "e2e-poison-movie".getBytes(StandardCharsets.UTF_8), "garbage".getBytes(StandardCharsets.UTF_8));
+        kafka.sendRaw(Topics.MOVIES.name(), "e2e-poison-new".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
+        kafka.movie("e2e-after-poison", "After The Poison E2E", 2002, "Comedy");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/movies/e2e-after-poison").status() == 200);
+        assertThat(Http.get(port, "/movies/e2e-poison-movie").json().get("title").asText()).isEqualTo("Poison Control E2E");
+        assertThat(Http.get(port, "/movies/e2e-poison-new").status()).isEqualTo(404);
+        assertThat(Http.get(port, "/movies/search?q=poison").status()).isEqualTo(200);
+        assertThat(Http.get(port, "/users/e2e-u1/recommendations?k=3").status()).isEqualTo(200);
+        assertThat(Http.get(port, "/health/live").status()).isEqualTo(200);
+
+        kafka.sendRaw(Topics.MOVIES.name(), "e2e-poison-movie".getBytes(StandardCharsets.UTF_8), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/movies/e2e-poison-movie").status() == 404);
+        assertThat(Http.get(port, "/health/ready").status()).isEqualTo(200);
+    }
+
+    @Test
+    void historyLimitIsValidatedAndApplied() {
+        assertThat(Http.get(port, "/users/e2e-u1/history?limit=3").json().get("ratings")).hasSize(3);
+        assertThat(Http.get(port, "/users/e2e-u1/history?limit=0").status()).isEqualTo(400);
+        assertThat(Http.get(port, "/users/e2e-u1/history?limit=abc").json().get("problems").get(0).get("field").asText())
+                .isEqualTo("limit");
+    }
+
+    @Test
+    void errorsEchoLongInputOnlyInPartAndWrongMethodsAre405() throws Exception {
+        String longId = "x".repeat(5000);
+        Http.Response missing = Http.get(port, "/movies/" + longId);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().length()).isLessThan(400);
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/popular"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(r.headers().firstValue("Allow").orElse("")).contains("GET");
+    }
+
+    @Test
+    void aClientMadeForwardedHeaderIsIgnored() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/users/e2e-u1/history")).header("X-ReelFM-Forwarded", "evil:1").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-ReelFM-Stale")).isEmpty();
+    }
+
     private static ConsumerRecord<byte[], byte[]> readDeadLetterWithHeaders() {
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", SharedKafka.bootstrapServers());

@@ -126,4 +126,15 @@ class ModelLoaderTest {
         assertThat(loader.pollOnce()).isZero();
         assertThat(registry.get("fm-als").orElseThrow().version()).isEqualTo(1);
     }
+
+    @Test
+    void failingLoadsBackOffAfterAPatientStartUpToAFewSeconds() {
+        Duration poll = Duration.ofMillis(200);
+
+        assertThat(ModelLoader.delay(poll, 0)).isEqualTo(poll);
+        assertThat(ModelLoader.delay(poll, ModelLoader.PATIENT_FAILURES)).isEqualTo(poll);
+        assertThat(ModelLoader.delay(poll, ModelLoader.PATIENT_FAILURES + 1)).isEqualTo(Duration.ofMillis(400));
+        assertThat(ModelLoader.delay(poll, ModelLoader.PATIENT_FAILURES + 3)).isEqualTo(Duration.ofMillis(1600));
+        assertThat(ModelLoader.delay(poll, 10_000)).isEqualTo(ModelLoader.MAX_BACKOFF);
+    }
 }

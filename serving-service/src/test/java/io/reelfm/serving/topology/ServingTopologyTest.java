@@ -144,4 +144,64 @@ class ServingTopologyTest {
         assertThat(driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get("u5")).isNull();
     }
 
+
+    @Test
+    void repeatedEventIdIsCountedOnceInEveryStatistic() {
+        Instant at = T0;
+        for (int i = 0; i < 5; i++) {
+            ratings.pipeInput(new TestRecord<>("u5", RatingEvent.newBuilder().setEventId("same-event").setUserId("u5")
+                    .setItemId("i5").setRating(i == 0 ? 5 : 1).setTimestamp(at).setSource("test").build(), at));
+        }
+        rate("u6", "i5", 3, T0.plusSeconds(1));
+
+        ItemStats s = driver.<String, ItemStats>getKeyValueStore(StoreNames.ITEM_STATS).get("i5");
+        assertThat(s.count()).isEqualTo(2);
+        assertThat(s.mean()).isEqualTo(4.0);
+    }
+
+    @Test
+    void deduplicationForgetsTheOldestIdsBeyondItsCapacity() {
+        driver.close();
+        Properties props = new Properties();
+        props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "dedupe-capacity");
+        props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("small").toString());
+        driver = new TopologyTestDriver(ServingTopology.build(STATS_TOPIC, null, 3, Duration.ofHours(1), 2), props);
+        ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), Topics.RATINGS.valueSerde().serializer());
+        for (String id : List.of("a", "b", "c", "a", "c")) {
+            ratings.pipeInput(new TestRecord<>("u7", RatingEvent.newBuilder().setEventId(id).setUserId("u7")
+                    .setItemId("i9").setRating(4).setTimestamp(T0).setSource("test").build(), T0));
+        }
+
+        // "a" was forgotten when "c" arrived (capacity 2), so its repeat counts; "c"'s does not.
+        assertThat(driver.<String, ItemStats>getKeyValueStore(StoreNames.ITEM_STATS).get("i9").count()).isEqualTo(4);
+    }
+
+    @Test
+    void undecodableMovieIsSkippedAndTheStoreKeepsThePreviousValue() {
+        TestInputTopic<String, Movie> movies = driver.createInputTopic(Topics.MOVIES.name(),
+                new StringSerializer(), Topics.MOVIES.valueSerde().serializer());
+        movies.pipeInput("1", Movie.newBuilder().setItemId("1").setTitle("Toy Story").setYear(1995)
+                .setGenres(List.of("Animation")).build());
+        TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(Topics.MOVIES.name(),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        raw.pipeInput("1".getBytes(StandardCharsets.UTF_8), "garbage".getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput("2".getBytes(StandardCharsets.UTF_8), new byte[] {0, 1, 2, 3});
+        movies.pipeInput("3", Movie.newBuilder().setItemId("3").setTitle("Heat").setYear(1995).setGenres(List.of()).build());
+
+        KeyValueStore<String, Movie> store = driver.getKeyValueStore(StoreNames.MOVIES);
+        assertThat(store.get("1").getTitle()).isEqualTo("Toy Story");
+        assertThat(store.get("2")).isNull();
+        assertThat(store.get("3").getTitle()).isEqualTo("Heat");
+    }
+
+    @Test
+    void tombstoneRemovesAMovie() {
+        TestInputTopic<String, Movie> movies = driver.createInputTopic(Topics.MOVIES.name(),
+                new StringSerializer(), Topics.MOVIES.valueSerde().serializer());
+        movies.pipeInput("1", Movie.newBuilder().setItemId("1").setTitle("Toy Story").setYear(1995)
+                .setGenres(List.of("Animation")).build());
+        movies.pipeInput("1", (Movie) null);
+
+        assertThat(driver.<String, Movie>getKeyValueStore(StoreNames.MOVIES).get("1")).isNull();
+    }
 }

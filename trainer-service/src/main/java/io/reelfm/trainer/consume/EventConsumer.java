@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -13,12 +16,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.reelfm.schemas.DeadLetters;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topics;
@@ -43,6 +51,7 @@ public final class EventConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> deadLetters;
     private final TrainingState state;
     private long recordsRead;
     private long poisonRecords;
@@ -59,6 +68,18 @@ public final class EventConsumer implements AutoCloseable {
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(Duration.ofMinutes(30).toMillis()));
         p.putAll(overrides);
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Properties dlq = new Properties();
+        dlq.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        dlq.put(ProducerConfig.ACKS_CONFIG, "all");
+        dlq.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        dlq.put(ProducerConfig.CLIENT_ID_CONFIG, "reelfm-trainer-dead-letters");
+        // Pass-through settings that also apply to producers (security, above all).
+        overrides.forEach((k, v) -> {
+            if (ProducerConfig.configNames().contains(k)) {
+                dlq.put(k, v);
+            }
+        });
+        this.deadLetters = new KafkaProducer<>(dlq, new ByteArraySerializer(), new ByteArraySerializer());
         consumer.subscribe(List.of(Topics.RATINGS.name(), Topics.MOVIES.name(), Topics.USERS.name()), new Positioner());
     }
 
@@ -72,13 +93,30 @@ public final class EventConsumer implements AutoCloseable {
                 changed += apply(r) ? 1 : 0;
             } catch (SerializationException e) {
                 poisonRecords++;
-                log.warn("Skipping undecodable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+                log.warn("Undecodable record {}-{}@{} sent to {}: {}", r.topic(), r.partition(), r.offset(),
+                        Topics.DEAD_LETTERS.name(), e.getMessage());
+                deadLetter(r, e);
+                state.skip(r.topic(), r.partition(), r.offset());
             }
         }
         if (!records.isEmpty()) {
             state.publishCounts();
         }
         return changed;
+    }
+
+    /**
+     * Copies the record to the dead-letter topic and waits for the acknowledgement, so that
+     * moving the checkpoint past it never loses it; if Kafka refuses, the record is only logged.
+     */
+    private void deadLetter(ConsumerRecord<byte[], byte[]> r, Exception e) {
+        try {
+            deadLetters.send(DeadLetters.of(Topics.DEAD_LETTERS.name(), "trainer", r, e)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | KafkaException failure) {
+            log.error("Could not dead-letter {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), failure.toString());
+        }
     }
 
     private boolean apply(ConsumerRecord<byte[], byte[]> r) {
@@ -163,6 +201,7 @@ public final class EventConsumer implements AutoCloseable {
     @Override
     public void close() {
         consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+        deadLetters.close(Duration.ofSeconds(5));
     }
 
     private final class Positioner implements ConsumerRebalanceListener {

@@ -31,6 +31,8 @@ public final class ModelSlot {
     long newSinceOnline;
     long lastFitNanos = System.nanoTime();
     boolean fitted;
+    /** Whether the fit under way was asked for explicitly (it publishes even without new data). */
+    boolean explicitRetrain;
     private volatile FitRecord lastFit;
 
     public ModelSlot(ModelSpec spec) {

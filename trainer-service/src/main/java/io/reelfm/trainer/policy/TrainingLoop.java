@@ -169,8 +169,10 @@ public final class TrainingLoop implements Runnable {
     private boolean wantsFullFit(ModelSlot s) {
         int ratings = state.ratings().size();
         if (s.takeRetrainRequest()) {
+            s.explicitRetrain = true;
             return ratings > 0;
         }
+        s.explicitRetrain = false;
         if (!s.fitted) {
             // A cold rebuild must not fit on a partial replay: wait until caught up (or refit-after passed).
             return ratings >= config.minRatings()
@@ -285,8 +287,11 @@ public final class TrainingLoop implements Runnable {
         try {
             ContentClusterJob.Outcome result = new ContentClusterJob(s.spec().clusters(), s.spec().iterations(), s.spec().seed())
                     .run(state);
+            Optional<ModelManifest> unchanged = unchangedActive(s);
             if (result == null) {
                 outcome = "skipped: no movies in the catalogue yet";
+            } else if (unchanged.isPresent()) {
+                outcome = "not published: active version " + unchanged.get().getVersion() + " was trained on the same data";
             } else {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 counts.put("items", (long) result.snapshot().itemIds().length);
@@ -356,7 +361,24 @@ public final class TrainingLoop implements Runnable {
         }
     }
 
+    /**
+     * The active version when it was trained on exactly the data the trainer holds now (same
+     * offsets on every input partition), so publishing a refit of it would add a version with
+     * nothing new: what a restart without new data would otherwise do. An explicit retrain
+     * request still publishes.
+     */
+    private Optional<ModelManifest> unchangedActive(ModelSlot s) {
+        if (s.explicitRetrain) {
+            return Optional.empty();
+        }
+        return publisher.models().active(s.name()).filter(m -> m.getTrainedOffsets().equals(state.offsets()));
+    }
+
     private String gateAndPublish(ModelSlot s, FmSnapshot snapshot, HoldoutSplit split, long trainedRatings) {
+        Optional<ModelManifest> unchanged = unchangedActive(s);
+        if (unchanged.isPresent()) {
+            return "not published: active version " + unchanged.get().getVersion() + " was trained on the same data";
+        }
         FmItemScorer candidate = new FmItemScorer(snapshot);
         HoldoutMetrics metrics = evaluate(candidate, split);
         if (s.incumbent != null) {

@@ -62,6 +62,11 @@ public final class TrainingState {
         return topic + "-" + partition;
     }
 
+    /** Moves past a record that could not be applied (undecodable), so no restart reads it again. */
+    public void skip(String topic, int partition, long offset) {
+        offsets.put(partitionKey(topic, partition), offset + 1);
+    }
+
     /**
      * Applies one rating read at the given position. Returns true when it changed the training
      * set (a new or newer rating of its pair), false for a duplicate event id or an older rating.
