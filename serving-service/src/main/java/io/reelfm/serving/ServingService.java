@@ -186,17 +186,17 @@ public final class ServingService extends RunningService {
         if (state != KafkaStreams.State.RUNNING) {
             return Readiness.Status.down("Kafka Streams is " + state);
         }
+        if (!registry.hasAll(config.modelNames())) {
+            List<String> missing = new ArrayList<>(config.modelNames());
+            registry.all().forEach(m -> missing.remove(m.name()));
+            return Readiness.Status.down("models not loaded yet: " + missing);
+        }
         long lag = streamsLag.lag();
         if (lag < 0) {
             return Readiness.Status.down("input lag not measured yet");
         }
         if (lag > config.readyMaxLag()) {
             return Readiness.Status.down(lag + " input records not processed yet (ready at " + config.readyMaxLag() + " or fewer)");
-        }
-        if (!registry.hasAll(config.modelNames())) {
-            List<String> missing = new ArrayList<>(config.modelNames());
-            registry.all().forEach(m -> missing.remove(m.name()));
-            return Readiness.Status.down("models not loaded yet: " + missing);
         }
         return Readiness.Status.up();
     }

@@ -22,7 +22,7 @@ public final class TopicReader {
     private TopicReader() {
     }
 
-    /** Every record now in the topic (committed ones only), in partition then offset order. */
+    /** Every record now in the topic (committed ones only, headers kept), in partition then offset order. */
     public static <K, V> List<ConsumerRecord<K, V>> readAll(String bootstrapServers, Topic<K, V> topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -43,9 +43,11 @@ public final class TopicReader {
                     throw new IllegalStateException("Timed out reading " + topic.name());
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    out.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(),
+                    out.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
+                            r.serializedKeySize(), r.serializedValueSize(),
                             r.key() == null ? null : topic.keySerde().deserializer().deserialize(r.topic(), r.key()),
-                            r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value())));
+                            r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value()),
+                            r.headers(), r.leaderEpoch()));
                 }
             }
         }

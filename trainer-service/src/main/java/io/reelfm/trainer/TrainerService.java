@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
 import io.reelfm.service.http.Readiness;
@@ -56,7 +57,9 @@ public final class TrainerService extends RunningService {
     }
 
     public static TrainerService start(TrainerConfig config) {
-        TopicCreator.ensure(config.bootstrapServers(), config.kafkaClient().values(), Topics.pipelineTopics(), config.replicationFactor(), Duration.ofSeconds(30));
+        List<Topic<?, ?>> topics = new java.util.ArrayList<>(Topics.pipelineTopics());
+        topics.add(Topics.DEAD_LETTERS);
+        TopicCreator.ensure(config.bootstrapServers(), config.kafkaClient().values(), topics, config.replicationFactor(), Duration.ofSeconds(30));
 
         Set<String> names = config.models().stream().map(ModelSpec::name).collect(Collectors.toSet());
         PublishedModels published = SnapshotTopicsReader.read(config.bootstrapServers(), config.kafkaClient().values(), names::contains,

@@ -17,9 +17,13 @@ final class Banner {
             b.append(String.format(" %-10s %s   (health: %s/health/ready)%n", s.name(), s.running().url(), s.running().url()));
         }
         b.append(" data       ").append(dataDescription).append('\n');
+        String key = demo.apiKey().orElse("<one of REELFM_API_KEYS>");
+        b.append(" api key    ").append(demo.apiKey().orElse("as set in REELFM_API_KEYS"))
+                .append("   (needed to write ratings and to roll back or retrain)\n");
         demo.components().stream().filter(s -> s.name().equals("ingest")).findFirst().ifPresent(s ->
                 b.append(" try        curl -X POST ").append(s.running().url())
                         .append("/ratings -H 'Content-Type: application/json' \\\n")
+                        .append("              -H 'Authorization: Bearer ").append(key).append("' \\\n")
                         .append("              -d '{\"userId\":\"42\",\"itemId\":\"50\",\"rating\":4.5}'\n"));
         demo.components().stream().filter(s -> s.name().equals("trainer")).findFirst().ifPresent(s ->
                 b.append(" models     curl ").append(s.running().url()).append("/status\n"));

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import io.reelfm.kafka.EmbeddedKafkaBroker;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
+import io.reelfm.service.auth.ApiKeys;
 
 /**
  * The running all-in-one stack: an embedded KRaft broker, ReelFM's topics, and the demo
@@ -36,9 +37,11 @@ public final class Demo implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     private final List<Started> started;
     private final Runnable cleanup;
+    private final java.util.Optional<String> apiKey;
     private boolean closed;
 
-    private Demo(EmbeddedKafkaBroker broker, List<Started> started, Runnable cleanup) {
+    private Demo(EmbeddedKafkaBroker broker, List<Started> started, Runnable cleanup, java.util.Optional<String> apiKey) {
+        this.apiKey = apiKey;
         this.broker = broker;
         this.started = started;
         this.cleanup = cleanup;
@@ -77,12 +80,18 @@ public final class Demo implements AutoCloseable {
             for (DemoComponent component : components.apply(stateDir)) {
                 started.add(new Started(component.name(), component.start(broker.bootstrapServers())));
             }
-            return new Demo(broker, started, cleanup);
+            boolean ownKeys = io.reelfm.service.config.Settings.fromEnvironment().find(ApiKeys.API_KEYS).isPresent();
+            return new Demo(broker, started, cleanup, ownKeys ? java.util.Optional.empty() : java.util.Optional.of(config.apiKey()));
         } catch (RuntimeException e) {
             closeAll(started, broker);
             cleanup.run();
             throw e;
         }
+    }
+
+    /** The API key for writes and administration, or empty when {@code REELFM_API_KEYS} configures the keys instead. */
+    public java.util.Optional<String> apiKey() {
+        return apiKey;
     }
 
     public String bootstrapServers() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.reelfm.launcher.service.ServiceStarter;
+import io.reelfm.service.auth.ApiKeys;
 
 /**
  * The services the demo runs, in start order: one line each. Ingest first (it only writes),
@@ -16,15 +17,18 @@ public final class DemoComponents {
     }
 
     /**
+     * Writes and administration need the demo's API key unless {@code REELFM_API_KEYS} sets others.
+     *
      * @param stateDir where services keep local state for this demo run (serving's state stores);
      *                 serving runs without standby replicas, there being no second instance to hold them
      */
     public static List<DemoComponent> running(DemoConfig config, Path stateDir) {
+        String keys = "demo:" + config.apiKey();
         return List.of(
-                new ServiceComponent(ServiceStarter.INGEST, config.ingestPort(), Map.of()),
-                new ServiceComponent(ServiceStarter.TRAINER, config.trainerPort(), Map.of()),
+                new ServiceComponent(ServiceStarter.INGEST, config.ingestPort(), Map.of(ApiKeys.API_KEYS, keys)),
+                new ServiceComponent(ServiceStarter.TRAINER, config.trainerPort(), Map.of(ApiKeys.API_KEYS, keys)),
                 new ServiceComponent(ServiceStarter.SERVING, config.servingPort(),
                         Map.of("reelfm.serving.state-dir", stateDir.resolve("serving").toString(),
-                                "reelfm.serving.standby-replicas", "0")));
+                                "reelfm.serving.standby-replicas", "0", ApiKeys.API_KEYS, keys)));
     }
 }

@@ -11,8 +11,10 @@ import java.nio.file.Path;
  * @param ingestPort   {@code --ingest-port}, default 8081
  * @param trainerPort  {@code --trainer-port}, default 8082
  * @param servingPort  {@code --serving-port}, default 8080
+ * @param apiKey       the key writes and administration need, fresh and random for each run, printed in the banner;
+ *                     {@code REELFM_API_KEYS} in the environment replaces it with the operator's own keys
  */
-public record DemoConfig(int kafkaPort, Path kafkaDir, int ingestPort, int trainerPort, int servingPort) {
+public record DemoConfig(int kafkaPort, Path kafkaDir, int ingestPort, int trainerPort, int servingPort, String apiKey) {
 
     public static final int KAFKA_PORT = 9092;
     public static final int INGEST_PORT = 8081;
@@ -24,6 +26,20 @@ public record DemoConfig(int kafkaPort, Path kafkaDir, int ingestPort, int train
         requirePort("--ingest-port", ingestPort);
         requirePort("--trainer-port", trainerPort);
         requirePort("--serving-port", servingPort);
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("the demo needs an API key");
+        }
+    }
+
+    public DemoConfig(int kafkaPort, Path kafkaDir, int ingestPort, int trainerPort, int servingPort) {
+        this(kafkaPort, kafkaDir, ingestPort, trainerPort, servingPort, randomKey());
+    }
+
+    /** 24 random bytes, URL-safe: unguessable, and easy to paste into a curl command. */
+    static String randomKey() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return "demo-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static DemoConfig defaults() {

@@ -61,8 +61,14 @@ class DemoSmokeIT {
             assertThat(TopicReader.count(bootstrap, Topics.RATINGS.name())).isEqualTo(3000);
             assertThat(TopicReader.count(bootstrap, Topics.MOVIES.name())).isEqualTo(150);
 
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(ingest + "/ratings"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"7\",\"itemId\":\"12\",\"rating\":4.5}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("the demo requires its key").isEqualTo(401);
             HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(ingest + "/ratings"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + demo.apiKey().orElseThrow())
                     .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"7\",\"itemId\":\"12\",\"rating\":4.5}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);

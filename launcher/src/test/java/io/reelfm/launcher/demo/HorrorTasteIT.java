@@ -98,7 +98,8 @@ class HorrorTasteIT {
             for (int id : history) {
                 String body = "{\"userId\":\"" + fan + "\",\"itemId\":\"" + items.id(id) + "\",\"rating\":5}";
                 HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(demo.url("ingest") + "/ratings"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .header("Content-Type", "application/json").header("X-API-Key", demo.apiKey().orElseThrow())
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
             }

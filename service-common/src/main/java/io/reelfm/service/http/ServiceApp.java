@@ -139,11 +139,28 @@ public final class ServiceApp implements AutoCloseable {
             throw new IllegalStateException(config.name() + " was stopped and cannot be restarted");
         }
         if (!started) {
-            app.start(config.host(), config.port());
+            try {
+                app.start(config.host(), config.port());
+            } catch (RuntimeException e) {
+                if (portTaken(e)) {
+                    throw new IllegalStateException(config.name() + " cannot listen on port " + config.port()
+                            + ": it is already in use by another process; stop that process or choose another port", e);
+                }
+                throw e;
+            }
             started = true;
             log.info("{} listening on port {}", config.name(), port());
         }
         return this;
+    }
+
+    private static boolean portTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || (t.getMessage() != null && t.getMessage().contains("Port already in use"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bound port; differs from the configured one when that was 0. */

@@ -178,4 +178,16 @@ class ServiceAppTest {
             other.close();
         }
     }
+
+    @Test
+    void aTakenPortIsReportedAsSuch() {
+        ServiceApp second = ServiceApp.create(ServiceAppConfig.of("second", app.port()), Readiness.Status::up,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), javalin -> { });
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+                    .hasMessageContaining("port " + app.port()).hasMessageContaining("already in use");
+        } finally {
+            second.close();
+        }
+    }
 }

@@ -287,7 +287,11 @@ public final class TrainingLoop implements Runnable {
         try {
             ContentClusterJob.Outcome result = new ContentClusterJob(s.spec().clusters(), s.spec().iterations(), s.spec().seed())
                     .run(state);
-            Optional<ModelManifest> unchanged = unchangedActive(s);
+            Map<String, String> hyper = new LinkedHashMap<>();
+            hyper.put("clusters", String.valueOf(s.spec().clusters()));
+            hyper.put("iterations", String.valueOf(s.spec().iterations()));
+            hyper.put("seed", String.valueOf(s.spec().seed()));
+            Optional<ModelManifest> unchanged = unchangedActive(s, hyper);
             if (result == null) {
                 outcome = "skipped: no movies in the catalogue yet";
             } else if (unchanged.isPresent()) {
@@ -296,10 +300,6 @@ public final class TrainingLoop implements Runnable {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 counts.put("items", (long) result.snapshot().itemIds().length);
                 counts.put("ratings", (long) state.ratings().size());
-                Map<String, String> hyper = new LinkedHashMap<>();
-                hyper.put("clusters", String.valueOf(s.spec().clusters()));
-                hyper.put("iterations", String.valueOf(s.spec().iterations()));
-                hyper.put("seed", String.valueOf(s.spec().seed()));
                 ModelManifest m = publisher.publish(new VersionDraft(s.name(), "kmeans", "kmeans", result.snapshot().toBytes(),
                         hyper, state.offsets(), result.metrics(), counts));
                 outcome = "published version " + m.getVersion();
@@ -363,19 +363,23 @@ public final class TrainingLoop implements Runnable {
 
     /**
      * The active version when it was trained on exactly the data the trainer holds now (same
-     * offsets on every input partition), so publishing a refit of it would add a version with
-     * nothing new: what a restart without new data would otherwise do. An explicit retrain
-     * request still publishes.
+     * offsets on every input partition) by the same learner with the same settings, so
+     * publishing a refit of it would add a version with nothing new: what a restart without new
+     * data would otherwise do. Settings a tuner chose are not compared (the search may land a
+     * little differently each time); changed configuration is. An explicit retrain request still
+     * publishes.
      */
-    private Optional<ModelManifest> unchangedActive(ModelSlot s) {
+    private Optional<ModelManifest> unchangedActive(ModelSlot s, Map<String, String> hyperparameters) {
         if (s.explicitRetrain) {
             return Optional.empty();
         }
-        return publisher.models().active(s.name()).filter(m -> m.getTrainedOffsets().equals(state.offsets()));
+        return publisher.models().active(s.name()).filter(m -> m.getTrainedOffsets().equals(state.offsets())
+                && m.getLearner().equals(s.fitter() == null ? "kmeans" : s.fitter().name())
+                && ("true".equals(m.getHyperparameters().get("tuned")) || m.getHyperparameters().equals(hyperparameters)));
     }
 
     private String gateAndPublish(ModelSlot s, FmSnapshot snapshot, HoldoutSplit split, long trainedRatings) {
-        Optional<ModelManifest> unchanged = unchangedActive(s);
+        Optional<ModelManifest> unchanged = unchangedActive(s, hyperparameters(s));
         if (unchanged.isPresent()) {
             return "not published: active version " + unchanged.get().getVersion() + " was trained on the same data";
         }

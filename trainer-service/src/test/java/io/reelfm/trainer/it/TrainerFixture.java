@@ -111,6 +111,14 @@ final class TrainerFixture {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), expectedStatus);
     }
 
+    /** A POST with extra headers (an API key, say). */
+    static JsonNode post(int port, String path, int expectedStatus, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        headers.forEach(b::header);
+        return send(b.build(), expectedStatus);
+    }
+
     private static JsonNode send(HttpRequest request, int expectedStatus) {
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,111 @@
+package io.reelfm.launcher.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One {@code reelfm} command in its own JVM, as an operator runs it: the broker and each
+ * service are separate processes, so a fault test can kill one with SIGKILL and start it again
+ * while the others keep running. Output goes to a log file the test can search.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final Path log;
+    private Process process;
+
+    private ServiceProcess(String name, List<String> command, Map<String, String> env, Path log) {
+        this.name = name;
+        this.command = command;
+        this.env = env;
+        this.log = log;
+    }
+
+    /** Starts {@code reelfm <args>} with these extra environment variables, logging to {@code logDir/<name>.log}. */
+    static ServiceProcess start(String name, List<String> args, Map<String, String> env, Path logDir) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add("io.reelfm.launcher.ReelFm");
+        cmd.addAll(args);
+        ServiceProcess p = new ServiceProcess(name, List.copyOf(cmd), Map.copyOf(env), logDir.resolve(name + ".log"));
+        p.launch();
+        return p;
+    }
+
+    private void launch() {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful close, as a crash or {@code kill -9}. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The same command again, appending to the same log. */
+    void restart() {
+        launch();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself; its exit code, or -1 if it is still running. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
+    String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
