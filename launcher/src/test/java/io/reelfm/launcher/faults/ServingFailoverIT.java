@@ -51,7 +51,7 @@ class ServingFailoverIT {
     @TempDir
     Path dir;
 
-    private record Answer(String user, int status, String stale, long atNanos) {
+    private record Answer(String user, String path, int status, String stale, String error, long atNanos, long millis) {
     }
 
     @Test
@@ -92,9 +92,17 @@ class ServingFailoverIT {
                 Map<Integer, Long> byStatus = answers.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
                 long stale = answers.stream().filter(x -> x.stale() != null).count();
                 long lastFailure = answers.stream().filter(x -> x.status() != 200).mapToLong(Answer::atNanos).max().orElse(killedAt);
-                System.out.printf("serving kill: %d requests %s, %d marked stale, last failure %.1f s after the kill%n",
-                        answers.size(), byStatus, stale, (lastFailure - killedAt) / 1e9);
+                long[] ms = answers.stream().mapToLong(Answer::millis).sorted().toArray();
+                System.out.printf("serving kill: %d requests %s, %d marked stale, last failure %.1f s after the kill;"
+                                + " latency p50 %d ms, p99 %d ms, max %d ms%n", answers.size(), byStatus, stale,
+                        (lastFailure - killedAt) / 1e9, ms[ms.length / 2], ms[(int) (ms.length * 0.99)], ms[ms.length - 1]);
+                answers.stream().filter(x -> x.error() != null)
+                        .map(x -> String.format("%.1fs %s %d %s", (x.atNanos() - killedAt) / 1e9, x.path(), x.status(), x.error()))
+                        .collect(Collectors.groupingBy(line -> line.replaceAll("^\\S+ ", "").replaceAll("u\\d+", "u*"),
+                                java.util.LinkedHashMap::new, Collectors.toList()))
+                        .forEach((kind, lines) -> System.out.printf("  %d x %s (first: %s)%n", lines.size(), kind, lines.get(0)));
 
+                assertThat(byStatus.keySet()).as("statuses").isSubsetOf(200, 503);
                 assertThat(answers.stream().map(Answer::user).distinct().count()).isEqualTo(USERS);
                 assertThat(answers).filteredOn(x -> x.atNanos() > killedAt + TimeUnit.SECONDS.toNanos(10))
                         .isNotEmpty().allSatisfy(x -> assertThat(x.status()).as(x.user()).isEqualTo(200));
@@ -199,12 +207,15 @@ class ServingFailoverIT {
     }
 
     private static Answer ask(HttpClient http, int port, String path, String user) {
+        long t0 = System.nanoTime();
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(user, r.statusCode(), r.headers().firstValue("X-ReelFM-Stale").orElse(null), System.nanoTime());
+            return new Answer(user, path.substring(path.lastIndexOf('/')), r.statusCode(),
+                    r.headers().firstValue("X-ReelFM-Stale").orElse(null), r.statusCode() == 200 ? null : r.body(), System.nanoTime(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         } catch (Exception e) {
-            return new Answer(user, -1, null, System.nanoTime());
+            return new Answer(user, path, -1, null, e.toString(), System.nanoTime(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         }
     }
 

@@ -141,12 +141,13 @@ public final class ServiceApp implements AutoCloseable {
         if (!started) {
             try {
                 app.start(config.host(), config.port());
-            } catch (RuntimeException e) {
-                if (portTaken(e)) {
+            } catch (Exception e) {
+                // Javalin may rethrow Jetty's checked exceptions undeclared, hence Exception.
+                if (portTaken(e) || portTaken(config.host(), config.port())) {
                     throw new IllegalStateException(config.name() + " cannot listen on port " + config.port()
                             + ": it is already in use by another process; stop that process or choose another port", e);
                 }
-                throw e;
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(config.name() + " failed to start: " + e, e);
             }
             started = true;
             log.info("{} listening on port {}", config.name(), port());
@@ -161,6 +162,23 @@ public final class ServiceApp implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Jetty reports a failed bind as a bare "STOPPED" state error, the bind exception only logged;
+     * so after a failed start, try binding the port here to tell whether that was the cause.
+     */
+    private static boolean portTaken(String host, int port) {
+        if (port == 0) {
+            return false;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 
     /** The bound port; differs from the configured one when that was 0. */

@@ -38,6 +38,8 @@ public final class UserResource {
 
     /** The most ratings {@code /history} returns; {@code limit} may ask for fewer, newest first. */
     static final int MAX_HISTORY_LIMIT = 100_000;
+    /** How long a request for a failed owner's user waits for a local replica to answer. */
+    private static final Duration COPY_WAIT = Duration.ofSeconds(4);
 
     private final Recommender recommender;
     private final Catalog catalog;
@@ -79,7 +81,12 @@ public final class UserResource {
             return;
         }
         if (owner.isEmpty()) {
-            local.handle(ctx);
+            try {
+                local.handle(ctx);
+            } catch (InvalidStateStoreException e) {
+                // Ours, but not queryable yet: a standby being promoted is still restoring.
+                failover(ctx, local, user, personalOnly, e.getMessage());
+            }
             return;
         }
         if (router.forwardedByInstance(ctx.header(UserRouter.FORWARDED_HEADER), pathAndQuery)) {
@@ -107,24 +114,49 @@ public final class UserResource {
      * The owner cannot answer (killed, or partitions moving). A local copy of the user's state
      * (a standby replica) answers instead, marked stale; without one, recommendations fall back
      * to the non-personalised list (also marked), and endpoints that only make sense with the
-     * user's own data answer 503 with Retry-After until the partitions have moved.
+     * user's own data wait up to {@link #COPY_WAIT} for a replica to answer (a rebalance briefly
+     * closes every store), then answer 503 with Retry-After.
      */
     private void failover(Context ctx, Handler local, String user, boolean personalOnly, String why) throws Exception {
-        boolean copy = stores.hasLocalCopy(user);
-        if (!copy && personalOnly) {
-            throw ApiException.unavailable(why + "; retry once its partitions have moved", retryAfterSeconds, null);
+        if (!personalOnly) {
+            // Recommendations: the replica if there is one, else the non-personalised list, at once.
+            ctx.header(STALE_HEADER, stores.hasLocalCopy(user) ? "standby" : "no-user-state");
+            stores.readingStale(true, () -> handle(ctx, local));
+            return;
         }
-        ctx.header(STALE_HEADER, copy ? "standby" : "no-user-state");
-        stores.readingStale(true, () -> {
+        // History and predictions need the user's own state: read it from a local replica,
+        // waiting a little while one is briefly unavailable (a rebalance promoting it).
+        long deadline = System.nanoTime() + COPY_WAIT.toNanos();
+        RuntimeException last;
+        do {
             try {
-                local.handle(ctx);
-                return null;
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                ctx.header(STALE_HEADER, "standby");
+                stores.readingStale(false, () -> handle(ctx, local));
+                return;
+            } catch (InvalidStateStoreException e) {
+                last = e;
+            } catch (ApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                last = e;
             }
-        });
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        ctx.removeHeader(STALE_HEADER);
+        throw ApiException.unavailable(why + "; no local replica answered for this user (" + last.getMessage()
+                + "); retry once its partitions have moved", retryAfterSeconds, last);
+    }
+
+    private static Void handle(Context ctx, Handler local) {
+        try {
+            local.handle(ctx);
+            return null;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String userId(Context ctx) {
