@@ -87,7 +87,7 @@ public final class ServingService extends RunningService {
     public static ServingService start(ServingConfig config) {
         TopicCreator.ensure(config.bootstrapServers(), config.kafkaClient().values(), topics(config), config.replicationFactor(), Duration.ofSeconds(30));
         StreamsStores stores = new StreamsStores();
-        ModelRegistry registry = new ModelRegistry();
+        ModelRegistry registry = new ModelRegistry(!"none".equals(config.clusterModel()));
         Variants variants = new Variants(config.variants());
         Limits limits = new Limits(config.maxK());
         Catalog catalog = new Catalog(stores);

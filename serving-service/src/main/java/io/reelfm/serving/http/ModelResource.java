@@ -49,7 +49,7 @@ public final class ModelResource {
     }
 
     private void clusters(Context ctx) {
-        ClusterModel m = models.clusters().orElseThrow(() -> ApiException.unavailable("no cluster model is loaded yet", 5, null));
+        ClusterModel m = models.requireClusters();
         List<ClusterSummary> out = new java.util.ArrayList<>();
         List<ClusterSnapshot.Cluster> cs = m.snapshot().clusters();
         for (int i = 0; i < cs.size(); i++) {

@@ -86,7 +86,7 @@ public final class MovieResource {
 
     /** Items of the same cluster, most popular (weighted rating) first. */
     private void similarInCluster(Context ctx, MovieView m, int k) {
-        ClusterModel clusters = models.clusters().orElseThrow(() -> ApiException.unavailable("no cluster model is loaded yet", 5, null));
+        ClusterModel clusters = models.requireClusters();
         Integer cluster = clusters.clusterOf(m.itemId());
         if (cluster == null) {
             throw Params.notFound("movie " + m.itemId() + " is not in cluster model " + clusters.name() + " yet");
