@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.reelfm.service.http.ApiException;
 import io.reelfm.serving.experiment.Variant;
 import io.reelfm.serving.experiment.Variants;
 import io.reelfm.schemas.snapshot.ClusterSnapshot;

@@ -7,7 +7,6 @@ import java.util.Optional;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.service.http.ApiException;
 import io.reelfm.service.http.Echo;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;

@@ -27,6 +27,9 @@ public final class PopularityRanker {
     private final ServingStores stores;
     private final Catalog catalog;
     private final int minVotes;
+    /** How long one decoded copy of the item statistics serves requests. */
+    static final java.time.Duration SNAPSHOT_TTL = java.time.Duration.ofSeconds(1);
+    private volatile Snapshot cached;
 
     public PopularityRanker(ServingStores stores, Catalog catalog, int minVotes) {
         this.stores = stores;
@@ -128,7 +131,27 @@ public final class PopularityRanker {
         return minVotes;
     }
 
+    /**
+     * Every item's statistics, decoded. Decoding the whole store costs milliseconds per request
+     * (every item's trend buckets and segment counts), and every list for a user without history
+     * needs it, so one decoded copy is shared for {@link #SNAPSHOT_TTL}: popularity may lag a
+     * rating by that long, which no chart reader can tell.
+     */
     private List<KeyValue<String, ItemStats>> snapshot() {
+        Snapshot s = cached;
+        long now = System.nanoTime();
+        if (s != null && now - s.atNanos() < SNAPSHOT_TTL.toNanos()) {
+            return s.items();
+        }
+        List<KeyValue<String, ItemStats>> fresh = List.copyOf(read());
+        cached = new Snapshot(fresh, now);
+        return fresh;
+    }
+
+    private record Snapshot(List<KeyValue<String, ItemStats>> items, long atNanos) {
+    }
+
+    private List<KeyValue<String, ItemStats>> read() {
         List<KeyValue<String, ItemStats>> out = new ArrayList<>();
         try (KeyValueIterator<String, ItemStats> it = stores.itemStats().all()) {
             while (it.hasNext()) {

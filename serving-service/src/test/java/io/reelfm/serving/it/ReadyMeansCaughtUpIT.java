@@ -1,0 +1,74 @@
+package io.reelfm.serving.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.reelfm.service.config.Settings;
+import io.reelfm.serving.ServingConfig;
+import io.reelfm.serving.ServingService;
+import io.reelfm.serving.model.TestModels;
+import io.reelfm.testkit.SharedKafka;
+
+/**
+ * A fresh instance over a backlog of ratings says ready only once it has processed them (within
+ * {@code ready-max-lag}), so the first answers a load balancer sends to it are complete.
+ */
+class ReadyMeansCaughtUpIT {
+
+    private static final int USERS = 40;
+    private static final int PER_USER = 150;
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void theFirstReadyInstanceHasEveryUsersWholeHistory() throws Exception {
+        String bootstrap = SharedKafka.bootstrapServers();
+        try (KafkaFixtures kafka = new KafkaFixtures(bootstrap)) {
+            for (int i = 0; i < PER_USER; i++) {
+                kafka.movie("rd-" + i, "Ready Movie " + i, 2000, "Drama");
+            }
+            kafka.publishModel("rd-fm", 1, TestModels.randomPayload(PER_USER, 8, "rd-", 3));
+            Instant t0 = Instant.parse("2024-06-01T00:00:00Z");
+            for (int u = 0; u < USERS; u++) {
+                for (int i = 0; i < PER_USER; i++) {
+                    kafka.rating("rd-u" + u, "rd-" + i, 1 + (u + i) % 5, t0.plusSeconds(u * 1000L + i));
+                }
+            }
+            try (ServingService serving = ServingService.start(ServingConfig.from(Settings.ofMap(Map.of(
+                    "reelfm.kafka.bootstrap-servers", bootstrap,
+                    "reelfm.serving.port", "0",
+                    "reelfm.serving.application-id", "serving-ready-it",
+                    "reelfm.serving.state-dir", stateDir.toString(),
+                    "reelfm.serving.standby-replicas", "0",
+                    "reelfm.serving.variants", "main:rd-fm:1",
+                    "reelfm.serving.cluster-model", "none",
+                    "reelfm.serving.rating-model", "none",
+                    "reelfm.serving.ready-max-lag", "0"))))) {
+                int port = serving.port();
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                Http.Response ready = Http.get(port, "/health/ready");
+                boolean sawBehind = false;
+                while (ready.status() != 200 && System.nanoTime() < deadline) {
+                    sawBehind |= ready.body().contains("not processed yet");
+                    Thread.sleep(20);
+                    ready = Http.get(port, "/health/ready");
+                }
+                assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+
+                for (int u = 0; u < USERS; u++) {
+                    assertThat(Http.get(port, "/users/rd-u" + u + "/history").json().get("count").asInt())
+                            .as("history of rd-u" + u + " when ready first said UP").isEqualTo(PER_USER);
+                }
+                System.out.println("ready after the backlog; 'not processed yet' seen while catching up: " + sawBehind);
+            }
+        }
+    }
+}
