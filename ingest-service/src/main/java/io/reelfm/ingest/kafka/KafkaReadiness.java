@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +20,7 @@ import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
 import io.reelfm.service.http.Readiness;
+import io.reelfm.service.lifecycle.BackgroundProbe;
 
 /**
  * Ingest is ready when Kafka answers and the ratings, movies and users topics exist. Missing
@@ -44,11 +44,7 @@ public final class KafkaReadiness implements Readiness, AutoCloseable {
     private final IngestConfig config;
     private final List<Topic<?, ?>> topics = Topics.ingestTopics();
     private final Admin admin;
-    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kafka-readiness");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService prober = BackgroundProbe.thread("kafka-readiness");
     private volatile boolean topicsEnsured;
     private volatile Probe last = new Probe(Status.down("Kafka has not been checked yet"), System.nanoTime());
 

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.reelfm.service.config.KafkaClientProperties;
+import io.reelfm.service.lifecycle.BackgroundProbe;
 
 /**
  * How far this instance's active tasks are behind their input: for every source partition of
@@ -45,11 +45,7 @@ public final class StreamsLag implements AutoCloseable {
 
     private final String applicationId;
     private final Admin admin;
-    private final ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "streams-lag");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService probe = BackgroundProbe.thread("streams-lag");
     private volatile Measurement last;
 
     /** The records behind, and when that was measured. */

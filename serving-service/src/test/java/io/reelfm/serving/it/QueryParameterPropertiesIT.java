@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.reelfm.service.config.Settings;
-import io.reelfm.serving.ServingConfig;
 import io.reelfm.serving.ServingService;
 import io.reelfm.serving.model.TestModels;
 import io.reelfm.testkit.SharedKafka;
@@ -56,15 +54,8 @@ class QueryParameterPropertiesIT {
         for (int i = 0; i < 6; i++) {
             kafka.rating("prop-u1", "prop-" + i, 4f, t0.plusSeconds(i));
         }
-        serving = ServingService.start(ServingConfig.from(Settings.ofMap(Map.of(
-                "reelfm.kafka.bootstrap-servers", bootstrap,
-                "reelfm.serving.port", "0",
-                "reelfm.serving.application-id", "serving-props-it",
-                "reelfm.serving.state-dir", stateDir.toString(),
-                "reelfm.serving.standby-replicas", "0",
-                "reelfm.serving.variants", "main:" + MODEL + ":1",
-                "reelfm.serving.cluster-model", "none",
-                "reelfm.serving.rating-model", "none"))));
+        serving = OneInstance.start(bootstrap, "serving-props-it", stateDir, MODEL,
+                Map.of("reelfm.serving.cluster-model", "none", "reelfm.serving.rating-model", "none"));
         await().atMost(Duration.ofSeconds(90)).until(() -> Http.get(serving.port(), "/health/ready").status() == 200);
     }
 

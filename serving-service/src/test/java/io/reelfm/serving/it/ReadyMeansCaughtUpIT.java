@@ -10,8 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.reelfm.service.config.Settings;
-import io.reelfm.serving.ServingConfig;
 import io.reelfm.serving.ServingService;
 import io.reelfm.serving.model.TestModels;
 import io.reelfm.testkit.SharedKafka;
@@ -42,16 +40,9 @@ class ReadyMeansCaughtUpIT {
                     kafka.rating("rd-u" + u, "rd-" + i, 1 + (u + i) % 5, t0.plusSeconds(u * 1000L + i));
                 }
             }
-            try (ServingService serving = ServingService.start(ServingConfig.from(Settings.ofMap(Map.of(
-                    "reelfm.kafka.bootstrap-servers", bootstrap,
-                    "reelfm.serving.port", "0",
-                    "reelfm.serving.application-id", "serving-ready-it",
-                    "reelfm.serving.state-dir", stateDir.toString(),
-                    "reelfm.serving.standby-replicas", "0",
-                    "reelfm.serving.variants", "main:rd-fm:1",
-                    "reelfm.serving.cluster-model", "none",
-                    "reelfm.serving.rating-model", "none",
-                    "reelfm.serving.ready-max-lag", "0"))))) {
+            try (ServingService serving = OneInstance.start(bootstrap, "serving-ready-it", stateDir, "rd-fm",
+                    Map.of("reelfm.serving.cluster-model", "none", "reelfm.serving.rating-model", "none",
+                            "reelfm.serving.ready-max-lag", "0"))) {
                 int port = serving.port();
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 Http.Response ready = Http.get(port, "/health/ready");

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.Topics;
-import io.reelfm.service.config.Settings;
-import io.reelfm.serving.ServingConfig;
 import io.reelfm.serving.ServingService;
 import io.reelfm.serving.model.TestModels;
 import io.reelfm.serving.topology.DeadLetterHandler;
@@ -57,14 +55,8 @@ class ServingEndToEndIT {
         for (int u = 0; u < 20; u++) {
             kafka.rating("e2e-crowd-" + u, "e2e-50", 5f, T0.plusSeconds(100 + u));
         }
-        serving = ServingService.start(ServingConfig.from(Settings.ofMap(Map.of(
-                "reelfm.kafka.bootstrap-servers", bootstrap,
-                "reelfm.serving.port", "0",
-                "reelfm.serving.application-id", "serving-e2e-it",
-                "reelfm.serving.state-dir", stateDir.toString(),
-                "reelfm.serving.standby-replicas", "0",
-                "reelfm.serving.variants", "main:" + MODEL + ":1",
-                "reelfm.serving.cluster-model", "e2e-kmeans"))));
+        serving = OneInstance.start(bootstrap, "serving-e2e-it", stateDir, MODEL,
+                Map.of("reelfm.serving.cluster-model", "e2e-kmeans"));
         port = serving.port();
         await().atMost(Duration.ofSeconds(90)).until(() -> Http.get(port, "/health/ready").status() == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/users/e2e-u1/history").status() == 200
