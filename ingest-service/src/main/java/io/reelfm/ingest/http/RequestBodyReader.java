@@ -7,6 +7,7 @@ import java.io.InputStream;
 import io.javalin.http.Context;
 import io.reelfm.ingest.body.BodyFormat;
 import io.reelfm.service.http.ApiException;
+import io.reelfm.service.http.Echo;
 
 /**
  * Reads a request body under the configured byte limit: a declared Content-Length above the
@@ -25,7 +26,7 @@ final class RequestBodyReader {
         String contentType = ctx.header("Content-Type");
         return BodyFormat.fromContentType(contentType).orElseThrow(() -> new ApiException(415,
                 "Content-Type must be one of " + BodyFormat.ACCEPTED + " (UTF-8) but was "
-                        + (contentType == null ? "missing" : "'" + contentType + "'")));
+                        + (contentType == null ? "missing" : "'" + Echo.truncate(contentType) + "'")));
     }
 
     byte[] read(Context ctx) {

@@ -12,6 +12,17 @@ public final class Echo {
     private Echo() {
     }
 
+    /** Longest error message an answer carries; a guard behind the per-input {@link #truncate}. */
+    public static final int MAX_MESSAGE_CHARS = 400;
+
+    /** An error message cut to {@link #MAX_MESSAGE_CHARS}, whatever input it quotes. */
+    public static String message(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE_CHARS) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE_CHARS) + "…";
+    }
+
     public static String truncate(String input) {
         if (input == null) {
             return "null";

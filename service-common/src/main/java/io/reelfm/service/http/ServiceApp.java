@@ -93,7 +93,7 @@ public final class ServiceApp implements AutoCloseable {
                 log.debug("Cause of {} on {} {}", e.status(), ctx.method(), ctx.path(), e.getCause());
             }
             e.headers().forEach(ctx::header);
-            ctx.status(e.status()).json(new ErrorBody(e.getMessage(), e.problems()));
+            ctx.status(e.status()).json(new ErrorBody(Echo.message(e.getMessage()), e.problems()));
         });
         app.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 405) {
@@ -105,7 +105,7 @@ public final class ServiceApp implements AutoCloseable {
                 return;
             }
             e.getDetails().forEach(ctx::header);
-            ctx.status(e.getStatus()).json(new ErrorBody(e.getMessage(), null));
+            ctx.status(e.getStatus()).json(new ErrorBody(Echo.message(e.getMessage()), null));
         });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);

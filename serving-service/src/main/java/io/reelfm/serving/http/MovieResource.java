@@ -66,7 +66,7 @@ public final class MovieResource {
             return;
         }
         if (!"factors".equals(method)) {
-            throw Params.bad("method", "must be factors or cluster, was '" + method + "'");
+            throw Params.bad("method", "must be factors or cluster, was '" + Echo.truncate(method) + "'");
         }
         String modelName = variants.all().get(0).model();
         FactorModel model = models.get(modelName).orElseThrow(() -> new ModelUnavailableException(modelName));

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.reelfm.service.http.Echo;
 import io.reelfm.serving.popular.PopularityRanker;
 import io.reelfm.serving.topology.TrendWindow;
 
@@ -31,7 +32,7 @@ public final class RankingResource {
 
     private void trending(Context ctx) {
         String w = Params.optionalString(ctx, "window").orElse(TrendWindow.DAY.label());
-        TrendWindow window = TrendWindow.parse(w).orElseThrow(() -> Params.bad("window", "must be 1h or 24h, was '" + w + "'"));
+        TrendWindow window = TrendWindow.parse(w).orElseThrow(() -> Params.bad("window", "must be 1h or 24h, was '" + Echo.truncate(w) + "'"));
         ctx.json(ranker.trending(window, Params.k(ctx, "k", Limits.DEFAULT_K, limits)));
     }
 

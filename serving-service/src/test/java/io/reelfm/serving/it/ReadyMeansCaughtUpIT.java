@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.reelfm.serving.ServingService;
 import io.reelfm.serving.model.TestModels;
-import io.reelfm.testkit.SharedKafka;
+import io.reelfm.kafka.EmbeddedKafkaBroker;
 
 /**
  * A fresh instance over a backlog of ratings says ready only once it has processed them (within
@@ -28,8 +28,10 @@ class ReadyMeansCaughtUpIT {
 
     @Test
     void theFirstReadyInstanceHasEveryUsersWholeHistory() throws Exception {
-        String bootstrap = SharedKafka.bootstrapServers();
-        try (KafkaFixtures kafka = new KafkaFixtures(bootstrap)) {
+        // Its own broker: the backlog must not become other tests' data.
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(0, null, Map.of()).start();
+             KafkaFixtures kafka = new KafkaFixtures(broker.bootstrapServers())) {
+            String bootstrap = broker.bootstrapServers();
             for (int i = 0; i < PER_USER; i++) {
                 kafka.movie("rd-" + i, "Ready Movie " + i, 2000, "Drama");
             }

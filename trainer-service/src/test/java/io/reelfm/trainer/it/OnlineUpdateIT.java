@@ -36,7 +36,9 @@ class OnlineUpdateIT {
 
             produce(GeneratedRatings.generate(unique("on2"), 60, 150, 25, 62));
             JsonNode updated = Awaitility.await().atMost(Duration.ofSeconds(90))
-                    .until(() -> model(port, sgd), m -> m.get("version").asLong() == 2);
+                    // the run is recorded just after its version is published, so wait for both
+                    .until(() -> model(port, sgd), m -> m.get("version").asLong() == 2
+                            && m.get("lastTraining").get("outcome").asText().endsWith("version 2"));
             assertThat(updated.get("lastTraining").get("kind").asText()).isEqualTo("online");
             // at least the 1000 new events that trigger it, less the 2 held-out ratings of each of the 60 new users
             assertThat(updated.get("lastTraining").get("ratings").asLong()).isBetween(1000L - 2 * 60, 1500L);
