@@ -66,7 +66,7 @@ class IngestBrokerRestartIT {
         try (ServiceProcess broker = ServiceProcess.start("broker", brokerArgs, Map.of(), dir);
              ServiceProcess ingest = ServiceProcess.start("ingest", List.of("ingest", "--port", String.valueOf(ingestPort),
                      "--bootstrap-servers", bootstrap), ingestEnv, dir)) {
-            await().atMost(Duration.ofSeconds(90)).until(() -> status(http, ingestPort, "/health/ready") == 200);
+            await().atMost(Duration.ofSeconds(90)).until(() -> ServiceProcess.httpStatus(http, ingestPort, "/health/ready") == 200);
 
             ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
             AtomicBoolean running = new AtomicBoolean(true);
@@ -85,7 +85,7 @@ class IngestBrokerRestartIT {
             load.submit(() -> {
                 while (running.get()) {
                     long t0 = System.nanoTime();
-                    int s = status(http, ingestPort, "/health/ready");
+                    int s = ServiceProcess.httpStatus(http, ingestPort, "/health/ready");
                     synchronized (readyMillis) {
                         readyMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
                         readyStatuses.add(s);
@@ -147,15 +147,6 @@ class IngestBrokerRestartIT {
             return new Outcome(eventId, resp.statusCode(), resp.headers().firstValue("Retry-After").orElse(null), System.nanoTime());
         } catch (Exception e) {
             return new Outcome(eventId, -1, null, System.nanoTime());
-        }
-    }
-
-    private static int status(HttpClient http, int port, String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(3))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
         }
     }
 

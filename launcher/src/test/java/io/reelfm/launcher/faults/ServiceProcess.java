@@ -101,6 +101,19 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The status of a GET to a local port, or -1 when nothing answered within 3 s. */
+    static int httpStatus(java.net.http.HttpClient http, int port, String path) {
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -74,8 +74,8 @@ class ServingFailoverIT {
                     String.valueOf(ServiceProcess.freePort()), "--bootstrap-servers", bootstrap), trainerEnv, dir);
                  ServiceProcess a = serving("serving-a", portA, bootstrap);
                  ServiceProcess b = serving("serving-b", portB, bootstrap)) {
-                await().atMost(Duration.ofSeconds(180)).until(() -> status(http, portA, "/health/ready") == 200
-                        && status(http, portB, "/health/ready") == 200);
+                await().atMost(Duration.ofSeconds(180)).until(() -> ServiceProcess.httpStatus(http, portA, "/health/ready") == 200
+                        && ServiceProcess.httpStatus(http, portB, "/health/ready") == 200);
                 // Both instances answer for every user before the fault (standbys have had time to fill).
                 await().atMost(Duration.ofSeconds(60)).until(() -> allUsers(http, portA) && allUsers(http, portB));
 
@@ -123,10 +123,10 @@ class ServingFailoverIT {
                                     Collectors.counting()));
                     assertThat(dead).containsKeys(Topics.RATINGS.name(), Topics.USERS.name(), Topics.MOVIES.name());
                 });
-                assertThat(status(http, portA, "/movies/search?q=movie")).isEqualTo(200);
-                assertThat(status(http, portA, "/users/u1/recommendations?k=5")).isEqualTo(200);
-                assertThat(status(http, portA, "/movies/m1")).isEqualTo(200);
-                assertThat(status(http, portA, "/health/live")).isEqualTo(200);
+                assertThat(ServiceProcess.httpStatus(http, portA, "/movies/search?q=movie")).isEqualTo(200);
+                assertThat(ServiceProcess.httpStatus(http, portA, "/users/u1/recommendations?k=5")).isEqualTo(200);
+                assertThat(ServiceProcess.httpStatus(http, portA, "/movies/m1")).isEqualTo(200);
+                assertThat(ServiceProcess.httpStatus(http, portA, "/health/live")).isEqualTo(200);
 
                 ServiceProcess clash = ServiceProcess.start("serving-clash", List.of("serving", "--port", String.valueOf(portA),
                         "--bootstrap-servers", bootstrap), servingEnv("clash"), dir);
@@ -199,7 +199,7 @@ class ServingFailoverIT {
 
     private static boolean allUsers(HttpClient http, int port) {
         for (int u = 0; u < USERS; u++) {
-            if (status(http, port, "/users/u" + u + "/history?limit=1") != 200) {
+            if (ServiceProcess.httpStatus(http, port, "/users/u" + u + "/history?limit=1") != 200) {
                 return false;
             }
         }
@@ -216,15 +216,6 @@ class ServingFailoverIT {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         } catch (Exception e) {
             return new Answer(user, path, -1, null, e.toString(), System.nanoTime(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-        }
-    }
-
-    private static int status(HttpClient http, int port, String path) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
         }
     }
 }
