@@ -15,6 +15,9 @@ import io.reelfm.serving.ServingConfig;
  */
 public final class StreamsSettings {
 
+    /** How often a warmed-up instance is checked for taking its tasks back. */
+    static final long PROBING_REBALANCE_INTERVAL_MS = 60_000;
+
     private StreamsSettings() {
     }
 
@@ -37,6 +40,9 @@ public final class StreamsSettings {
         // would warn that the handler is off for global stores; it reads the flag from there.
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // A rejoined instance warms its stores up as a standby and takes its users back at the next
+        // probing rebalance: every minute (Kafka's minimum) rather than the default ten.
+        p.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, PROBING_REBALANCE_INTERVAL_MS);
         // A killed instance's partitions move once its session expires; heartbeat three times per session.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) c.sessionTimeout().toMillis());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), (int) c.sessionTimeout().toMillis() / 3);
