@@ -1,5 +1,7 @@
 package io.reelfm.launcher.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.ConcurrentHistogram;
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -67,14 +70,11 @@ public final class SoakRun {
             List<String> users = new ArrayList<>();
             dataset.users(u -> users.add(u.userId()), bad -> { });
             long t0 = System.nanoTime();
-            while (status(http, serving + "/health/ready") != 200) {
-                Thread.sleep(2000);
-            }
+            await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> status(http, serving + "/health/ready") == 200);
             System.out.printf("replayed %d ratings; serving ready %.0f s later%n", replayed, (System.nanoTime() - t0) / 1e9);
             // The soak measures steady state: wait until the trainer's first fits are all done.
-            while (!firstFitsDone(http, trainer)) {
-                Thread.sleep(2000);
-            }
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(2)).until(() -> firstFitsDone(http, trainer));
             System.out.printf("trainer's first fits done %.0f s after the replay%n", (System.nanoTime() - t0) / 1e9);
 
             sequentialByVariant(http, serving, users);
@@ -88,8 +88,7 @@ public final class SoakRun {
                     http.sendAsync(HttpRequest.newBuilder(URI.create(serving + "/users/" + user + "/recommendations?k=10"))
                             .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 }, 0, TimeUnit.SECONDS.toNanos(1) / rate, TimeUnit.NANOSECONDS);
-                Thread.sleep(WARM_UP_STEP.toMillis());
-                task.cancel(false);
+                warm.schedule(() -> task.cancel(false), WARM_UP_STEP.toMillis(), TimeUnit.MILLISECONDS).get();
             }
             warm.shutdown();
             System.out.printf("warmed up for %d s%n", 3 * WARM_UP_STEP.toSeconds());
@@ -142,32 +141,37 @@ public final class SoakRun {
 
             List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
-            long end = start + TimeUnit.MINUTES.toNanos(minutes);
-            int minute = 0;
-            while (System.nanoTime() < end) {
-                Thread.sleep(Math.min(60_000, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1));
-                minute++;
+            AtomicLong minute = new AtomicLong();
+            load.scheduleAtFixedRate(() -> {
                 long afterGc = heapPools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
                 System.out.printf("minute %2d: %7d queries (%d errors), %8d ratings accepted (%d failed batches), "
-                                + "heap after last collections %4d MB, p99 so far %.1f ms%n", minute, queries.get(), queryErrors.get(),
-                        accepted.get(), ingestErrors.get(), afterGc >> 20, latency.getValueAtPercentile(99) / 1000.0);
-            }
+                                + "heap after last collections %4d MB, p99 so far %.1f ms%n", minute.incrementAndGet(), queries.get(),
+                        queryErrors.get(), accepted.get(), ingestErrors.get(), afterGc >> 20,
+                        latency.getValueAtPercentile(99) / 1000.0);
+            }, 1, 1, TimeUnit.MINUTES);
+            // The measured phase ends after the given minutes: wait for that moment, not for a poll.
+            load.schedule(() -> { }, minutes, TimeUnit.MINUTES).get();
             load.shutdown();
             load.awaitTermination(60, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - start) / 1e9;
 
             long expected = replayed + accepted.get();
-            long counted = -1;
-            long trainerAccepted = -1;
-            for (int attempt = 0; attempt < 60 && counted != expected; attempt++) {
-                Thread.sleep(2000);
-                counted = 0;
-                for (String item : items) {
-                    JsonNode movie = json(http, serving + "/movies/" + item);
-                    counted += movie == null ? 0 : movie.get("stats").get("ratings").asLong();
-                }
-                JsonNode status = json(http, trainer + "/status");
-                trainerAccepted = status == null ? -1 : status.get("data").get("accepted").asLong();
+            AtomicLong counted = new AtomicLong(-1);
+            AtomicLong trainerAccepted = new AtomicLong(-1);
+            try {
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    long sum = 0;
+                    for (String item : items) {
+                        JsonNode movie = json(http, serving + "/movies/" + item);
+                        sum += movie == null ? 0 : movie.get("stats").get("ratings").asLong();
+                    }
+                    counted.set(sum);
+                    JsonNode status = json(http, trainer + "/status");
+                    trainerAccepted.set(status == null ? -1 : status.get("data").get("accepted").asLong());
+                    return sum == expected && trainerAccepted.get() == expected;
+                });
+            } catch (ConditionTimeoutException e) {
+                System.out.println("counts still differ after 2 minutes of waiting");
             }
             System.out.printf("%n%.0f s at %d queries/s and %d ratings/s%n", seconds, queriesPerSecond, ratingsPerSecond);
             System.out.printf("queries: %d, errors %d; latency p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
@@ -175,7 +179,7 @@ public final class SoakRun {
                     latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0,
                     latency.getMaxValue() / 1000.0);
             System.out.printf("ratings: %d accepted, %d failed batches; serving counts %d of %d expected (replayed + accepted);"
-                    + " trainer accepted %d%n", accepted.get(), ingestErrors.get(), counted, expected, trainerAccepted);
+                    + " trainer accepted %d%n", accepted.get(), ingestErrors.get(), counted.get(), expected, trainerAccepted.get());
         }
         System.exit(0);
     }
