@@ -12,6 +12,7 @@ import io.reelfm.service.config.KafkaClientProperties;
 import io.reelfm.service.config.Settings;
 import io.reelfm.serving.topology.ServingTopology;
 import io.reelfm.serving.experiment.Variant;
+import io.reelfm.serving.web.WebConfig;
 
 /**
  * Everything the serving service needs, read once at start from {@link Settings} (environment
@@ -75,6 +76,8 @@ import io.reelfm.serving.experiment.Variant;
  * @param readyMaxLag       {@code reelfm.serving.ready-max-lag}, default 1000: {@code /health/ready} says UP only when this
  *                          instance's active tasks are at most this many input records behind (summed over partitions),
  *                          so a load balancer does not send users to an instance still replaying their ratings
+ * @param web               {@code reelfm.serving.web.*}: where the web page's ratings and model history are relayed
+ *                          (see {@link WebConfig})
  */
 public record ServingConfig(String host, int port, String advertisedHost, String bootstrapServers,
                             short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
@@ -83,7 +86,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                             Duration impressionWindow, Duration impressionLinger, int maxInFlight, String deadLetterTopic,
                             Duration stopTimeout, String clusterModel, String ratingModel, long dedupeCapacity,
                             Duration sessionTimeout, String internalSecret, KafkaClientProperties kafkaClient,
-                            long readyMaxLag) {
+                            long readyMaxLag, WebConfig web) {
 
     /** An even A/B split between the ranking model and the rating model the trainer publishes by default. */
     public static final String DEFAULT_VARIANTS = "ranking:ranking:50,mcmc:fm-mcmc:50";
@@ -122,6 +125,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 "reelfm.serving.session-timeout", "must be 3s to 5m, was " + sessionTimeout);
         Objects.requireNonNull(internalSecret, "internalSecret");
         Objects.requireNonNull(kafkaClient, "kafkaClient");
+        Objects.requireNonNull(web, "web");
         ConfigException.require(readyMaxLag >= 0, "reelfm.serving.ready-max-lag", "must be >= 0, was " + readyMaxLag);
         variants = List.copyOf(variants);
     }
@@ -155,7 +159,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.duration("reelfm.serving.session-timeout", Duration.ofSeconds(6)),
                 s.string("reelfm.serving.internal-secret", s.string(ApiKeys.API_KEYS, "")),
                 KafkaClientProperties.fromSettings(s),
-                s.longValue("reelfm.serving.ready-max-lag", 1000));
+                s.longValue("reelfm.serving.ready-max-lag", 1000),
+                WebConfig.from(s));
     }
 
     /**

@@ -39,6 +39,9 @@ import io.reelfm.serving.http.OpenApiResource;
 import io.reelfm.serving.http.RankingResource;
 import io.reelfm.serving.http.ExperimentResource;
 import io.reelfm.serving.http.ServingRoutes;
+import io.reelfm.serving.http.CatalogResource;
+import io.reelfm.serving.web.PassThrough;
+import io.reelfm.serving.web.WebPage;
 import io.reelfm.serving.http.UserResource;
 import io.reelfm.serving.model.ModelLoader;
 import io.reelfm.serving.model.ModelRegistry;
@@ -115,7 +118,8 @@ public final class ServingService extends RunningService {
                         new ExperimentResource(variants, () -> stores.streams().store(StoreQueryParameters.fromNameAndType(
                                 ExperimentTopology.STATS_STORE, QueryableStoreTypes.<String, ExperimentStats>keyValueStore())),
                                 stores, config.impressionWindow().toSeconds()),
-                        new OpenApiResource()));
+                        new OpenApiResource(), new CatalogResource(catalog, ranker), new WebPage(),
+                        new PassThrough(config.web())));
         KafkaStreams streams = null;
         ModelLoader loader = null;
         try {

@@ -16,6 +16,8 @@ final class Banner {
         for (Demo.Started s : demo.components()) {
             b.append(String.format(" %-10s %s   (health: %s/health/ready)%n", s.name(), s.running().url(), s.running().url()));
         }
+        demo.components().stream().filter(s -> s.name().equals("serving")).findFirst().ifPresent(s ->
+                b.append(" web page   ").append(s.running().url()).append("/   (search, rate, recommendations, charts)\n"));
         b.append(" data       ").append(dataDescription).append('\n');
         String key = demo.apiKey().orElse("<one of REELFM_API_KEYS>");
         b.append(" api key    ").append(demo.apiKey().orElse("as set in REELFM_API_KEYS"))

@@ -77,8 +77,11 @@ public final class Demo implements AutoCloseable {
         try {
             broker.start();
             TopicCreator.ensure(broker.bootstrapServers(), Topics.pipelineTopics(), (short) 1, Duration.ofSeconds(30));
+            Map<String, String> urls = new java.util.LinkedHashMap<>();
             for (DemoComponent component : components.apply(stateDir)) {
-                started.add(new Started(component.name(), component.start(broker.bootstrapServers())));
+                DemoComponent.Running running = component.start(broker.bootstrapServers(), Map.copyOf(urls));
+                started.add(new Started(component.name(), running));
+                urls.put(component.name(), running.url());
             }
             boolean ownKeys = io.reelfm.service.config.Settings.fromEnvironment().find(ApiKeys.API_KEYS).isPresent();
             return new Demo(broker, started, cleanup, ownKeys ? java.util.Optional.empty() : java.util.Optional.of(config.apiKey()));

@@ -9,8 +9,12 @@ public interface DemoComponent {
     /** Short name for the banner, e.g. {@code ingest}. */
     String name();
 
-    /** Starts the component; the handle is closed when the demo stops. */
-    Running start(String bootstrapServers);
+    /**
+     * Starts the component; the handle is closed when the demo stops.
+     *
+     * @param startedUrls the URL of each component started before this one, by name
+     */
+    Running start(String bootstrapServers, java.util.Map<String, String> startedUrls);
 
     /** A started component. */
     interface Running extends AutoCloseable {

@@ -20,7 +20,9 @@ public final class DemoComponents {
      * Writes and administration need the demo's API key unless {@code REELFM_API_KEYS} sets others.
      *
      * @param stateDir where services keep local state for this demo run (serving's state stores);
-     *                 serving runs without standby replicas, there being no second instance to hold them
+     *                 serving runs without standby replicas, there being no second instance to hold them.
+     *                 Serving's web page relays ratings to this demo's ingest with the demo key, so a visitor
+     *                 rates from the page without typing it
      */
     public static List<DemoComponent> running(DemoConfig config, Path stateDir) {
         String keys = "demo:" + config.apiKey();
@@ -29,6 +31,9 @@ public final class DemoComponents {
                 new ServiceComponent(ServiceStarter.TRAINER, config.trainerPort(), Map.of(ApiKeys.API_KEYS, keys)),
                 new ServiceComponent(ServiceStarter.SERVING, config.servingPort(),
                         Map.of("reelfm.serving.state-dir", stateDir.resolve("serving").toString(),
-                                "reelfm.serving.standby-replicas", "0", ApiKeys.API_KEYS, keys)));
+                                "reelfm.serving.standby-replicas", "0", ApiKeys.API_KEYS, keys,
+                                "reelfm.serving.web.ingest-key", config.apiKey()),
+                        Map.of("reelfm.serving.web.ingest-url", ServiceStarter.INGEST.name(),
+                                "reelfm.serving.web.trainer-url", ServiceStarter.TRAINER.name())));
     }
 }

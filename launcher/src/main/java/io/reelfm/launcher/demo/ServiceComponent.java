@@ -17,15 +17,25 @@ public final class ServiceComponent implements DemoComponent {
     private final ServiceStarter starter;
     private final int port;
     private final Map<String, String> extra;
+    private final Map<String, String> urlsOf;
 
     /**
      * @param port  HTTP port; 0 picks a free one
      * @param extra demo defaults, used only where the environment sets nothing (state directories, ...)
      */
     public ServiceComponent(ServiceStarter starter, int port, Map<String, String> extra) {
+        this(starter, port, extra, Map.of());
+    }
+
+    /**
+     * @param urlsOf settings that take the URL of a component started earlier (setting key to component name),
+     *               likewise only where the environment sets nothing
+     */
+    public ServiceComponent(ServiceStarter starter, int port, Map<String, String> extra, Map<String, String> urlsOf) {
         this.starter = starter;
         this.port = port;
         this.extra = Map.copyOf(extra);
+        this.urlsOf = Map.copyOf(urlsOf);
     }
 
     @Override
@@ -34,12 +44,18 @@ public final class ServiceComponent implements DemoComponent {
     }
 
     @Override
-    public Running start(String bootstrapServers) {
+    public Running start(String bootstrapServers, Map<String, String> startedUrls) {
         Settings environment = Settings.fromEnvironment();
         Map<String, String> overrides = new HashMap<>();
         extra.forEach((key, value) -> {
             if (environment.find(key).isEmpty()) {
                 overrides.put(key, value);
+            }
+        });
+        urlsOf.forEach((key, component) -> {
+            String url = startedUrls.get(component);
+            if (url != null && environment.find(key).isEmpty()) {
+                overrides.put(key, url);
             }
         });
         overrides.put(starter.portKey(), String.valueOf(port));

@@ -22,6 +22,9 @@ import io.reelfm.serving.topology.ItemStats;
 /** {@code /movies/...}: details with statistics, similar items and title search; all from global state. */
 public final class MovieResource {
 
+    /** A movie's details; browsers asking for HTML on it get the web page instead. */
+    public static final String DETAILS_PATH = "/movies/{id}";
+
     private final Catalog catalog;
     private final PopularityRanker popularity;
     private final ModelRegistry models;
@@ -38,7 +41,7 @@ public final class MovieResource {
 
     public void register(Javalin app) {
         app.get("/movies/search", this::search);
-        app.get("/movies/{id}", this::details);
+        app.get(DETAILS_PATH, this::details);
         app.get("/movies/{id}/similar", this::similar);
     }
 

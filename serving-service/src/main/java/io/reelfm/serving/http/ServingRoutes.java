@@ -8,6 +8,8 @@ import io.javalin.Javalin;
 import io.reelfm.service.http.ErrorBody;
 import io.reelfm.serving.model.ModelUnavailableException;
 import io.reelfm.serving.routing.UserRouter;
+import io.reelfm.serving.web.PassThrough;
+import io.reelfm.serving.web.WebPage;
 
 /**
  * Registers every serving resource and maps the transient states of a Kafka Streams service to
@@ -25,7 +27,7 @@ public final class ServingRoutes {
 
     public static void register(Javalin app, UserResource users, MovieResource movies, RankingResource rankings,
                                 ModelResource models, ExperimentResource experiments,
-                                OpenApiResource openApi) {
+                                OpenApiResource openApi, CatalogResource catalog, WebPage page, PassThrough passThrough) {
         app.exception(InvalidStateStoreException.class, (e, ctx) -> {
             log.debug("{} {} -> 503: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", RETRY_AFTER_SECONDS).status(503)
@@ -44,5 +46,8 @@ public final class ServingRoutes {
         models.register(app);
         experiments.register(app);
         openApi.register(app);
+        catalog.register(app);
+        page.register(app);
+        passThrough.register(app);
     }
 }

@@ -112,6 +112,14 @@ public final class PopularityRanker {
         return Optional.ofNullable(stores.itemStats().get(itemId));
     }
 
+    /** Every rated item's statistics by item id, as of the shared snapshot (at most {@link #SNAPSHOT_TTL} old). */
+    public java.util.Map<String, ItemStats> allStats() {
+        List<KeyValue<String, ItemStats>> all = snapshot();
+        java.util.Map<String, ItemStats> out = new java.util.HashMap<>(all.size() * 2);
+        all.forEach(kv -> out.put(kv.key, kv.value));
+        return out;
+    }
+
     /** Catalogue-wide mean rating, the prior of the Bayesian average. */
     public double globalMean() {
         return globalMean(snapshot());

@@ -19,13 +19,17 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class ItemStats {
 
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    /** The format before the rating histogram; still read, with an empty histogram. */
+    private static final int FORMAT_WITHOUT_HISTOGRAM = 2;
 
     private long count;
     private double sum;
     private long lastEventTime = Long.MIN_VALUE;
     private final Map<TrendWindow, TimeBuckets> trends = new EnumMap<>(TrendWindow.class);
     private final Map<String, double[]> segments = new java.util.TreeMap<>();
+    /** Ratings per half-star bin (the rating rounded to the nearest 0.5), for the distribution chart. */
+    private final java.util.TreeMap<Float, Long> histogram = new java.util.TreeMap<>();
 
     public ItemStats() {
         for (TrendWindow w : TrendWindow.values()) {
@@ -46,9 +50,19 @@ public final class ItemStats {
         }
         count++;
         sum += rating;
+        histogram.merge(bin(rating), 1L, Long::sum);
         lastEventTime = Math.max(lastEventTime, timestamp);
         trends.values().forEach(t -> t.add(timestamp));
         return this;
+    }
+
+    static float bin(float rating) {
+        return Math.round(rating * 2) / 2f;
+    }
+
+    /** Ratings of this item per half-star bin, lowest first. */
+    public java.util.SortedMap<Float, Long> histogram() {
+        return java.util.Collections.unmodifiableSortedMap(histogram);
     }
 
     public long count() {
@@ -131,6 +145,11 @@ public final class ItemStats {
                 out.writeDouble(e.getValue()[0]);
                 out.writeDouble(e.getValue()[1]);
             }
+            out.writeInt(histogram.size());
+            for (Map.Entry<Float, Long> e : histogram.entrySet()) {
+                out.writeFloat(e.getKey());
+                out.writeLong(e.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -140,7 +159,7 @@ public final class ItemStats {
     public static ItemStats fromBytes(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int format = in.readByte();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_HISTOGRAM) {
                 throw new SerializationException("unsupported item stats format " + format);
             }
             ItemStats s = new ItemStats();
@@ -171,6 +190,15 @@ public final class ItemStats {
             }
             for (int i = 0; i < segs; i++) {
                 s.segments.put(in.readUTF(), new double[] {in.readDouble(), in.readDouble()});
+            }
+            if (format == FORMAT) {
+                int bins = in.readInt();
+                if (bins < 0 || bins > 1_000) {
+                    throw new SerializationException("corrupt item stats: " + bins + " histogram bins");
+                }
+                for (int i = 0; i < bins; i++) {
+                    s.histogram.put(in.readFloat(), in.readLong());
+                }
             }
             return s;
         } catch (IOException e) {

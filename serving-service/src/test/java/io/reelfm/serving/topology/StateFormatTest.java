@@ -31,6 +31,26 @@ class StateFormatTest {
     }
 
     @Test
+    void itemStatsCountRatingsPerHalfStarBin() {
+        ItemStats s = new ItemStats().add(4f, 0).add(4.1f, 0).add(0.5f, 0).add(3.74f, 0);
+        ItemStats back = ItemStats.fromBytes(s.toBytes());
+        assertThat(back.histogram()).containsExactly(java.util.Map.entry(0.5f, 1L), java.util.Map.entry(3.5f, 1L),
+                java.util.Map.entry(4f, 2L));
+    }
+
+    @Test
+    void itemStatsWrittenBeforeTheHistogramStillRead() {
+        byte[] current = new ItemStats().add(4f, 1_000L, List.of("age:25")).toBytes();
+        // the previous format: the same fields without the trailing histogram
+        byte[] previous = java.util.Arrays.copyOf(current, current.length - (4 + 4 + 8));
+        previous[0] = 2;
+        ItemStats back = ItemStats.fromBytes(previous);
+        assertThat(back.count()).isEqualTo(1);
+        assertThat(back.segmentCount("age:25")).isEqualTo(1);
+        assertThat(back.histogram()).isEmpty();
+    }
+
+    @Test
     void truncatedStateIsASerializationError() {
         byte[] bytes = UserHistory.empty().with("a", 4f, 10, 10).toBytes();
         assertThatThrownBy(() -> UserHistory.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 3)))
