@@ -464,12 +464,15 @@
     let windowLabel = '24h';
     const buttons = ['1h', '24h'].map((w) => el('button', { type: 'button', class: 'toggle', 'aria-pressed': String(w === windowLabel),
       onclick: () => { windowLabel = w; buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.textContent === w))); load(); } }, w));
+    let genre = '';
     const p = panel('trending', 'Trending', el('div', { class: 'toggles', role: 'group', 'aria-label': 'Window' }, buttons));
+    const select = genreSelect('trending-genre', genre, (v) => { genre = v; load(); });
+    p.section.insertBefore(el('div', { class: 'filters' }, el('label', { for: 'trending-genre', text: 'Genre' }), select), p.status);
     const load = async () => {
       const alive = current();
       loading(p, 'trending titles');
       try {
-        const { body } = await api('/trending?k=' + K + '&window=' + windowLabel);
+        const { body } = await api('/trending?k=' + K + '&window=' + windowLabel + (genre ? '&genre=' + enc(genre) : ''));
         if (!alive()) return;
         p.status.textContent = body.asOf ? 'Most rated in the ' + windowLabel + ' before ' + new Date(body.asOf).toLocaleString() : '';
         p.body.replaceChildren(body.items.length ? el('ol', { class: 'compact', id: 'trending-list' }, body.items.map((i) => el('li', {},

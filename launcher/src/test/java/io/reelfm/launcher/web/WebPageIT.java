@@ -235,6 +235,25 @@ class WebPageIT {
 
     @Test
     @Order(6)
+    void ratingsFromThePageGetIngestsOwnAnswers() throws Exception {
+        String ingest = demo.url("ingest");
+        String bad = "{\"userId\":\"page-check\",\"itemId\":\"1\",\"rating\":7}";
+        HttpResponse<String> direct = post(ingest + "/ratings", demo.apiKey().orElseThrow(), bad);
+        HttpResponse<String> relayed = HTTP.send(HttpRequest.newBuilder(URI.create(serving + "/ingest/ratings"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(bad)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.statusCode()).isEqualTo(400);
+        assertThat(relayed.statusCode()).isEqualTo(400);
+        assertThat(relayed.body()).isEqualTo(direct.body()).contains("rating");
+        HttpResponse<String> wrongKey = post(serving + "/ingest/ratings", "not-a-key",
+                "{\"userId\":\"page-check\",\"itemId\":\"1\",\"rating\":4}");
+        assertThat(wrongKey.statusCode()).as("a visitor's own key is relayed instead of the page's").isEqualTo(401);
+        JsonNode models = JSON.readTree(get(serving + "/trainer/models").body());
+        assertThat(models).as("the trainer's model history").anySatisfy(m -> assertThat(m.path("versions")).isNotEmpty());
+    }
+
+    @Test
+    @Order(7)
     void failedCallsShowTheirMessageInThePanelThatNeededThem() {
         browser.driver.get(serving + "/movies/no-such-movie");
         browser.await(UI, "the missing movie's message", d -> d.findElement(By.cssSelector("#movie .error")).getText()

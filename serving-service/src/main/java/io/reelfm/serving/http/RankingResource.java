@@ -33,7 +33,7 @@ public final class RankingResource {
     private void trending(Context ctx) {
         String w = Params.optionalString(ctx, "window").orElse(TrendWindow.DAY.label());
         TrendWindow window = TrendWindow.parse(w).orElseThrow(() -> Params.bad("window", "must be 1h or 24h, was '" + Echo.truncate(w) + "'"));
-        ctx.json(ranker.trending(window, Params.k(ctx, "k", Limits.DEFAULT_K, limits)));
+        ctx.json(ranker.trending(window, Params.k(ctx, "k", Limits.DEFAULT_K, limits), Params.optionalString(ctx, "genre")));
     }
 
     /** @param minVotes the prior weight m of the weighted rating */

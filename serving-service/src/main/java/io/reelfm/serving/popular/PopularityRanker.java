@@ -85,6 +85,11 @@ public final class PopularityRanker {
     }
 
     public Trending trending(TrendWindow window, int k) {
+        return trending(window, k, Optional.empty());
+    }
+
+    /** The {@code k} items rated most often within {@code window}, of {@code genre} when given. */
+    public Trending trending(TrendWindow window, int k, Optional<String> genre) {
         List<KeyValue<String, ItemStats>> all = snapshot();
         long now = all.stream().mapToLong(kv -> kv.value.lastEventTime()).max().orElse(Long.MIN_VALUE);
         record Counted(String itemId, long count) {
@@ -93,7 +98,7 @@ public final class PopularityRanker {
         if (now != Long.MIN_VALUE) {
             for (KeyValue<String, ItemStats> kv : all) {
                 long c = kv.value.trendCount(window, now);
-                if (c > 0) {
+                if (c > 0 && (genre.isEmpty() || catalog.view(kv.key).hasGenre(genre.get()))) {
                     counted.add(new Counted(kv.key, c));
                 }
             }

@@ -20,20 +20,39 @@ final class Http {
     }
 
     static Response get(int port, String pathAndQuery) {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        return get(port, pathAndQuery, java.util.Map.of());
+    }
+
+    static Response get(int port, String pathAndQuery, java.util.Map<String, String> headers) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).GET();
+        headers.forEach(r::header);
+        return send(r.build());
+    }
+
+    static Response postJson(int port, String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static Response send(HttpRequest r) {
         try {
             HttpResponse<String> resp = CLIENT.send(r, HttpResponse.BodyHandlers.ofString());
-            return new Response(resp.statusCode(), resp.body(), resp.headers().firstValue("Retry-After").orElse(null));
+            return new Response(resp.statusCode(), resp.body(), resp.headers().firstValue("Retry-After").orElse(null), resp.headers());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + pathAndQuery + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(r.method() + " " + r.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    record Response(int status, String body, String retryAfter) {
+    record Response(int status, String body, String retryAfter, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return Json.mapper().readTree(body);

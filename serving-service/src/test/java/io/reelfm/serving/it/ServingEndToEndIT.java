@@ -174,10 +174,85 @@ class ServingEndToEndIT {
         assertThat(documented).containsExactlyInAnyOrder("/users/{id}/recommendations", "/users/{id}/predict",
                 "/users/{id}/history", "/movies/{id}", "/movies/{id}/similar", "/movies/search", "/popular", "/trending",
                 "/clusters", "/models", "/experiments", "/experiments/{name}", "/health/live", "/health/ready", "/metrics",
-                "/openapi.json");
+                "/openapi.json", "/catalog/stats", "/ingest/ratings", "/trainer/models");
         for (String path : List.of("/popular", "/trending", "/clusters", "/models", "/experiments", "/health/live", "/openapi.json")) {
             assertThat(Http.get(port, path).status()).as(path).isEqualTo(200);
         }
+    }
+
+    @Test
+    void catalogueStatisticsCountMoviesYearsGenresAndRatingsPerHalfStar() {
+        // other tests of this class add movies and ratings, so figures are checked for consistency and lower bounds
+        JsonNode stats = Http.get(port, "/catalog/stats").json();
+        int movies = stats.get("movies").asInt();
+        assertThat(movies).isGreaterThanOrEqualTo(ITEMS);
+        int perYear = 0;
+        for (JsonNode y : stats.get("moviesPerYear")) {
+            perYear += y.get("movies").asInt();
+        }
+        assertThat(perYear + stats.get("moviesWithoutYear").asInt()).isEqualTo(movies);
+        Map<String, Integer> genres = new java.util.HashMap<>();
+        stats.get("genres").forEach(g -> genres.put(g.get("genre").asText(), g.get("movies").asInt()));
+        assertThat(genres.get("Comedy")).isGreaterThanOrEqualTo(30);
+        assertThat(genres.get("Drama")).isGreaterThanOrEqualTo(30);
+        Map<Double, Long> bins = new java.util.HashMap<>();
+        stats.get("ratingDistribution").forEach(b -> bins.put(b.get("rating").asDouble(), b.get("count").asLong()));
+        assertThat(bins.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(stats.get("ratings").asLong());
+        assertThat(bins.get(1.0)).as("e2e-u1's four 1s").isGreaterThanOrEqualTo(4);
+        assertThat(bins.get(5.0)).as("e2e-u1's four 5s and the crowd's twenty").isGreaterThanOrEqualTo(24);
+        List<Long> counts = new ArrayList<>();
+        stats.get("mostRated").forEach(m -> counts.add(m.get("ratings").asLong()));
+        assertThat(counts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(stats.get("mostRated")).anySatisfy(m -> {
+            assertThat(m.get("itemId").asText()).isEqualTo("e2e-50");
+            assertThat(m.get("ratings").asLong()).isGreaterThanOrEqualTo(20);
+            assertThat(m.get("meanRating").asDouble()).isEqualTo(5.0);
+        });
+        assertThat(Http.get(port, "/catalog/stats?mostRated=1").json().get("mostRated")).hasSize(1);
+        assertThat(Http.get(port, "/catalog/stats?mostRated=-1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void trendingFiltersByGenre() {
+        JsonNode drama = Http.get(port, "/trending?genre=drama&k=100").json();
+        assertThat(drama.get("items")).anySatisfy(i -> assertThat(i.get("itemId").asText()).isEqualTo("e2e-50"))
+                .allSatisfy(i -> assertThat(i.get("genres").toString()).isEqualTo("[\"Drama\"]"));
+        JsonNode comedy = Http.get(port, "/trending?genre=Comedy&k=100").json();
+        assertThat(comedy.get("items")).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.get("genres").toString()).isEqualTo("[\"Comedy\"]"));
+    }
+
+    @Test
+    void browsersGetTheWebPageWhereApiClientsGetJson() {
+        Map<String, String> browser = Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        for (String path : List.of("/", "/charts", "/users/e2e-u1", "/movies/e2e-7", "/movies/search?q=amelie")) {
+            Http.Response page = Http.get(port, path, browser);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("<script src=\"/assets/app.js\" defer></script>");
+            assertThat(page.header("Content-Security-Policy")).as(path).contains("script-src 'self'");
+        }
+        Http.Response json = Http.get(port, "/movies/e2e-7", Map.of("Accept", "application/json"));
+        assertThat(json.json().get("title").asText()).isEqualTo("Amélie E2E");
+        assertThat(Http.get(port, "/movies/e2e-7").json().get("itemId").asText()).as("no Accept header").isEqualTo("e2e-7");
+
+        Http.Response script = Http.get(port, "/assets/app.js");
+        assertThat(script.header("Content-Type")).startsWith("text/javascript");
+        assertThat(Http.get(port, "/assets/app.js", Map.of("If-None-Match", script.header("ETag"))).status()).isEqualTo(304);
+        assertThat(Http.get(port, "/assets/chart.umd.js").body()).as("the bundled charting library").contains("Chart");
+        assertThat(Http.get(port, "/assets/app.css").header("Content-Type")).startsWith("text/css");
+        assertThat(Http.get(port, "/assets/pom.xml").status()).isEqualTo(404);
+        assertThat(Http.get(port, "/assets/..%2Fopenapi.json").status()).isEqualTo(404);
+    }
+
+    @Test
+    void pagePassThroughsSayWhichSettingIsMissing() {
+        Http.Response rating = Http.postJson(port, "/ingest/ratings", "{\"userId\":\"u\",\"itemId\":\"e2e-1\",\"rating\":4}");
+        assertThat(rating.status()).isEqualTo(501);
+        assertThat(rating.json().get("error").asText()).contains("reelfm.serving.web.ingest-url");
+        Http.Response models = Http.get(port, "/trainer/models");
+        assertThat(models.status()).isEqualTo(501);
+        assertThat(models.json().get("error").asText()).contains("reelfm.serving.web.trainer-url");
     }
 
     @Test
