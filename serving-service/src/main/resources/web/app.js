@@ -100,7 +100,7 @@
       const fields = body && body.problems ? body.problems.filter((p) => p.field && !msg.includes(p.message)) : [];
       if (fields.length) msg += ' (' + fields.map((p) => p.field + ' ' + p.message).join('; ') + ')';
       const retry = res.headers.get('Retry-After');
-      if (retry) msg += ' Retry in ' + retry + ' s.';
+      if (retry) msg += (/[.!?)]$/.test(msg) ? ' ' : '. ') + 'Retry in ' + retry + ' s.';
       throw new ApiError(res.status, msg, body && body.problems);
     }
     return { body, headers: res.headers, status: res.status };
@@ -287,12 +287,16 @@
     const stale = r.headers.get('X-ReelFM-Stale');
     p.status.replaceChildren(...[
       el('span', { class: 'tag', id: 'rec-variant', title: 'A/B variant that served this list', text: 'variant ' + body.variant }),
-      ' ', el('span', { class: 'tag', title: 'model and version', text: body.model ? body.model + ' v' + body.modelVersion : 'no model' }),
+      ' ', el('span', { class: 'tag', title: 'model and version', text: !body.model ? 'no model yet'
+        : body.model + (body.modelVersion != null ? ' v' + body.modelVersion : '') }),
       ' ', el('span', { id: 'rec-strategy', text: STRATEGY[body.strategy] || body.strategy }),
       stale ? el('span', { class: 'warn', text: ' · answered from a replica (' + stale + '), may lag a few seconds' }) : null,
     ].filter((x) => x != null));
     if (!body.items.length) {
-      p.body.replaceChildren(el('p', { class: 'empty', text: 'Nothing matches these filters. Widen the years or pick another genre.' }));
+      const f = state.filters;
+      p.body.replaceChildren(el('p', { class: 'empty', text: f.genre || f.yearFrom || f.yearTo
+        ? 'Nothing matches these filters. Widen the years or pick another genre.'
+        : 'Nothing to recommend yet: no movie has been rated.' }));
       return;
     }
     const list = el('ol', { class: 'movies', id: 'rec-list' });
@@ -678,20 +682,26 @@
       const { body } = await api('/trainer/models');
       if (!alive()) return;
       const datasets = [];
+      const skipped = [];
       let points = 0;
       body.forEach((m, i) => {
-        const versions = (m.versions || []).filter((v) => v.metrics && Object.keys(v.metrics).length);
-        if (!versions.length) return;
-        const key = headline(Object.keys(versions[0].metrics));
+        const versions = (m.versions || []).filter((v) => v.metrics && holdoutKeys(v.metrics).length);
+        if (!versions.length) { if ((m.versions || []).length) skipped.push(m.name); return; }
         points += versions.length;
-        datasets.push({ label: m.name + ' ' + key, borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length],
-          data: versions.map((v) => ({ x: Date.parse(v.createdAt), y: v.metrics[key], version: v.version })), showLine: true });
+        holdoutKeys(versions[versions.length - 1].metrics).forEach((key, j) => {
+          const colour = PALETTE[(i * 2 + j) % PALETTE.length];
+          datasets.push({ label: m.name + ' ' + key, borderColor: colour, backgroundColor: colour, borderDash: j ? [6, 4] : [],
+            data: versions.filter((v) => v.metrics[key] != null).map((v) => ({ x: Date.parse(v.createdAt), y: v.metrics[key], version: v.version })),
+            showLine: true });
+        });
       });
-      if (!datasets.length) { models.body.replaceChildren(el('p', { class: 'empty', text: 'No model version has holdout metrics yet.' })); return; }
+      const note = skipped.length ? el('p', { class: 'hint', text: 'Without a holdout metric: ' + skipped.join(', ') + '.' }) : null;
+      if (!datasets.length) { models.body.replaceChildren(...[el('p', { class: 'empty', text: 'No model version has holdout metrics yet.' }), note].filter((x) => x)); return; }
       models.status.textContent = points + ' published versions of ' + datasets.length + ' models';
       chart(models, 'chart-models', { type: 'scatter', data: { datasets },
         options: { plugins: { tooltip: { callbacks: { label: (c) => c.dataset.label + ' v' + c.raw.version + ': ' + c.raw.y.toFixed(4) } } },
-          scales: { x: axis('published', { ticks: { callback: (v) => new Date(v).toLocaleTimeString() } }), y: axis('holdout metric') } } });
+          scales: { x: axis('published', { ticks: { callback: (v) => new Date(v).toLocaleTimeString() } }), y: axis('holdout metric', { beginAtZero: true }) } } },
+      note);
     });
     guard([ab], async () => {
       const { body } = await api('/experiments');
@@ -717,9 +727,9 @@
     for (let y = counts[0].year; y <= counts[counts.length - 1].year; y++) out.push({ year: y, movies: by.get(y) || 0 });
     return out;
   }
-  /** One metric every model can be compared on: NDCG@10 where the trainer measured it, else RMSE, silhouette, or the first. */
-  function headline(keys) {
-    return keys.find((k) => /^ndcg@10$/i.test(k)) || keys.find((k) => /ndcg/i.test(k)) || keys.find((k) => /rmse/i.test(k)) || keys.find((k) => /silhouette/i.test(k)) || keys.sort()[0];
+  /** The holdout metrics a version is judged by: NDCG@10 (every model the trainer ranks with) and RMSE (rating models). */
+  function holdoutKeys(metrics) {
+    return ['ndcg@10', 'rmse'].filter((k) => typeof metrics[k] === 'number');
   }
 
   route();
