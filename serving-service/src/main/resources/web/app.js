@@ -684,10 +684,12 @@
       const datasets = [];
       const skipped = [];
       let points = 0;
+      let measured = 0;
       body.forEach((m, i) => {
         const versions = (m.versions || []).filter((v) => v.metrics && holdoutKeys(v.metrics).length);
         if (!versions.length) { if ((m.versions || []).length) skipped.push(m.name); return; }
         points += versions.length;
+        measured++;
         holdoutKeys(versions[versions.length - 1].metrics).forEach((key, j) => {
           const colour = PALETTE[(i * 2 + j) % PALETTE.length];
           datasets.push({ label: m.name + ' ' + key, borderColor: colour, backgroundColor: colour, borderDash: j ? [6, 4] : [],
@@ -697,7 +699,8 @@
       });
       const note = skipped.length ? el('p', { class: 'hint', text: 'Without a holdout metric: ' + skipped.join(', ') + '.' }) : null;
       if (!datasets.length) { models.body.replaceChildren(...[el('p', { class: 'empty', text: 'No model version has holdout metrics yet.' }), note].filter((x) => x)); return; }
-      models.status.textContent = points + ' published versions of ' + datasets.length + ' models';
+      models.status.textContent = points + (points === 1 ? ' published version' : ' published versions') + ' of '
+        + measured + (measured === 1 ? ' model' : ' models') + ' measured on the holdout';
       chart(models, 'chart-models', { type: 'scatter', data: { datasets },
         options: { plugins: { tooltip: { callbacks: { label: (c) => c.dataset.label + ' v' + c.raw.version + ': ' + c.raw.y.toFixed(4) } } },
           scales: { x: axis('published', { ticks: { callback: (v) => new Date(v).toLocaleTimeString() } }), y: axis('holdout metric', { beginAtZero: true }) } } },
