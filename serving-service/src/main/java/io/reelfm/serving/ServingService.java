@@ -39,6 +39,9 @@ import io.reelfm.serving.http.OpenApiResource;
 import io.reelfm.serving.http.RankingResource;
 import io.reelfm.serving.http.ExperimentResource;
 import io.reelfm.serving.http.ServingRoutes;
+import io.reelfm.serving.metrics.ServingMetrics;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import io.reelfm.serving.http.CatalogResource;
 import io.reelfm.serving.web.PassThrough;
 import io.reelfm.serving.web.WebPage;
@@ -95,11 +98,15 @@ public final class ServingService extends RunningService {
         Limits limits = new Limits(config.maxK());
         Catalog catalog = new Catalog(stores);
         PopularityRanker ranker = new PopularityRanker(stores, catalog, config.minVotes());
-        Recommender recommender = new Recommender(stores, catalog, ranker, registry, new UserVectorCache(100_000), variants,
-                config.ratingModel());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
         StreamsLag streamsLag = new StreamsLag(config.bootstrapServers(), config.kafkaClient(), config.applicationId());
+        Supplier<ReadOnlyKeyValueStore<String, ExperimentStats>> experimentStore = () -> stores.streams().store(
+                StoreQueryParameters.fromNameAndType(ExperimentTopology.STATS_STORE, QueryableStoreTypes.<String, ExperimentStats>keyValueStore()));
+        ServingMetrics metrics = ServingMetrics.register(meters, config.loadedModelNames(), registry, streamsLag, config.variants(),
+                experimentStore);
+        Recommender recommender = new Recommender(stores, catalog, ranker, registry, new UserVectorCache(100_000, metrics::foldedIn),
+                variants, config.ratingModel());
+        ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
         Readiness readiness = () -> readiness(stores, streamsLag, registry, config);
         UserRouter router = new UserRouter(stores, config.forwardTimeout(), config.forwardingSecret());
         if (config.internalSecret().isBlank()) {
@@ -115,9 +122,7 @@ public final class ServingService extends RunningService {
                         new UserResource(recommender, catalog, router, stores, limits, impressions, shedder, config.sessionTimeout()),
                         new MovieResource(catalog, ranker, registry, variants, limits),
                         new RankingResource(ranker, limits), new ModelResource(registry, variants),
-                        new ExperimentResource(variants, () -> stores.streams().store(StoreQueryParameters.fromNameAndType(
-                                ExperimentTopology.STATS_STORE, QueryableStoreTypes.<String, ExperimentStats>keyValueStore())),
-                                stores, config.impressionWindow().toSeconds()),
+                        new ExperimentResource(variants, experimentStore, stores, config.impressionWindow().toSeconds()),
                         new OpenApiResource(), new CatalogResource(catalog, ranker), new WebPage(),
                         new PassThrough(config.web())));
         KafkaStreams streams = null;

@@ -2,7 +2,10 @@ package io.reelfm.launcher.replay;
 
 import java.util.concurrent.Callable;
 
+import java.nio.file.Path;
+
 import io.reelfm.datasets.Dataset;
+import io.reelfm.launcher.data.DemoData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,21 +36,50 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ProducerOptions producer;
 
+    @Option(names = "--demo-data", description = {"With neither --data nor --synthetic: what `demo` replays, MovieLens 100K "
+            + "from the cache (downloaded and verified when missing), or a generated data set when it cannot be had, saying which."})
+    boolean demoData;
+
+    @Option(names = "--data-if-present", paramLabel = "DIR", description = {"Replay DIR when it holds files (e.g. a mounted "
+            + "data set), otherwise what --demo-data chooses."})
+    Path dataIfPresent;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            defaultValue = "${env:REELFM_DATASET_CACHE:-${sys:user.home}/.cache/reelfm/datasets}",
+            description = "Where --demo-data keeps downloaded data sets (default: ${DEFAULT-VALUE}; env REELFM_DATASET_CACHE).")
+    Path cacheDir;
+
+    @Option(names = "--skip-if-loaded", description = {"Replay nothing when the ratings topic already holds records "
+            + "(a loader run again on a kept stack)."})
+    boolean skipIfLoaded;
+
     @Mixin
     ProgressOption progress;
 
     @Override
     public Integer call() throws InterruptedException {
-        Dataset replaySource;
+        var out = spec.commandLine().getOut();
         ReplayConfig config;
         try {
-            replaySource = source.chosen().orElseThrow(() -> new IllegalArgumentException(
-                    "no data set given: use --data DIR (a MovieLens or IMDb directory) or --synthetic"));
             config = producer.applyTo(ReplayConfig.defaults(bootstrapServers).withPacing(pacing.rate(), pacing.speedup()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        var out = spec.commandLine().getOut();
+        if (skipIfLoaded) {
+            long written = LoadedTopics.ratingsWritten(config.bootstrapServers());
+            if (written > 0) {
+                out.println("The ratings topic at " + config.bootstrapServers() + " already holds " + written
+                        + " offsets; nothing to load (--skip-if-loaded).");
+                out.flush();
+                return 0;
+            }
+        }
+        Dataset replaySource;
+        try {
+            replaySource = choose(out);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         out.println("Replaying " + replaySource.description() + " into " + config.bootstrapServers()
                 + " (" + config.pacingDescription() + ")");
         out.flush();
@@ -56,5 +88,31 @@ public final class ReplayCommand implements Callable<Integer> {
         out.print(summary.format());
         out.flush();
         return 0;
+    }
+
+    private Dataset choose(java.io.PrintWriter out) {
+        java.util.Optional<Dataset> chosen = source.chosen();
+        if (chosen.isPresent()) {
+            return chosen.get();
+        }
+        if (dataIfPresent != null && holdsFiles(dataIfPresent)) {
+            out.println("Using the data set in " + dataIfPresent);
+            return Dataset.open(dataIfPresent);
+        }
+        if (demoData || dataIfPresent != null) {
+            if (dataIfPresent != null) {
+                out.println(dataIfPresent + " holds no data set; choosing as the demo does");
+            }
+            return DemoData.choose(source, cacheDir, progress.enabled(), out);
+        }
+        throw new IllegalArgumentException("no data set given: use --data DIR (a MovieLens or IMDb directory), --synthetic or --demo-data");
+    }
+
+    private static boolean holdsFiles(Path dir) {
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+            return entries.findAny().isPresent();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

@@ -30,6 +30,9 @@ public final class ServiceApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceApp.class);
     private static final String START_NANOS = "reelfm.startNanos";
+    /** Histogram buckets of the request timer, for latency quantiles in Prometheus (a dozen per route and status). */
+    private static final java.time.Duration[] LATENCY_BUCKETS = java.util.stream.LongStream.of(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+            .mapToObj(java.time.Duration::ofMillis).toArray(java.time.Duration[]::new);
     static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ServiceAppConfig config;
@@ -122,7 +125,7 @@ public final class ServiceApp implements AutoCloseable {
                         .description("HTTP requests by route and status")
                         .tags("service", service, "method", ctx.method().name(), "route", route(ctx),
                                 "status", String.valueOf(ctx.statusCode()))
-                        .publishPercentileHistogram(false)
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
                         .register(registry)
                         .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }

@@ -21,8 +21,16 @@ public final class UserVectorCache {
     private final int capacity;
     private final Map<String, Entry> entries;
 
+    private final java.util.function.LongConsumer foldInNanos;
+
     public UserVectorCache(int capacity) {
+        this(capacity, nanos -> { });
+    }
+
+    /** @param foldInNanos told how long each fold-in (a cache miss) took */
+    public UserVectorCache(int capacity, java.util.function.LongConsumer foldInNanos) {
         this.capacity = capacity;
+        this.foldInNanos = foldInNanos;
         this.entries = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
@@ -41,7 +49,9 @@ public final class UserVectorCache {
                 return e.vector;
             }
         }
+        long start = System.nanoTime();
         UserVector v = model.foldIn(profile, history.entries());
+        foldInNanos.accept(System.nanoTime() - start);
         synchronized (entries) {
             entries.put(key, new Entry(model.version(), stamp, profile, v));
         }

@@ -166,7 +166,12 @@ class ServingEndToEndIT {
         assertThat(models.get(0).get("name").asText()).isEqualTo(MODEL);
         assertThat(models.get(0).get("version").asLong()).isEqualTo(1);
         assertThat(models.get(0).get("metrics").get("rmse").asDouble()).isEqualTo(0.93);
-        assertThat(Http.get(port, "/metrics").body()).contains("reelfm_serving_models_loaded");
+        Http.get(port, "/users/e2e-u1/recommendations");
+        String metrics = Http.get(port, "/metrics").body();
+        assertThat(metrics).contains("reelfm_serving_models_loaded", "reelfm_serving_model_version{model=\"" + MODEL + "\"} 1.0",
+                "reelfm_serving_model_age_seconds{model=\"" + MODEL + "\"}", "reelfm_serving_consumer_lag",
+                "reelfm_serving_fold_in_seconds_count", "reelfm_serving_variant_impressions{variant=",
+                "reelfm_serving_variant_hit_rate{variant=", "http_server_requests_seconds_bucket{");
         JsonNode api = Http.get(port, "/openapi.json").json();
         assertThat(api.get("openapi").asText()).startsWith("3.");
         List<String> documented = new ArrayList<>();
@@ -182,7 +187,14 @@ class ServingEndToEndIT {
 
     @Test
     void catalogueStatisticsCountMoviesYearsGenresAndRatingsPerHalfStar() {
-        // other tests of this class add movies and ratings, so figures are checked for consistency and lower bounds
+        // other tests of this class add movies and ratings, so figures are checked for consistency and lower bounds;
+        // the statistics are a snapshot at most a second old, so the first answer may predate the setup's ratings
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(this::catalogueStatisticsAreConsistent);
+        assertThat(Http.get(port, "/catalog/stats?mostRated=1").json().get("mostRated")).hasSize(1);
+        assertThat(Http.get(port, "/catalog/stats?mostRated=-1").status()).isEqualTo(400);
+    }
+
+    private void catalogueStatisticsAreConsistent() {
         JsonNode stats = Http.get(port, "/catalog/stats").json();
         int movies = stats.get("movies").asInt();
         assertThat(movies).isGreaterThanOrEqualTo(ITEMS);
@@ -208,12 +220,14 @@ class ServingEndToEndIT {
             assertThat(m.get("ratings").asLong()).isGreaterThanOrEqualTo(20);
             assertThat(m.get("meanRating").asDouble()).isEqualTo(5.0);
         });
-        assertThat(Http.get(port, "/catalog/stats?mostRated=1").json().get("mostRated")).hasSize(1);
-        assertThat(Http.get(port, "/catalog/stats?mostRated=-1").status()).isEqualTo(400);
     }
 
     @Test
     void trendingFiltersByGenre() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(this::trendingListsOnlyTheGenreAsked);
+    }
+
+    private void trendingListsOnlyTheGenreAsked() {
         JsonNode drama = Http.get(port, "/trending?genre=drama&k=100").json();
         assertThat(drama.get("items")).anySatisfy(i -> assertThat(i.get("itemId").asText()).isEqualTo("e2e-50"))
                 .allSatisfy(i -> assertThat(i.get("genres").toString()).isEqualTo("[\"Drama\"]"));
