@@ -14,26 +14,32 @@ import io.reelfm.datasets.MovieLens100k;
  * the test), else {@code ../shared/data/movielens/ml-100k} beside the repository; absent, the
  * test is skipped.
  */
-final class Ml100k {
+public final class Ml100k {
 
     private Ml100k() {
     }
 
     static Path locateOrSkip() {
+        java.util.Optional<Path> found = find();
+        assumeTrue(found.isPresent(), "MovieLens 100K not found; set REELFM_ML100K to run this test");
+        return found.get();
+    }
+
+    /** The copy, if there is one; a wrong {@code REELFM_ML100K} fails the test. */
+    public static java.util.Optional<Path> find() {
         String configured = System.getenv("REELFM_ML100K");
         if (configured != null && !configured.isBlank()) {
             Path dir = Path.of(configured);
             assertThat(MovieLens100k.isPresent(dir))
                     .as("REELFM_ML100K=%s must point at a MovieLens 100K directory (u.data, u.item, u.user)", configured)
                     .isTrue();
-            return dir;
+            return java.util.Optional.of(dir.toAbsolutePath().normalize());
         }
         for (Path candidate : List.of(Path.of("../shared/data/movielens/ml-100k"), Path.of("../../shared/data/movielens/ml-100k"))) {
             if (Files.isDirectory(candidate) && MovieLens100k.isPresent(candidate)) {
-                return candidate.toAbsolutePath().normalize();
+                return java.util.Optional.of(candidate.toAbsolutePath().normalize());
             }
         }
-        assumeTrue(false, "MovieLens 100K not found; set REELFM_ML100K to run this test");
-        return null;
+        return java.util.Optional.empty();
     }
 }

@@ -16,6 +16,7 @@ import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.schemas.ModelManifest;
+import io.reelfm.trainer.model.FmFitter;
 import io.reelfm.trainer.TrainerConfig;
 import io.reelfm.trainer.consume.EventConsumer;
 import io.reelfm.trainer.content.ContentClusterJob;
@@ -71,6 +72,8 @@ public final class TrainingLoop implements Runnable {
     private boolean crashed;
     private Boolean caughtUp;
     private final long startNanos = System.nanoTime();
+    /** Whether the state came from a checkpoint, so the active versions' trained offsets compare with it. */
+    private final boolean resumed;
 
     public TrainingLoop(TrainerConfig config, TrainingState state, EventConsumer consumer, SnapshotPublisher publisher,
                         List<ModelSlot> slots, StateCheckpoint checkpoint, RejectionLog rejectionLog,
@@ -84,6 +87,7 @@ public final class TrainingLoop implements Runnable {
         this.rejectionLog = rejectionLog;
         this.fittedModels = fittedModels;
         this.evaluator = new HoldoutEvaluator(config.topN(), (float) config.relevantRating(), config.rankingUsers());
+        this.resumed = !state.offsets().isEmpty();
     }
 
     public LoopStatus status() {
@@ -173,6 +177,9 @@ public final class TrainingLoop implements Runnable {
             return ratings > 0;
         }
         s.explicitRetrain = false;
+        if (!s.fitted && resumed) {
+            adoptActive(s);
+        }
         if (!s.fitted) {
             // A cold rebuild must not fit on a partial replay: wait until caught up (or refit-after passed).
             return ratings >= config.minRatings()
@@ -181,6 +188,39 @@ public final class TrainingLoop implements Runnable {
         long elapsed = System.nanoTime() - s.lastFitNanos;
         return s.newSinceFit >= config.refitAfterEvents()
                 || (s.newSinceFit > 0 && elapsed >= config.refitAfter().toNanos());
+    }
+
+    /**
+     * After a restart from a checkpoint, a model whose active version this trainer published
+     * with the same learner and settings carries on from that version rather than being fitted
+     * again at once: the refit schedule resumes as if there had been no restart (a full refit
+     * once {@code refit-after-events} ratings arrived since the version's training offsets, or
+     * {@code refit-after} passed since it was created with new ratings). So stopping and starting
+     * a stack does not publish a new version by itself. An online model does so only when its
+     * saved parameters were restored, since online updates continue from them.
+     */
+    private void adoptActive(ModelSlot s) {
+        Optional<ModelManifest> active = publisher.models().active(s.name());
+        if (active.isEmpty()) {
+            return;
+        }
+        ModelManifest m = active.get();
+        boolean sameModel = m.getLearner().equals(s.fitter() == null ? "kmeans" : s.fitter().name())
+                && ("true".equals(m.getHyperparameters().get("tuned")) || m.getHyperparameters().equals(hyperparameters(s)));
+        boolean parametersBack = !s.spec().online() || (s.fitter() instanceof FmFitter fm && fm.fitted());
+        if (!sameModel || !parametersBack) {
+            return;
+        }
+        long since = 0;
+        for (Map.Entry<String, Long> e : state.offsets().entrySet()) {
+            since += Math.max(0, e.getValue() - m.getTrainedOffsets().getOrDefault(e.getKey(), 0L));
+        }
+        long age = Math.max(0, java.time.Duration.between(m.getCreatedAt(), Instant.now()).toNanos());
+        s.fitted = true;
+        s.newSinceFit = since;
+        s.lastFitNanos = System.nanoTime() - age;
+        log.info("{} continues from its active version {} after the restart: {} input offsets since it was trained, "
+                + "refit on the usual schedule", s.name(), m.getVersion(), since);
     }
 
     private boolean caughtUp() {

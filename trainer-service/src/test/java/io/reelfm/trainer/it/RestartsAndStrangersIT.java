@@ -69,6 +69,30 @@ class RestartsAndStrangersIT {
     }
 
     @Test
+    void aRestartFromItsCheckpointKeepsTheActiveVersionUntilARefitIsDue(@TempDir Path checkpoints) {
+        String model = unique("resume-als");
+        Map<String, String> settings = settings(model);
+        settings.put("reelfm.trainer.checkpoint-dir", checkpoints.toString());
+        settings.put("reelfm.trainer.checkpoint-interval", "1s");
+        try (TrainerService first = TrainerService.start(config(model, settings))) {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> active(model) != null);
+        }
+        assertThat(active(model).getVersion()).isEqualTo(1);
+        produce(GeneratedRatings.generate(unique("rs-more"), 5, 100, 6, 78));
+
+        try (TrainerService restarted = TrainerService.start(config(model, settings))) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> get(restarted.port(), "/status").get("lag").asLong() == 0
+                    && get(restarted.port(), "/status").get("recordsRead").asLong() >= 30);
+            // the new ratings are far from refit-after-events and refit-after: the active version stays
+            Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> active(model).getVersion() == 1);
+            assertThat(model(restarted.port(), model).get("version").asLong()).isEqualTo(1);
+
+            post(restarted.port(), "/models/" + model + "/retrain", 202, Map.of("Authorization", "Bearer " + ADMIN_KEY));
+            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> model(restarted.port(), model).get("version").asLong() == 2);
+        }
+    }
+
+    @Test
     void rollbackAndRetrainNeedAnAdminKey() {
         String model = unique("auth-als");
         try (TrainerService trainer = TrainerService.start(config(model, settings(model)))) {
