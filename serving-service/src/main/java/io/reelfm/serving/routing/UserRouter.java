@@ -34,6 +34,14 @@ public final class UserRouter {
     private final java.util.concurrent.atomic.AtomicLong forwarded = new java.util.concurrent.atomic.AtomicLong();
     private final HttpClient http;
     private final Duration timeout;
+    /**
+     * Owners that just failed to answer, with when to try them again. A killed instance's address
+     * can swallow connections until the forward timeout; remembering it for {@link #SUSPECT_FOR}
+     * (about a consumer session, by when its partitions have moved) sends its users straight to
+     * the local replica instead of making every one of them wait the timeout.
+     */
+    private final java.util.Map<HostInfo, Long> suspectUntil = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Duration SUSPECT_FOR = Duration.ofSeconds(5);
     private final ForwardSignature signature;
 
     /** @param secret shared by every instance; signs forwarded requests */
@@ -64,6 +72,13 @@ public final class UserRouter {
      * @throws OwnerUnreachableException when the owner does not answer in time
      */
     public Forwarded forward(HostInfo owner, String pathAndQuery) {
+        Long until = suspectUntil.get(owner);
+        if (until != null) {
+            if (System.nanoTime() - until < 0) {
+                throw new OwnerUnreachableException(owner, new IOException("did not answer a moment ago; not tried again yet"));
+            }
+            suspectUntil.remove(owner, until);
+        }
         HostInfo self = streams.self();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
                 .timeout(timeout).header(FORWARDED_HEADER, signature.sign(self.host() + ":" + self.port(), pathAndQuery))
@@ -75,6 +90,7 @@ public final class UserRouter {
                     r.headers().firstValue("Retry-After").orElse(null), r.headers().firstValue(STALE_HEADER).orElse(null),
                     r.body());
         } catch (IOException e) {
+            suspectUntil.put(owner, System.nanoTime() + SUSPECT_FOR.toNanos());
             throw new OwnerUnreachableException(owner, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

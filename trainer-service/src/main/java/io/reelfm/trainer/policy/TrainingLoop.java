@@ -205,8 +205,10 @@ public final class TrainingLoop implements Runnable {
             return;
         }
         ModelManifest m = active.get();
-        boolean sameModel = m.getLearner().equals(s.fitter() == null ? "kmeans" : s.fitter().name())
-                && ("true".equals(m.getHyperparameters().get("tuned")) || m.getHyperparameters().equals(hyperparameters(s)));
+        boolean sameModel = s.fitter() == null
+                ? m.getLearner().equals("kmeans")
+                : m.getLearner().equals(s.fitter().name())
+                        && ("true".equals(m.getHyperparameters().get("tuned")) || m.getHyperparameters().equals(hyperparameters(s)));
         boolean parametersBack = !s.spec().online() || (s.fitter() instanceof FmFitter fm && fm.fitted());
         if (!sameModel || !parametersBack) {
             return;
