@@ -207,6 +207,25 @@ class ComposeStackIT {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> healthy(service));
             assertThat(compose.inspect(service, "{{.RestartCount}}")).as(service + " recovered without a restart").isEqualTo("0");
         }
+        dashboardQueriesOnlyMetricsTheServicesExport();
+    }
+
+    /** Every metric the provisioned Grafana dashboard queries is exported by some service of the running stack. */
+    private static void dashboardQueriesOnlyMetricsTheServicesExport() throws IOException {
+        String dashboard = Files.readString(Path.of("..", "deploy", "monitoring", "grafana", "dashboards", "reelfm.json"));
+        Set<String> queried = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b((?:reelfm|http)_[a-z0-9_]+)").matcher(dashboard);
+        while (m.find()) {
+            queried.add(m.group(1));
+        }
+        StringBuilder exported = new StringBuilder();
+        for (String url : List.of(SERVING_1, SERVING_2, INGEST, "http://localhost:8082")) {
+            HttpResponse<String> r = get(url + "/metrics");
+            assertThat(r).as(url + "/metrics").isNotNull();
+            exported.append(r.body());
+        }
+        assertThat(queried).as("metrics the dashboard queries").isNotEmpty()
+                .allSatisfy(name -> assertThat(exported.toString()).as(name).containsPattern("(?m)^" + name + "[{ ]"));
     }
 
     @Test
