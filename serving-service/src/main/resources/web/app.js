@@ -443,49 +443,46 @@
     }
   }
 
-  function popularPanel() {
+  /**
+   * A panel listing titles with their rating counts, with a genre filter: Popular and Trending.
+   * @param spec id, title, what (for "Loading …"), url(genre), status(body), empty, extras (header)
+   */
+  function rankedPanel(spec) {
     let genre = '';
-    const p = panel('popular', 'Popular');
-    const select = genreSelect('popular-genre', genre, (v) => { genre = v; load(); });
-    p.section.insertBefore(el('div', { class: 'filters' }, el('label', { for: 'popular-genre', text: 'Genre' }), select), p.status);
+    const p = panel(spec.id, spec.title, ...(spec.extras || []));
+    const select = genreSelect(spec.id + '-genre', genre, (v) => { genre = v; load(); });
+    p.section.insertBefore(el('div', { class: 'filters' }, el('label', { for: spec.id + '-genre', text: 'Genre' }), select), p.status);
     const load = async () => {
       const alive = current();
-      loading(p, 'popular titles');
+      loading(p, spec.what);
       try {
-        const { body } = await api('/popular?k=' + K + (genre ? '&genre=' + enc(genre) : ''));
+        const { body } = await api(spec.url(genre ? '&genre=' + enc(genre) : ''));
         if (!alive()) return;
-        p.status.textContent = 'By weighted rating (prior of ' + body.minVotes + ' votes)';
-        p.body.replaceChildren(body.items.length ? el('ol', { class: 'compact', id: 'popular-list' }, body.items.map((i) => el('li', {},
+        p.status.textContent = spec.status(body);
+        p.body.replaceChildren(body.items.length ? el('ol', { class: 'compact', id: spec.id + '-list' }, body.items.map((i) => el('li', {},
           movieLink(i), el('span', { class: 'count', text: ' ' + fmt(i.ratings) + ' ratings' }))))
-          : el('p', { class: 'empty', text: 'No rated titles in this genre yet.' }));
+          : el('p', { class: 'empty', text: spec.empty }));
       } catch (e) { if (alive()) failed(p, e); }
     };
     load();
-    return p;
+    return { p, load };
+  }
+
+  function popularPanel() {
+    return rankedPanel({ id: 'popular', title: 'Popular', what: 'popular titles', empty: 'No rated titles in this genre yet.',
+      url: (genre) => '/popular?k=' + K + genre,
+      status: (body) => 'By weighted rating (prior of ' + body.minVotes + ' votes)' }).p;
   }
 
   function trendingPanel() {
     let windowLabel = '24h';
     const buttons = ['1h', '24h'].map((w) => el('button', { type: 'button', class: 'toggle', 'aria-pressed': String(w === windowLabel),
-      onclick: () => { windowLabel = w; buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.textContent === w))); load(); } }, w));
-    let genre = '';
-    const p = panel('trending', 'Trending', el('div', { class: 'toggles', role: 'group', 'aria-label': 'Window' }, buttons));
-    const select = genreSelect('trending-genre', genre, (v) => { genre = v; load(); });
-    p.section.insertBefore(el('div', { class: 'filters' }, el('label', { for: 'trending-genre', text: 'Genre' }), select), p.status);
-    const load = async () => {
-      const alive = current();
-      loading(p, 'trending titles');
-      try {
-        const { body } = await api('/trending?k=' + K + '&window=' + windowLabel + (genre ? '&genre=' + enc(genre) : ''));
-        if (!alive()) return;
-        p.status.textContent = body.asOf ? 'Most rated in the ' + windowLabel + ' before ' + new Date(body.asOf).toLocaleString() : '';
-        p.body.replaceChildren(body.items.length ? el('ol', { class: 'compact', id: 'trending-list' }, body.items.map((i) => el('li', {},
-          movieLink(i), el('span', { class: 'count', text: ' ' + fmt(i.ratings) + ' ratings' }))))
-          : el('p', { class: 'empty', text: 'Nothing rated in this window.' }));
-      } catch (e) { if (alive()) failed(p, e); }
-    };
-    load();
-    return p;
+      onclick: () => { windowLabel = w; buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.textContent === w))); trending.load(); } }, w));
+    const trending = rankedPanel({ id: 'trending', title: 'Trending', what: 'trending titles', empty: 'Nothing rated in this window.',
+      extras: [el('div', { class: 'toggles', role: 'group', 'aria-label': 'Window' }, buttons)],
+      url: (genre) => '/trending?k=' + K + '&window=' + windowLabel + genre,
+      status: (body) => (body.asOf ? 'Most rated in the ' + windowLabel + ' before ' + new Date(body.asOf).toLocaleString() : '') });
+    return trending.p;
   }
 
   // ---------------------------------------------------------------- a movie
