@@ -9,8 +9,11 @@
 #   local/jre:17            Debian's openjdk-17-jre-headless
 #   local/kafka:4.3.1       Kafka's jars from Maven Central (resolved on the host) with an entrypoint
 #                           that honours the official apache/kafka image's KAFKA_* variables
+#   local/prometheus        Debian's Prometheus package (for the monitoring profile; Grafana has no
+#                           Debian package, so the profile's Grafana still needs its official image)
 #
-# Then:  JDK_IMAGE=local/jdk:17 JRE_IMAGE=local/jre:17 KAFKA_IMAGE=local/kafka:4.3.1 docker-compose up --build
+# Then:  REELFM_JDK_IMAGE=local/jdk:17 REELFM_JRE_IMAGE=local/jre:17 KAFKA_IMAGE=local/kafka:4.3.1 \
+#        PROMETHEUS_IMAGE=local/prometheus docker-compose up --build
 # Images already present are kept (FORCE=1 rebuilds). Needs root (debootstrap), docker and the Maven wrapper.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -61,4 +64,8 @@ if ! present local/kafka:4.3.1; then
   cp "$here/kafka/Dockerfile" "$here/kafka/run" "$here/kafka/kafka-broker-api-versions.sh" "$work/kafka/"
   docker build -q -t local/kafka:4.3.1 "$work/kafka" >/dev/null
 fi
-say "ready: local/debian:bookworm local/jdk:17 local/jre:17 local/kafka:4.3.1"
+if ! present local/prometheus; then
+  say "building local/prometheus"
+  docker build -q -t local/prometheus -f "$here/prometheus.Dockerfile" "$here" >/dev/null
+fi
+say "ready: local/debian:bookworm local/jdk:17 local/jre:17 local/kafka:4.3.1 local/prometheus"

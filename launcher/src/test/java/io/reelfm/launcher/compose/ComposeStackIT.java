@@ -56,8 +56,9 @@ class ComposeStackIT {
     private static final String PROJECT = "reelfm-compose-it";
     private static final String KEY = "reelfm-compose-key-change-me";
     private static final List<String> SERVICES = List.of("kafka", "ingest", "trainer", "serving-1", "serving-2");
-    private static final List<String> STANDINS = List.of("local/debian:bookworm", "local/jdk:17", "local/jre:17", "local/kafka:4.3.1");
-    private static final int[] PORTS = {8080, 8081, 8082, 8090, 9092};
+    private static final List<String> STANDINS = List.of("local/debian:bookworm", "local/jdk:17", "local/jre:17", "local/kafka:4.3.1",
+            "local/prometheus");
+    private static final int[] PORTS = {8080, 8081, 8082, 8090, 9092, 9090};
     private static final int USERS = 943;
     private static final String SERVING_1 = "http://localhost:8080";
     private static final String SERVING_2 = "http://localhost:8090";
@@ -78,6 +79,7 @@ class ComposeStackIT {
             env.put("KAFKA_IMAGE", "local/kafka:4.3.1");
             env.put("REELFM_JDK_IMAGE", "local/jdk:17");
             env.put("REELFM_JRE_IMAGE", "local/jre:17");
+            env.put("PROMETHEUS_IMAGE", "local/prometheus");
         }
         Ml100k.find().ifPresent(dir -> env.put("REELFM_LOADER_DATA", dir.toString()));
         compose = Compose.of(root, PROJECT, env);
@@ -208,6 +210,38 @@ class ComposeStackIT {
             assertThat(compose.inspect(service, "{{.RestartCount}}")).as(service + " recovered without a restart").isEqualTo("0");
         }
         dashboardQueriesOnlyMetricsTheServicesExport();
+        prometheusScrapesEveryServiceAndAnswersEveryPanel();
+    }
+
+    /**
+     * The monitoring profile's Prometheus (started alone: Grafana's image is not among the
+     * stand-ins) scrapes all four services, and every query of the dashboard returns series.
+     */
+    private static void prometheusScrapesEveryServiceAndAnswersEveryPanel() throws IOException {
+        compose.ok(Duration.ofMinutes(2), "--profile", "monitoring", "up", "-d", "prometheus");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            HttpResponse<String> r = get("http://localhost:9090/api/v1/targets");
+            assertThat(r).isNotNull();
+            List<String> up = new ArrayList<>();
+            JSON.readTree(r.body()).path("data").path("activeTargets")
+                    .forEach(t -> up.add(t.path("labels").path("job").asText() + "=" + t.path("health").asText()));
+            assertThat(up).containsExactlyInAnyOrder("ingest=up", "trainer=up", "serving=up", "serving=up");
+        });
+        JsonNode dashboard = JSON.readTree(Path.of("..", "deploy", "monitoring", "grafana", "dashboards", "reelfm.json").toFile());
+        List<String> queries = new ArrayList<>();
+        dashboard.path("panels").forEach(p -> p.path("targets").forEach(t -> queries.add(t.path("expr").asText())));
+        assertThat(queries).hasSizeGreaterThan(8);
+        // rates need two scrapes inside their window
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+            for (String q : queries) {
+                HttpResponse<String> r = get("http://localhost:9090/api/v1/query?query="
+                        + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(r).isNotNull();
+                JsonNode answer = JSON.readTree(r.body());
+                assertThat(answer.path("status").asText()).as(q + ": " + r.body()).isEqualTo("success");
+                assertThat(answer.path("data").path("result")).as("series for " + q).isNotEmpty();
+            }
+        });
     }
 
     /** Every metric the provisioned Grafana dashboard queries is exported by some service of the running stack. */
