@@ -50,4 +50,14 @@ public interface Dataset {
     default OptionalLong ratingCountHint() {
         return OptionalLong.empty();
     }
+
+    /** How many movies {@link #movies} will probably deliver, as {@link #ratingCountHint}. */
+    default OptionalLong movieCountHint() {
+        return OptionalLong.empty();
+    }
+
+    /** How many profiles {@link #users} will probably deliver, as {@link #ratingCountHint}. */
+    default OptionalLong userCountHint() {
+        return OptionalLong.empty();
+    }
 }

@@ -65,4 +65,14 @@ public final class MovieLens100kDataset implements Dataset {
     public OptionalLong ratingCountHint() {
         return LineCountEstimate.of(dir.resolve("u.data"), 0);
     }
+
+    @Override
+    public OptionalLong movieCountHint() {
+        return LineCountEstimate.of(dir.resolve("u.item"), 0);
+    }
+
+    @Override
+    public OptionalLong userCountHint() {
+        return LineCountEstimate.of(dir.resolve("u.user"), 0);
+    }
 }

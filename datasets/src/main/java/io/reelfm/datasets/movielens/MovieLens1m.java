@@ -71,6 +71,16 @@ public final class MovieLens1m implements Dataset {
     }
 
     @Override
+    public OptionalLong movieCountHint() {
+        return LineCountEstimate.of(dir.resolve("movies.dat"), 0);
+    }
+
+    @Override
+    public OptionalLong userCountHint() {
+        return LineCountEstimate.of(dir.resolve("users.dat"), 0);
+    }
+
+    @Override
     public long ratings(Consumer<RatingRow> sink, Consumer<BadLine> errors) {
         Path file = dir.resolve("ratings.dat");
         return TextFiles.forEachRecord(file, CHARSET, Separator.DOUBLE_COLON, 4, errors,

@@ -63,6 +63,17 @@ public final class MovieLensCsv implements Dataset {
     }
 
     @Override
+    public OptionalLong movieCountHint() {
+        return LineCountEstimate.of(dir.resolve("movies.csv"), 1);
+    }
+
+    /** The CSV releases carry no user profiles. */
+    @Override
+    public OptionalLong userCountHint() {
+        return OptionalLong.of(0);
+    }
+
+    @Override
     public long users(Consumer<UserRow> sink, Consumer<BadLine> errors) {
         return 0;
     }

@@ -70,4 +70,14 @@ public final class SyntheticDataset implements Dataset {
     public OptionalLong ratingCountHint() {
         return OptionalLong.of(generator.config().ratings());
     }
+
+    @Override
+    public OptionalLong movieCountHint() {
+        return OptionalLong.of(generator.config().items());
+    }
+
+    @Override
+    public OptionalLong userCountHint() {
+        return OptionalLong.of(generator.config().users());
+    }
 }

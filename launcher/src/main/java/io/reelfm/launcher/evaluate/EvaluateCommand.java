@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
  * from recommender-core's harness, so the numbers match what the trainer service would learn.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate a learner on any data set replay reads (or a fixed train/test split): RMSE, MAE, AUC and top-K",
-                "ranking metrics (precision, recall, NDCG, MAP, hit rate, coverage, novelty, genre miscalibration) per fold,",
+        description = {"Evaluate learners offline on a data set: rating and ranking metrics per fold, a report and charts.",
+                "Reads any data set replay reads (or a fixed train/test split); measures RMSE, MAE, AUC and top-K ranking",
+                "metrics (precision, recall, NDCG, MAP, hit rate, coverage, novelty, genre miscalibration) per fold, and writes",
                 "a report (markdown + CSV) and charts (test RMSE per iteration, silhouette vs k of content clusters)."})
 public final class EvaluateCommand implements Callable<Integer> {
 

@@ -31,8 +31,10 @@ public final class ConsoleProgress implements ReplayProgress {
                 bar.stepBy(n);
             }
 
+            /** The total was an estimate (or unknown): the last line shows the exact count. */
             @Override
             public void close() {
+                bar.maxHint(bar.getCurrent());
                 bar.close();
             }
         };

@@ -82,19 +82,19 @@ public final class Replayer {
     }
 
     private long publishCatalogue(Dataset source, Sender sender, LineErrors errors) {
-        return publishEach("movies", config.movies(), rows -> source.movies(rows, errors), MovieRow::itemId, Events::movie,
-                sender);
+        return publishEach("movies", source.movieCountHint().orElse(-1), config.movies(), rows -> source.movies(rows, errors),
+                MovieRow::itemId, Events::movie, sender);
     }
 
     private long publishUsers(Dataset source, Sender sender, LineErrors errors) {
-        return publishEach("users", config.users(), rows -> source.users(rows, errors), UserRow::userId, Events::user,
-                sender);
+        return publishEach("users", source.userCountHint().orElse(-1), config.users(), rows -> source.users(rows, errors),
+                UserRow::userId, Events::user, sender);
     }
 
     /** Sends one event per row that {@code read} delivers, keyed by {@code key}; returns how many were sent. */
-    private <R, V> long publishEach(String phaseName, Topic<String, V> topic, Consumer<Consumer<R>> read,
+    private <R, V> long publishEach(String phaseName, long expected, Topic<String, V> topic, Consumer<Consumer<R>> read,
                                     Function<R, String> key, Function<R, V> event, Sender sender) {
-        try (ReplayProgress.Phase phase = progress.begin(phaseName, -1)) {
+        try (ReplayProgress.Phase phase = progress.begin(phaseName, expected)) {
             AtomicLong count = new AtomicLong();
             read.accept(row -> {
                 sender.send(topic.name(), serializeKey(topic, key.apply(row)),
