@@ -349,16 +349,13 @@ class ComposeStackIT {
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
+    /** The user's list, waiting up to 5 s for a 200 (an instance can briefly answer 503 while partitions move). */
     private static JsonNode recommendations(String serving, int user) throws IOException {
-        HttpResponse<String> r = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
-            r = get(serving + "/users/" + user + "/recommendations?k=5");
-            if (r != null && r.statusCode() == 200) {
-                return JSON.readTree(r.body());
-            }
-            await().pollDelay(Duration.ofMillis(250)).until(() -> true);
-        }
-        throw new AssertionError("user " + user + " on " + serving + ": " + (r == null ? "no answer" : r.statusCode() + " " + r.body()));
+        String url = serving + "/users/" + user + "/recommendations?k=5";
+        HttpResponse<String> r = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+                .pollDelay(Duration.ZERO).ignoreExceptions()
+                .until(() -> get(url), x -> x != null && x.statusCode() == 200);
+        return JSON.readTree(r.body());
     }
 
     private static List<String> itemIds(JsonNode list) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,32 +82,41 @@ class IngestBrokerRestartIT {
                 });
             }
             List<Long> readyMillis = new ArrayList<>();
-            List<Integer> readyStatuses = new ArrayList<>();
-            load.submit(() -> {
-                while (running.get()) {
-                    long t0 = System.nanoTime();
-                    int s = ServiceProcess.httpStatus(http, ingestPort, "/health/ready");
-                    synchronized (readyMillis) {
-                        readyMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-                        readyStatuses.add(s);
-                    }
-                    sleep(500);
+            List<Integer> readyStatuses = java.util.Collections.synchronizedList(new ArrayList<>());
+            ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor();
+            probe.scheduleWithFixedDelay(() -> {
+                long t0 = System.nanoTime();
+                int s = ServiceProcess.httpStatus(http, ingestPort, "/health/ready");
+                synchronized (readyMillis) {
+                    readyMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                    readyStatuses.add(s);
                 }
-            });
+            }, 0, 500, TimeUnit.MILLISECONDS);
 
-            sleep(4000);
+            // under load and seen ready before the kill
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(outcomes, 202) >= 100 && readySaw(readyStatuses, 200));
             broker.kill();
             long killedAt = System.nanoTime();
-            sleep(10_000);
+            // the outage noticed by the writers and by readiness before the broker comes back
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(outcomes, 503) >= 5 && readySaw(readyStatuses, 503));
             broker.restart();
             long restartedAt = System.nanoTime();
             await().atMost(Duration.ofSeconds(90)).until(() -> outcomes.stream()
                     .anyMatch(o -> o.atNanos() > restartedAt && o.status() == 202));
             long firstAcceptedAfterRestart = outcomes.stream().filter(o -> o.atNanos() > restartedAt && o.status() == 202)
                     .mapToLong(Outcome::atNanos).min().orElseThrow();
-            sleep(15_000);
-            long steadyFrom = System.nanoTime() - TimeUnit.SECONDS.toNanos(8);
+            // a steady state: the last 8 s of answers all 202, and plenty of them
+            long steadyWindow = TimeUnit.SECONDS.toNanos(8);
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                long now = System.nanoTime();
+                long lastRefused = outcomes.stream().filter(o -> o.status() != 202).mapToLong(Outcome::atNanos).max().orElse(0);
+                return now - lastRefused >= steadyWindow
+                        && outcomes.stream().filter(o -> o.atNanos() >= now - steadyWindow).count() >= 20;
+            });
+            long steadyFrom = System.nanoTime() - steadyWindow;
             running.set(false);
+            probe.shutdown();
+            assertThat(probe.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
             load.shutdown();
             assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
@@ -150,11 +160,11 @@ class IngestBrokerRestartIT {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static long count(ConcurrentLinkedQueue<Outcome> outcomes, int status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    private static boolean readySaw(List<Integer> statuses, int status) {
+        return statuses.contains(status);
     }
 }

@@ -38,6 +38,8 @@ public final class WebPage {
             + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private final Map<String, Asset> cache = new ConcurrentHashMap<>();
+    /** Where Chart.js lies in its WebJar, found once (the path carries the version). */
+    private final String chartJsResource = "META-INF/resources/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.js";
 
     public void register(Javalin app) {
         app.get("/", this::document);
@@ -61,15 +63,14 @@ public final class WebPage {
     private void document(Context ctx) {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
-        serve(ctx, load("index.html", "web/index.html", "text/html; charset=utf-8"), "no-cache");
+        serve(ctx, load("index.html", "web/index.html", "text/html; charset=utf-8"));
     }
 
     private void asset(Context ctx) {
         String file = ctx.pathParam("file");
         Asset a;
         if (CHART_JS.equals(file)) {
-            a = load(file, "META-INF/resources/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.js",
-                    "text/javascript; charset=utf-8");
+            a = load(file, chartJsResource, "text/javascript; charset=utf-8");
         } else if (OWN_ASSETS.containsKey(file)) {
             a = load(file, "web/" + file, OWN_ASSETS.get(file));
         } else {
@@ -77,12 +78,12 @@ public final class WebPage {
             return;
         }
         ctx.header("X-Content-Type-Options", "nosniff");
-        serve(ctx, a, "no-cache");
+        serve(ctx, a);
     }
 
     /** Revalidated on every load (cheap: an ETag match answers 304 with no body), so a new release shows at once. */
-    private static void serve(Context ctx, Asset a, String cacheControl) {
-        ctx.header("Cache-Control", cacheControl);
+    private static void serve(Context ctx, Asset a) {
+        ctx.header("Cache-Control", "no-cache");
         ctx.header("ETag", a.etag());
         if (a.etag().equals(ctx.header("If-None-Match"))) {
             ctx.status(304);

@@ -46,21 +46,23 @@ class ReadyMeansCaughtUpIT {
                     Map.of("reelfm.serving.cluster-model", "none", "reelfm.serving.rating-model", "none",
                             "reelfm.serving.ready-max-lag", "0"))) {
                 int port = serving.port();
-                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                Http.Response ready = Http.get(port, "/health/ready");
-                boolean sawBehind = false;
-                while (ready.status() != 200 && System.nanoTime() < deadline) {
-                    sawBehind |= ready.body().contains("not processed yet");
-                    Thread.sleep(20);
-                    ready = Http.get(port, "/health/ready");
-                }
+                java.util.concurrent.atomic.AtomicBoolean sawBehind = new java.util.concurrent.atomic.AtomicBoolean();
+                // poll often: the first UP answer is the moment the histories are checked against
+                Http.Response ready = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120))
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                        .until(() -> Http.get(port, "/health/ready"), r -> {
+                            if (r.body().contains("not processed yet")) {
+                                sawBehind.set(true);
+                            }
+                            return r.status() == 200;
+                        });
                 assertThat(ready.status()).as(ready.body()).isEqualTo(200);
 
                 for (int u = 0; u < USERS; u++) {
                     assertThat(Http.get(port, "/users/rd-u" + u + "/history").json().get("count").asInt())
                             .as("history of rd-u" + u + " when ready first said UP").isEqualTo(PER_USER);
                 }
-                System.out.println("ready after the backlog; 'not processed yet' seen while catching up: " + sawBehind);
+                System.out.println("ready after the backlog; 'not processed yet' seen while catching up: " + sawBehind.get());
             }
         }
     }
