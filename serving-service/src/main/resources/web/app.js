@@ -707,7 +707,8 @@
       const { body } = await api('/experiments');
       if (!alive()) return;
       const vs = body.variants;
-      ab.status.textContent = 'A rating of a recommended movie within ' + Math.round(body.windowSeconds / 60) + ' min counts as a hit';
+      ab.status.textContent = (body.experiment ? 'Experiment ' + body.experiment + '. ' : '')
+        + 'A rating of a recommended movie within ' + Math.round(body.windowSeconds / 60) + ' min counts as a hit';
       const table = el('table', { class: 'figures' }, el('thead', {}, el('tr', {}, ['variant', 'model', 'weight', 'lists', 'hit rate', 'coverage']
         .map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, vs.map((v) => el('tr', {},
         el('th', { scope: 'row', text: v.name }), el('td', { text: v.model }), el('td', { text: v.weight }), el('td', { text: fmt(v.impressions) }),

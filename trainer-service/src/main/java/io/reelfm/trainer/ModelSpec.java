@@ -13,6 +13,8 @@ import io.reelfm.core.fm.FmLearner;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.ImplicitPrior;
+import io.reelfm.core.deepfm.DeepFmConfig;
+import io.reelfm.trainer.model.DeepFmFitter;
 import io.reelfm.trainer.model.FmFitter;
 import io.reelfm.trainer.model.RankingFitter;
 import io.reelfm.trainer.model.SnapshotFitter;
@@ -24,9 +26,10 @@ import io.reelfm.trainer.model.SnapshotFitter;
  * @param learner      {@code .learner}: the recommender-core FM learner, {@code als} (full refits by alternating
  *                     least squares), {@code sgd} (full refits by SGD plus online SGD updates between them) or
  *                     {@code mcmc} (Bayesian FM, Gibbs sampling); {@code ials} (the ranking model: implicit ALS
- *                     over ratings as interactions, {@link RankingFitter}); or {@code kmeans} (content clusters of
- *                     the catalogue); default from the name: "kmeans", "sgd", "mcmc", "rank" or "ials", else
- *                     {@code als}
+ *                     over ratings as interactions, {@link RankingFitter}); {@code deepfm} (that ranking model's best
+ *                     candidates re-ranked by a DeepFM network, {@link DeepFmFitter}); or {@code kmeans} (content
+ *                     clusters of the catalogue); default from the name: "kmeans", "sgd", "mcmc", "deepfm", "rank" or
+ *                     "ials", else {@code als}
  * @param factors      {@code .factors}, default 32 (8 for mcmc, 64 for ials)
  * @param lambda       {@code .lambda}: L2 regularization of weights and factors (als, sgd; MCMC learns its own),
  *                     default 20 for als, 0.05 for sgd; for ials its regularisation, which when set turns off the
@@ -63,8 +66,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         String prefix = "reelfm.trainer.model." + name;
         ConfigException.require(name != null && !name.isBlank() && name.indexOf('/') < 0, "reelfm.trainer.models",
                 "names must be non-empty without '/', got '" + name + "'");
-        ConfigException.require(java.util.Set.of("als", "sgd", "mcmc", "ials", "kmeans").contains(learner), prefix + ".learner",
-                "must be als, sgd, mcmc, ials or kmeans, was '" + learner + "'");
+        ConfigException.require(java.util.Set.of("als", "sgd", "mcmc", "ials", "deepfm", "kmeans").contains(learner),
+                prefix + ".learner", "must be als, sgd, mcmc, ials, deepfm or kmeans, was '" + learner + "'");
         ConfigException.require(clusters >= 2, prefix + ".clusters", "must be >= 2, was " + clusters);
         ConfigException.require(factors >= 1 && factors <= 1024, prefix + ".factors", "must be 1..1024, was " + factors);
         ConfigException.require(lambda > 0, prefix + ".lambda", "must be > 0, was " + lambda);
@@ -74,8 +77,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         features = Collections.unmodifiableSet(features.isEmpty() ? EnumSet.noneOf(FeatureGroup.class) : EnumSet.copyOf(features));
         ConfigException.require(CHOOSABLE.containsAll(features), prefix + ".features",
                 "must be among genres, year, profile, implicit, raters; was " + features);
-        ConfigException.require(!"ials".equals(learner) || features.isEmpty(), prefix + ".features",
-                "the ranking model (ials) learns from interactions alone; set none");
+        ConfigException.require(!("ials".equals(learner) || "deepfm".equals(learner)) || features.isEmpty(),
+                prefix + ".features", "the ranking models (ials, deepfm) choose their own inputs; set none");
         ConfigException.require(!"sgd".equals(learner)
                         || !(features.contains(FeatureGroup.IMPLICIT) || features.contains(FeatureGroup.RATERS)),
                 prefix + ".features", "implicit and raters need a learner that refits from all ratings (mcmc, als), not sgd");
@@ -84,11 +87,11 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
     static ModelSpec from(Settings s, String name) {
         String prefix = "reelfm.trainer.model." + name + ".";
         String fallback = name.contains("kmeans") ? "kmeans" : name.contains("sgd") ? "sgd" : name.contains("mcmc") ? "mcmc"
-                : name.contains("rank") || name.contains("ials") ? "ials" : "als";
+                : name.contains("deepfm") ? "deepfm" : name.contains("rank") || name.contains("ials") ? "ials" : "als";
         String learner = s.string(prefix + "learner", fallback).toLowerCase(Locale.ROOT);
         boolean sgd = "sgd".equals(learner);
         boolean mcmc = "mcmc".equals(learner);
-        boolean ials = "ials".equals(learner);
+        boolean ials = "ials".equals(learner) || "deepfm".equals(learner);
         ImplicitAlsConfig ranking = ImplicitAlsConfig.defaults();
         return new ModelSpec(name, learner, s.integer(prefix + "factors", mcmc ? 8 : ials ? ranking.factors() : 32),
                 s.decimal(prefix + "lambda", sgd ? 0.05 : ials ? ranking.prior().reg() : 20.0),
@@ -132,9 +135,9 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         return "sgd".equals(learner);
     }
 
-    /** True for the ranking model, gated on NDCG of the holdout rather than RMSE. */
+    /** True for the ranking models (ials, and deepfm re-ranking its lists), gated on NDCG of the holdout rather than RMSE. */
     public boolean ranking() {
-        return "ials".equals(learner);
+        return "ials".equals(learner) || "deepfm".equals(learner);
     }
 
     /** True for the content clustering job, which has no factor learner and no rating holdout. */
@@ -173,8 +176,12 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
             ImplicitAlsConfig base = ImplicitAlsConfig.defaults().withFactors(factors).withIterations(iterations)
                     .withSeed(seed);
             ImplicitPrior p = base.prior();
-            return new RankingFitter(tune ? base : base.withPrior(new ImplicitPrior(lambda, p.unobservedWeight(), p.exponent())),
-                    validation, tune);
+            ImplicitAlsConfig retrieval = tune ? base : base.withPrior(new ImplicitPrior(lambda, p.unobservedWeight(), p.exponent()));
+            if ("deepfm".equals(learner)) {
+                return new DeepFmFitter(new RankingFitter(retrieval, validation, tune, false),
+                        DeepFmConfig.defaults().withSeed(seed).withLiked(validation.relevantThreshold()), validation.k());
+            }
+            return new RankingFitter(retrieval, validation, tune);
         }
         return newFitter();
     }

@@ -75,6 +75,19 @@ class TrainerConfigTest {
     }
 
     @Test
+    void aModelNamedDeepfmIsTheRerankedRankingModelWithTheRankingModelsRetrievalSettings() {
+        TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.models", "ranking,deepfm")));
+        ModelSpec ranking = c.models().get(0);
+        ModelSpec deepfm = c.models().get(1);
+        assertThat(deepfm.learner()).isEqualTo("deepfm");
+        assertThat(deepfm.ranking()).isTrue();
+        assertThat(deepfm.features()).isEmpty();
+        assertThat(deepfm.factors()).isEqualTo(ranking.factors());
+        assertThat(deepfm.iterations()).isEqualTo(ranking.iterations());
+        assertThat(deepfm.tune()).isTrue();
+    }
+
+    @Test
     void perModelSettingsApply() {
         TrainerConfig c = TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.models", "a, b",
                 "reelfm.trainer.model.a.learner", "sgd", "reelfm.trainer.model.b.factors", "64",

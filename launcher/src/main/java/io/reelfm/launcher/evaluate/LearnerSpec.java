@@ -11,6 +11,8 @@ import io.reelfm.core.fm.FmLearner;
 import io.reelfm.core.fm.FmRatingTrainer;
 import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.core.deepfm.DeepFmConfig;
+import io.reelfm.trainer.deepfm.DeepFmRatingTrainer;
 import io.reelfm.core.rank.EaseTrainer;
 import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.ImplicitAlsTrainer;
@@ -30,7 +32,8 @@ import java.util.Set;
  *
  * @param learner mcmc, als, sgd (factorization machines), bias (user+item bias baseline), or a ranking model:
  *        ials (implicit ALS), ease, pop (most popular), default (what the trainer serves by default: ials with
- *        its standard settings, tuned on a validation slice of each fold)
+ *        its standard settings, tuned on a validation slice of each fold), deepfm (that model's best candidates
+ *        re-ranked by a DeepFM network; factors = its embedding size, iterations = its epochs)
  * @param factors FM factors k
  * @param iterations MCMC samples, ALS sweeps, SGD epochs or bias passes
  * @param reg L2 on FM factors, or the bias damping; NaN ("auto") picks the learner's tuned
@@ -42,15 +45,15 @@ import java.util.Set;
 record LearnerSpec(String learner, int factors, int iterations, double reg, double learnRate, Set<FeatureGroup> features,
         long seed) {
 
-    static final Set<String> LEARNERS = Set.of("mcmc", "als", "sgd", "bias", "ials", "ease", "pop", "default");
+    static final Set<String> LEARNERS = Set.of("mcmc", "als", "sgd", "bias", "ials", "ease", "pop", "default", "deepfm");
     /** Learners whose scores rank items and are not ratings. */
-    static final Set<String> RANKING = Set.of("ials", "ease", "pop", "default");
+    static final Set<String> RANKING = Set.of("ials", "ease", "pop", "default", "deepfm");
 
     LearnerSpec {
         learner = learner.toLowerCase(Locale.ROOT);
         if (!LEARNERS.contains(learner)) {
             throw new IllegalArgumentException("--learner: '" + learner
-                    + "' is not one of mcmc, als, sgd, bias, ials, ease, pop, default");
+                    + "' is not one of mcmc, als, sgd, bias, ials, ease, pop, default, deepfm");
         }
         if (factors < 0) {
             throw new IllegalArgumentException("--factors must be >= 0, got " + factors);
@@ -121,15 +124,24 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
         return m;
     }
 
-    /** Factors when --factors is not given: the served ranking model's 64 for ials/default, else the FM's 8. */
+    /**
+     * Factors when --factors is not given: the served ranking model's 64 for ials/default, DeepFM's embedding size
+     * for deepfm, else the FM's 8.
+     */
     static int defaultFactors(String learner) {
         String l = learner.toLowerCase(Locale.ROOT);
+        if (l.equals("deepfm")) {
+            return DeepFmConfig.defaults().k();
+        }
         return l.equals("ials") || l.equals("default") ? ImplicitAlsConfig.defaults().factors() : 8;
     }
 
-    /** Iterations when --iterations is not given: iALS's standard sweeps, else 50. */
+    /** Iterations when --iterations is not given: iALS's standard sweeps, DeepFM's epochs, else 50. */
     static int defaultIterations(String learner) {
         String l = learner.toLowerCase(Locale.ROOT);
+        if (l.equals("deepfm")) {
+            return DeepFmConfig.defaults().epochs();
+        }
         return l.equals("ials") || l.equals("default") ? ImplicitAlsConfig.defaults().iterations() : 50;
     }
 
@@ -166,6 +178,9 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
             case "default":
                 return new ImplicitAlsTrainer("default (ials, calibrated)", ImplicitAlsConfig.defaults().withSeed(seed), tuner,
                         ItemGenres.of(items, side), ranking.k());
+            case "deepfm":
+                return new DeepFmRatingTrainer(DeepFmConfig.defaults().withK(factors).withEpochs(iterations).withSeed(seed)
+                        .withLiked(ranking.relevantThreshold()), tuner, side, users, items, ranking.k());
             case "ials": {
                 ImplicitAlsConfig config = ImplicitAlsConfig.defaults().withFactors(factors).withIterations(iterations)
                         .withSeed(seed);

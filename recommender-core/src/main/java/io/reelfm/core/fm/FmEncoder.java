@@ -180,8 +180,8 @@ public final class FmEncoder {
         return out;
     }
 
-    /** MovieLens' seven age buckets. */
-    static String ageBucket(int age) {
+    /** MovieLens' seven age buckets, the one bucketing every model's profile features use. */
+    public static String ageBucket(int age) {
         if (age < 18) {
             return "<18";
         } else if (age < 25) {

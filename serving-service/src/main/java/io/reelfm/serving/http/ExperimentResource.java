@@ -34,7 +34,8 @@ public final class ExperimentResource {
     }
 
     public void register(Javalin app) {
-        app.get("/experiments", ctx -> ctx.json(new Experiments(windowSeconds, variants.all().stream().map(this::metrics).toList())));
+        app.get("/experiments", ctx -> ctx.json(new Experiments(experiment(), windowSeconds,
+                variants.all().stream().map(this::metrics).toList())));
         app.get("/experiments/{name}", this::one);
     }
 
@@ -56,7 +57,13 @@ public final class ExperimentResource {
                 s.rated(), s.meanRatedRating(), s.distinctItems(), coverage);
     }
 
-    public record Experiments(long windowSeconds, List<VariantMetrics> variants) {
+    /** The experiment's name from its variants, e.g. {@code ranking-vs-deepfm}; a single variant is its own name. */
+    String experiment() {
+        return String.join("-vs-", variants.all().stream().map(Variant::name).toList());
+    }
+
+    /** @param experiment the variants' names joined by {@code -vs-}, e.g. {@code ranking-vs-deepfm} */
+    public record Experiments(String experiment, long windowSeconds, List<VariantMetrics> variants) {
     }
 
     public record VariantMetrics(String name, String model, int weight, long impressions, long hitImpressions,

@@ -31,6 +31,7 @@ public final class RankingFitter implements SnapshotFitter {
     private final ImplicitAlsConfig base;
     private final RankingConfig validation;
     private final boolean tune;
+    private final boolean calibrate;
     private ImplicitAlsConfig chosen;
     private double calibration;
     private long tunedAtRatings;
@@ -41,6 +42,12 @@ public final class RankingFitter implements SnapshotFitter {
      * @param validation how the tuner judges its validation lists (the gate's list length and relevance threshold)
      */
     public RankingFitter(ImplicitAlsConfig base, RankingConfig validation, boolean tune) {
+        this(base, validation, tune, true);
+    }
+
+    /** @param calibrate false to publish lists in the model's own order (a re-ranker orders them instead) */
+    public RankingFitter(ImplicitAlsConfig base, RankingConfig validation, boolean tune, boolean calibrate) {
+        this.calibrate = calibrate;
         this.base = base;
         this.validation = validation;
         this.tune = tune;
@@ -88,7 +95,7 @@ public final class RankingFitter implements SnapshotFitter {
         if (tune && (!fitted || ratings >= 2 * tunedAtRatings)) {
             RankingTuner tuner = RankingTuner.standard(validation, base.seed());
             chosen = tuner.ials(data.ratings(), base).best();
-            calibration = tuner.calibration(data.ratings(), chosen, genres).best();
+            calibration = calibrate ? tuner.calibration(data.ratings(), chosen, genres).best() : 0;
             tunedAtRatings = ratings;
         } else if (!tune) {
             // fixed settings still weigh ratings on the data's own scale, with the search's starting boost

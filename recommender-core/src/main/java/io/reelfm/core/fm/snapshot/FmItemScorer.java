@@ -1,5 +1,7 @@
 package io.reelfm.core.fm.snapshot;
 
+import io.reelfm.core.deepfm.DeepFmFeatures;
+import io.reelfm.core.deepfm.DeepFmNet;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FmEncoder;
 import io.reelfm.core.fm.FmTask;
@@ -7,6 +9,7 @@ import io.reelfm.core.fm.FoldInPrior;
 import io.reelfm.core.rank.ImplicitFoldIn;
 import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.core.topk.TopK;
 import io.reelfm.datasets.UserRow;
 
 import java.util.BitSet;
@@ -69,7 +72,7 @@ public final class FmItemScorer {
                     + ratings.length);
         }
         if (itemGram != null) {
-            return foldInImplicit(itemIds, ratings);
+            return foldInImplicit(profile, itemIds, ratings);
         }
         double[] p = new double[k];
         double lin = 0;
@@ -148,9 +151,10 @@ public final class FmItemScorer {
 
     /**
      * A RANKING snapshot's fold-in: the user's interactions, weighted by rating as in training,
-     * solved under the implicit loss ({@link ImplicitFoldIn}); the profile plays no part.
+     * solved under the implicit loss ({@link ImplicitFoldIn}); the profile plays no part in that,
+     * only in the re-ranker's user state when the snapshot has a re-ranker.
      */
-    private UserVector foldInImplicit(String[] itemIds, float[] ratings) {
+    private UserVector foldInImplicit(UserRow profile, String[] itemIds, float[] ratings) {
         int[] rows = new int[itemIds.length];
         float[] weights = new float[itemIds.length];
         int used = 0;
@@ -163,7 +167,9 @@ public final class FmItemScorer {
             used += rows[r] >= 0 ? 1 : 0;
         }
         float[] query = ImplicitFoldIn.solve(retrieval, k, itemGram, rows, weights, snap.implicitPrior(), snap.items());
-        return new UserVector(query, 0f, used);
+        DeepFmNet net = snap.reranker();
+        float[] state = net == null ? null : net.userState(net.features().user(profile, rows));
+        return new UserVector(query, 0f, used, state);
     }
 
     /** The served prediction for one item (clipped to the scale for regression). */
@@ -183,8 +189,44 @@ public final class FmItemScorer {
         matrix.scoreAll(u.queryUnsafe(), u.constant(), out);
     }
 
-    /** The best {@code n} items, skipping {@code excluded} (e.g. the items already rated; may be null). */
+    /**
+     * The best {@code n} items, skipping {@code excluded} (e.g. the items already rated; may be null).
+     * With a re-ranker the snapshot's best {@link DeepFmNet#candidates} items are ordered by the
+     * network in one batched pass and scored by its logits; beyond them (a filtered list that needs
+     * more) the retrieval order continues below the re-ranked ones.
+     */
     public ScoredItems topK(UserVector u, int n, BitSet excluded) {
-        return matrix.topK(u.queryUnsafe(), u.constant(), n, excluded);
+        DeepFmNet net = snap.reranker();
+        if (net == null || u.rerank() == null) {
+            return matrix.topK(u.queryUnsafe(), u.constant(), n, excluded);
+        }
+        ScoredItems retrieved = matrix.topK(u.queryUnsafe(), u.constant(), Math.max(n, net.candidates()), excluded);
+        int m = Math.min(retrieved.size(), net.candidates());
+        float[] scores = new float[m];
+        int[] rows = new int[m];
+        for (int j = 0; j < m; j++) {
+            rows[j] = retrieved.index(j);
+            scores[j] = retrieved.score(j);
+        }
+        float[] z = new float[m];
+        float[] position = new float[m];
+        DeepFmFeatures.retrievalInputs(scores, m, net.candidates(), z, position);
+        float[] logits = new float[m];
+        net.score(u.rerank(), rows, z, position, m, logits);
+        ScoredItems reranked = TopK.select(logits, Math.min(n, m));
+        int size = Math.min(n, retrieved.size());
+        int[] indices = new int[size];
+        float[] out = new float[size];
+        float floor = Float.POSITIVE_INFINITY;
+        for (int j = 0; j < reranked.size(); j++) {
+            indices[j] = rows[reranked.index(j)];
+            out[j] = reranked.score(j);
+            floor = Math.min(floor, out[j]);
+        }
+        for (int j = reranked.size(); j < size; j++) {
+            indices[j] = retrieved.index(j);
+            out[j] = floor - 1 - (j - reranked.size());
+        }
+        return new ScoredItems(indices, out);
     }
 }

@@ -1,5 +1,6 @@
 package io.reelfm.core.fm.snapshot;
 
+import io.reelfm.core.deepfm.DeepFmNet;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FeatureSpace;
@@ -63,6 +64,8 @@ public final class FmSnapshot {
     /** A RANKING snapshot's item genres as small ids (for calibrated lists); empty otherwise. */
     private final int[][] itemGenres;
     private final int genreCount;
+    /** A RANKING snapshot's re-ranker of its best candidates, or null. */
+    private final DeepFmNet reranker;
 
     /**
      * Takes ownership of the arrays (callers build them fresh and never touch them again): at a
@@ -96,6 +99,7 @@ public final class FmSnapshot {
         this.calibration = calibration;
         this.itemGenres = itemGenres;
         this.genreCount = genreCount;
+        this.reranker = null;
         if ((task == FmTask.RANKING) != (implicitPrior != null && interactionWeight != null)) {
             throw new IllegalArgumentException("a RANKING snapshot, and only one, carries its implicit prior and weight");
         }
@@ -115,6 +119,56 @@ public final class FmSnapshot {
         this.itemFactor = itemFactor;
         this.retrieval = retrieval;
         this.retrievalVariance = retrievalVariance == null || allZero(retrievalVariance) ? null : retrievalVariance;
+    }
+
+    private FmSnapshot(FmSnapshot base, DeepFmNet reranker) {
+        this.task = base.task;
+        this.k = base.k;
+        this.w0 = base.w0;
+        this.minTarget = base.minTarget;
+        this.maxTarget = base.maxTarget;
+        this.prior = base.prior;
+        this.features = base.features;
+        this.featureW = base.featureW;
+        this.featureV = base.featureV;
+        this.itemIds = base.itemIds;
+        this.itemBias = base.itemBias;
+        this.itemFactor = base.itemFactor;
+        this.retrieval = base.retrieval;
+        this.retrievalVariance = base.retrievalVariance;
+        this.implicitPrior = base.implicitPrior;
+        this.interactionWeight = base.interactionWeight;
+        this.calibration = base.calibration;
+        this.itemGenres = base.itemGenres;
+        this.genreCount = base.genreCount;
+        this.reranker = reranker;
+    }
+
+    /**
+     * This ranking snapshot with a re-ranker: lists then take the snapshot's best
+     * {@link DeepFmNet#candidates} items and order them by the network ({@link FmItemScorer#topK}).
+     * The network must know the snapshot's items in the snapshot's order, since it reads candidates by row.
+     */
+    public FmSnapshot withReranker(DeepFmNet net) {
+        if (task != FmTask.RANKING) {
+            throw new IllegalArgumentException("only a RANKING snapshot re-ranks its candidates");
+        }
+        if (net.features().items() != itemIds.length) {
+            throw new IllegalArgumentException("re-ranker knows " + net.features().items() + " items, snapshot "
+                    + itemIds.length);
+        }
+        for (int i = 0; i < itemIds.length; i++) {
+            if (!itemIds[i].equals(net.features().itemId(i))) {
+                throw new IllegalArgumentException("re-ranker's item " + i + " is " + net.features().itemId(i)
+                        + ", the snapshot's " + itemIds[i]);
+            }
+        }
+        return new FmSnapshot(this, net);
+    }
+
+    /** The re-ranker of this snapshot's lists, or null when lists are in retrieval order. */
+    public DeepFmNet reranker() {
+        return reranker;
     }
 
     private static boolean allZero(float[] values) {

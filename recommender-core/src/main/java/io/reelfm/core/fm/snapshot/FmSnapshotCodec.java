@@ -1,5 +1,6 @@
 package io.reelfm.core.fm.snapshot;
 
+import io.reelfm.core.deepfm.DeepFmNet;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FeatureSpace;
 import io.reelfm.core.fm.FmTask;
@@ -50,12 +51,33 @@ public final class FmSnapshotCodec {
     private FmSnapshotCodec() {
     }
 
-    /** True when {@code payload} starts with this format's magic number (any version). */
+    /**
+     * A ranking snapshot with a re-ranker: magic {@code "RRK1"}, the RFM2 snapshot's length and bytes,
+     * then the network's ({@link DeepFmNet#encode}). A reader that knows only RFM2 refuses it by its
+     * magic rather than serving the retrieval order under the re-ranked model's name.
+     */
+    public static final int RERANKED_MAGIC = 0x52524B31;
+
+    /** True when {@code payload} starts with this format's magic number (any version), or is a re-ranked snapshot. */
     public static boolean isSnapshot(byte[] payload) {
-        return payload != null && payload.length >= 4 && ByteBuffer.wrap(payload).getInt() == MAGIC;
+        if (payload == null || payload.length < 4) {
+            return false;
+        }
+        int magic = ByteBuffer.wrap(payload).getInt();
+        return magic == MAGIC || magic == RERANKED_MAGIC;
     }
 
     public static byte[] encode(FmSnapshot s) {
+        if (s.reranker() == null) {
+            return encodeRfm2(s);
+        }
+        byte[] inner = encodeRfm2(s);
+        byte[] net = s.reranker().encode();
+        return ByteBuffer.allocate(8 + inner.length + net.length).putInt(RERANKED_MAGIC).putInt(inner.length).put(inner)
+                .put(net).array();
+    }
+
+    private static byte[] encodeRfm2(FmSnapshot s) {
         int k = s.k();
         FeatureSpace space = s.features();
         int[] kept = userSideFeatures(space);
@@ -148,6 +170,15 @@ public final class FmSnapshotCodec {
         }
         ByteBuffer b = ByteBuffer.wrap(payload);
         try {
+            if (payload.length >= 8 && b.getInt(0) == RERANKED_MAGIC) {
+                int length = b.getInt(4);
+                if (length < 0 || length > payload.length - 8) {
+                    throw new IllegalArgumentException("re-ranked snapshot announces " + length + " snapshot bytes of "
+                            + (payload.length - 8));
+                }
+                FmSnapshot inner = decode(java.util.Arrays.copyOfRange(payload, 8, 8 + length));
+                return inner.withReranker(DeepFmNet.decode(java.util.Arrays.copyOfRange(payload, 8 + length, payload.length)));
+            }
             return read(b);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("truncated RFM2 snapshot: " + payload.length + " bytes end before "
