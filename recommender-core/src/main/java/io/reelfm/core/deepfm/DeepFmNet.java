@@ -22,8 +22,9 @@ import java.util.Arrays;
  * which is what the trainer's DL4J graph computes (dropout is inverted, so inference uses the
  * weights as they are). Written out rather than run through ND4J because a list is one user
  * against a few hundred candidates: the user-side fields' embeddings, their FM sums and their
- * share of the first hidden layer are computed once per list ({@link #userState}), leaving per
- * candidate only the item-side fields and the layers above the first.
+ * share of the first hidden layer are computed once per list ({@link #userState}), each item's own
+ * fields (id, genres, decade) once when the network is loaded, leaving per candidate only the
+ * retrieval inputs and the layers above the first.
  *
  * <p>Immutable and thread-safe.
  */
@@ -44,6 +45,14 @@ public final class DeepFmNet {
     /** Per layer: in x out, row-major by input. */
     private final float[][] weights;
     private final float[][] biases;
+    /**
+     * Each item's fixed share of its score (fields ITEM, GENRES and DECADE), row n for an unknown
+     * item: embedding sum (k), sum of squares, first-order total and first-layer contribution.
+     */
+    private final float[] itemSum;
+    private final float[] itemSquares;
+    private final float[] itemLinear;
+    private final float[] itemHidden;
 
     /**
      * @param candidates how many of the retrieval model's best items a list re-ranks
@@ -91,6 +100,46 @@ public final class DeepFmNet {
         this.widths = w;
         this.weights = weights;
         this.biases = biases;
+        int n = features.items();
+        int h = widths[1];
+        itemSum = new float[(n + 1) * k];
+        itemSquares = new float[n + 1];
+        itemLinear = new float[n + 1];
+        itemHidden = new float[(n + 1) * h];
+        float[] e = new float[k];
+        float[] hidden = new float[h];
+        for (int row = 0; row <= n; row++) {
+            int r = row == n ? -1 : row;
+            Arrays.fill(hidden, 0f);
+            for (Field f : new Field[] {Field.ITEM, Field.GENRES, Field.DECADE}) {
+                Arrays.fill(e, 0f);
+                itemLinear[row] += itemField(f, r, e);
+                for (int c = 0; c < k; c++) {
+                    itemSum[row * k + c] += e[c];
+                    itemSquares[row] += e[c] * e[c];
+                }
+                addField(f, e, hidden, 0);
+            }
+            System.arraycopy(hidden, 0, itemHidden, row * h, h);
+        }
+    }
+
+    /** Embedding (into {@code e}) and first-order term of one of an item's own fields. */
+    private float itemField(Field f, int row, float[] e) {
+        return switch (f) {
+            case ITEM -> column(f, features.itemColumn(row), e);
+            case GENRES -> {
+                if (row < 0) {
+                    yield 0f;
+                }
+                int[] g = features.genres(row);
+                float[] w = new float[g.length];
+                Arrays.fill(w, g.length == 0 ? 0f : 1f / g.length);
+                yield weighted(f, g, w, e);
+            }
+            case DECADE -> column(f, row < 0 ? 0 : features.decade(row), e);
+            default -> throw new IllegalStateException(f + " is not an item field");
+        };
     }
 
     public DeepFmFeatures features() {
@@ -153,49 +202,38 @@ public final class DeepFmNet {
     public void score(float[] state, int[] rows, float[] z, float[] position, int n, float[] out) {
         float[] e = new float[k];
         float[] sum = new float[k];
-        float[] h = new float[widths[1]];
+        int width = widths[1];
+        float[] h = new float[width];
         int maxWidth = Arrays.stream(widths).max().orElse(1);
         float[] a = new float[maxWidth];
         float[] b = new float[maxWidth];
         float[] retrievalWeights = new float[2];
+        int unknown = features.items();
+        double userSquares = 0;
+        for (int c = 0; c < k; c++) {
+            userSquares += state[k + c];
+        }
         for (int j = 0; j < n; j++) {
-            int row = rows[j];
-            System.arraycopy(state, 0, sum, 0, k);
-            double sq = 0;
+            int row = rows[j] < 0 || rows[j] >= unknown ? unknown : rows[j];
+            int base = row * k;
             for (int c = 0; c < k; c++) {
-                sq += state[k + c];
+                sum[c] = state[c] + itemSum[base + c];
             }
-            double lin = state[2 * k];
-            System.arraycopy(state, 2 * k + 1, h, 0, h.length);
-            for (Field f : Field.values()) {
-                if (f.userSide()) {
-                    continue;
-                }
-                Arrays.fill(e, 0f);
-                switch (f) {
-                    case ITEM -> lin += column(f, features.itemColumn(row), e);
-                    case GENRES -> {
-                        if (row >= 0) {
-                            int[] g = features.genres(row);
-                            float[] w = new float[g.length];
-                            Arrays.fill(w, g.length == 0 ? 0f : 1f / g.length);
-                            lin += weighted(f, g, w, e);
-                        }
-                    }
-                    case DECADE -> lin += column(f, row < 0 ? 0 : features.decade(row), e);
-                    case RETRIEVAL -> {
-                        retrievalWeights[0] = z[j];
-                        retrievalWeights[1] = position[j];
-                        lin += weighted(f, RETRIEVAL_COLUMNS, retrievalWeights, e);
-                    }
-                    default -> throw new IllegalStateException(f + " is not an item field");
-                }
-                for (int c = 0; c < k; c++) {
-                    sum[c] += e[c];
-                    sq += e[c] * e[c];
-                }
-                addField(f, e, h, 0);
+            double sq = userSquares + itemSquares[row];
+            double lin = state[2 * k] + itemLinear[row];
+            int hBase = row * width;
+            for (int o = 0; o < width; o++) {
+                h[o] = state[2 * k + 1 + o] + itemHidden[hBase + o];
             }
+            Arrays.fill(e, 0f);
+            retrievalWeights[0] = z[j];
+            retrievalWeights[1] = position[j];
+            lin += weighted(Field.RETRIEVAL, RETRIEVAL_COLUMNS, retrievalWeights, e);
+            for (int c = 0; c < k; c++) {
+                sum[c] += e[c];
+                sq += e[c] * e[c];
+            }
+            addField(Field.RETRIEVAL, e, h, 0);
             double fm = 0;
             for (int c = 0; c < k; c++) {
                 fm += sum[c] * sum[c];

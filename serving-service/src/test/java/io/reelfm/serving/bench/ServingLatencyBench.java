@@ -87,9 +87,13 @@ public final class ServingLatencyBench {
             ratings = n.get();
             kafka.flush();
             kafka.publishModel("bench-fm", 1, randomModel(itemIds, 64));
-            if (RANKING) {
+            if (RANKING || DEEPFM) {
                 kafka.publishModel("bench-rank", 1, rankingModel(all.build(userIndex.size(), itemIndex.size()), itemIndex,
                         io.reelfm.core.eval.metrics.ItemGenres.of(itemIndex, genres::get)));
+            }
+            if (DEEPFM) {
+                kafka.publishModel("bench-deepfm", 1, rerankedModel(all.build(userIndex.size(), itemIndex.size()), userIndex,
+                        itemIndex, io.reelfm.core.data.SideInfo.readMl100k(dir)));
             }
         }
         Path state = Files.createTempDirectory("serving-bench");
@@ -97,8 +101,9 @@ public final class ServingLatencyBench {
                 "reelfm.kafka.bootstrap-servers", bootstrap, "reelfm.serving.port", "0",
                 "reelfm.serving.application-id", "serving-bench", "reelfm.serving.state-dir", state.toString(),
                 "reelfm.serving.standby-replicas", "0",
-                "reelfm.serving.variants", RANKING ? "main:bench-rank:1" : "main:bench-fm:1",
-                "reelfm.serving.rating-model", RANKING ? "bench-fm" : "none", "reelfm.serving.cluster-model", "none"));
+                "reelfm.serving.variants", DEEPFM ? "ranking:bench-rank:50,deepfm:bench-deepfm:50"
+                        : RANKING ? "main:bench-rank:1" : "main:bench-fm:1",
+                "reelfm.serving.rating-model", RANKING || DEEPFM ? "bench-fm" : "none", "reelfm.serving.cluster-model", "none"));
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("reelfm."))
                 .forEach(k -> settings.put(k, System.getProperty(k)));
         try (ServingService serving = ServingService.start(ServingConfig.from(Settings.ofMap(settings)))) {
@@ -143,6 +148,51 @@ public final class ServingLatencyBench {
      * 64-factor rating model (so each list folds the user into both).
      */
     private static final boolean RANKING = "ranking".equals(System.getProperty("model"));
+
+    /**
+     * {@code -Dmodel=deepfm} serves the {@code ranking-vs-deepfm} experiment: half the users get the ranking
+     * model above, half its uncalibrated lists re-ranked by a DeepFM network over the 200 best candidates
+     * (k = 16, hidden 64 and 32, the trainer's defaults; seeded random weights: the cost does not depend on them).
+     */
+    private static final boolean DEEPFM = "deepfm".equals(System.getProperty("model"));
+
+    private static byte[] rerankedModel(io.reelfm.core.eval.RatingSet ratings, io.reelfm.core.eval.IdIndex users,
+                                        io.reelfm.core.eval.IdIndex items, io.reelfm.core.data.SideInfo side) {
+        io.reelfm.core.rank.ImplicitAlsConfig config = io.reelfm.core.rank.ImplicitAlsConfig.defaults()
+                .withWeight(io.reelfm.core.rank.InteractionWeight.of(ratings, 1f));
+        io.reelfm.core.rank.ImplicitAlsModel model = new io.reelfm.core.rank.ImplicitAls(config)
+                .train(io.reelfm.core.rank.Interactions.of(ratings, config.weight()));
+        io.reelfm.core.deepfm.DeepFmConfig d = io.reelfm.core.deepfm.DeepFmConfig.defaults();
+        io.reelfm.core.deepfm.DeepFmFeatures features = io.reelfm.core.deepfm.DeepFmFeatures.of(items, side, users, ratings,
+                d.maxHistory());
+        Random rnd = new Random(7);
+        io.reelfm.core.deepfm.Field[] fields = io.reelfm.core.deepfm.Field.values();
+        float[][] emb = new float[fields.length][];
+        float[][] lin = new float[fields.length][];
+        for (io.reelfm.core.deepfm.Field f : fields) {
+            emb[f.ordinal()] = gaussian(rnd, features.size(f) * d.k(), 0.05);
+            lin[f.ordinal()] = gaussian(rnd, features.size(f), 0.05);
+        }
+        int[] widths = {fields.length * d.k(), d.hidden()[0], d.hidden()[1], 1};
+        float[][] w = new float[3][];
+        float[][] b = new float[3][];
+        for (int l = 0; l < 3; l++) {
+            w[l] = gaussian(rnd, widths[l] * widths[l + 1], Math.sqrt(2.0 / widths[l]));
+            b[l] = gaussian(rnd, widths[l + 1], 0.01);
+        }
+        io.reelfm.core.deepfm.DeepFmNet net = new io.reelfm.core.deepfm.DeepFmNet(features, d.k(), d.candidates(), emb, lin,
+                w, b);
+        return io.reelfm.core.fm.snapshot.FmSnapshotCodec.encode(
+                io.reelfm.core.fm.snapshot.FmSnapshot.ranking(model, items, 0, null).withReranker(net));
+    }
+
+    private static float[] gaussian(Random rnd, int n, double sd) {
+        float[] out = new float[n];
+        for (int j = 0; j < n; j++) {
+            out[j] = (float) (rnd.nextGaussian() * sd);
+        }
+        return out;
+    }
 
     private static byte[] rankingModel(io.reelfm.core.eval.RatingSet ratings, io.reelfm.core.eval.IdIndex items,
                                        io.reelfm.core.rank.GenreSource genres) {

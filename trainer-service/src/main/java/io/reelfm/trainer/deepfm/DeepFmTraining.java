@@ -161,6 +161,15 @@ public final class DeepFmTraining {
         return users == 0 ? Double.NaN : sum / users;
     }
 
+    /** The graph's inputs and labels for every example of {@code examples}, in order, as one batch. */
+    public static MultiDataSet batchOf(DeepFmFeatures features, RerankExamples examples) {
+        int[] order = new int[examples.size()];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        return new Batch(features, examples.size()).fill(examples, order, 0);
+    }
+
     /** Input and label arrays of one batch, allocated once and refilled from Java arrays. */
     static final class Batch {
         private final DeepFmFeatures features;
