@@ -74,10 +74,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--learner", defaultValue = "mcmc",
             description = {"mcmc, als, sgd (factorization machines), bias (baseline); ranking models: ials (implicit ALS),",
-                    "ease, pop (most popular), default (what the trainer serves by default) (default: ${DEFAULT-VALUE})."})
+                    "ease, pop (most popular), default (what the trainer serves by default), deepfm (its lists re-ranked",
+                    "by a DeepFM network) (default: ${DEFAULT-VALUE})."})
     String learner;
 
-    @Option(names = "--factors", paramLabel = "K", description = "Factors (default: 64 for ials and default, 8 for FM).")
+    @Option(names = "--factors", paramLabel = "K", description = "Factors (default: 64 for ials and default, 8 for FM; for deepfm the network's"
+            + " embedding size, default 16).")
     Integer factors;
 
     @Option(names = "--features", paramLabel = "GROUPS", defaultValue = "user,item",
@@ -86,7 +88,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     String features;
 
     @Option(names = "--iterations", paramLabel = "N",
-            description = "MCMC samples, ALS or iALS sweeps, SGD epochs or bias passes (default: 16 for ials and default, else 50).")
+            description = "MCMC samples, ALS or iALS sweeps, SGD epochs, bias passes or deepfm's most epochs"
+                    + " (default: 16 for ials and default, 8 for deepfm, else 50).")
     Integer iterations;
 
     @Option(names = "--reg", paramLabel = "L2|auto", defaultValue = "auto",

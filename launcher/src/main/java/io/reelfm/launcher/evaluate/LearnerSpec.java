@@ -1,6 +1,7 @@
 package io.reelfm.launcher.evaluate;
 
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.deepfm.DeepFmConfig;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingTrainer;
 import io.reelfm.core.eval.baseline.BiasConfig;
@@ -11,14 +12,13 @@ import io.reelfm.core.fm.FmLearner;
 import io.reelfm.core.fm.FmRatingTrainer;
 import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
-import io.reelfm.core.deepfm.DeepFmConfig;
-import io.reelfm.trainer.deepfm.DeepFmRatingTrainer;
 import io.reelfm.core.rank.EaseTrainer;
 import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.ImplicitAlsTrainer;
 import io.reelfm.core.rank.ImplicitPrior;
 import io.reelfm.core.rank.PopularityTrainer;
 import io.reelfm.core.rank.RankingTuner;
+import io.reelfm.trainer.deepfm.DeepFmRatingTrainer;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
