@@ -54,6 +54,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "A data set directory in any format replay reads (MovieLens 100K, 1M, CSV such as latest-small/25M; detected);"
                     + " its movies and users feed the FM features and genre miscalibration. With --train/--test it is optional and"
                     + " only supplies that catalogue and those profiles (default without --train: env REELFM_ML100K, else"
+                    + " the copy ./reelfm data download movielens-100k keeps in the cache, else"
                     + " shared/data/movielens/ml-100k above the working directory).")
     Path data;
 

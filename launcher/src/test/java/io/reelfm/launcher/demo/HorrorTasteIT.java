@@ -58,7 +58,7 @@ class HorrorTasteIT {
     @Test
     void aNewHorrorFanGetsNearlyAsManyHorrorTitlesAsEaseGives() throws Exception {
         Optional<Path> dir = Ml100k.locate();
-        assumeTrue(dir.isPresent(), "MovieLens 100K not found; set REELFM_ML100K to run");
+        assumeTrue(dir.isPresent(), io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT);
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
         RatingSetBuilder builder = new RatingSetBuilder(users, items);

@@ -3,9 +3,8 @@ package io.reelfm.core.data;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingSetBuilder;
-import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.datasets.MovieLens100kLocation;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ import java.util.Optional;
 public final class Ml100k {
 
     /** Environment variable naming the directory; when set it must be right. */
-    public static final String ENV = "REELFM_ML100K";
+    public static final String ENV = MovieLens100kLocation.ENV;
 
     private Ml100k() {
     }
@@ -26,28 +25,9 @@ public final class Ml100k {
     public record Fold(int number, RatingSet train, RatingSet test, IdIndex users, IdIndex items) {
     }
 
-    /**
-     * The data directory: {@value #ENV} when set (an error when it does not hold the files),
-     * else {@code shared/data/movielens/ml-100k} searched upwards from the working directory;
-     * empty when absent, so tests can skip.
-     */
+    /** The data directory where {@link MovieLens100kLocation} finds one; empty when absent, so tests can skip. */
     public static Optional<Path> locate() {
-        String configured = System.getenv(ENV);
-        if (configured != null && !configured.isBlank()) {
-            Path dir = Path.of(configured);
-            if (!MovieLens100k.isPresent(dir)) {
-                throw new IllegalStateException(ENV + "=" + configured + " does not hold u.data, u.item and u.user");
-            }
-            return Optional.of(dir);
-        }
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/data/movielens/ml-100k");
-            if (Files.isDirectory(candidate) && MovieLens100k.isPresent(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return MovieLens100kLocation.find();
     }
 
     /** Reads fold {@code n} (1..5) of {@code dir}. */

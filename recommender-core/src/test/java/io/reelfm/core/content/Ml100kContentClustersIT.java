@@ -19,7 +19,7 @@ class Ml100kContentClustersIT {
     @Test
     void catalogueClustersAreLedByGenresAndCoverEveryMovie() {
         Optional<Path> dir = Ml100k.locate();
-        assumeTrue(dir.isPresent(), "MovieLens 100K not found; set REELFM_ML100K to run");
+        assumeTrue(dir.isPresent(), io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT);
         List<CatalogueItem> catalogue = new ArrayList<>();
         MovieLens100k.readMovies(dir.get().resolve("u.item"),
                 m -> catalogue.add(new CatalogueItem(m.itemId(), m.title(), m.year(), m.genres(), m.runtime(), m.language(), m.region())),

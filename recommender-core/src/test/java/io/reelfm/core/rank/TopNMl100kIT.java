@@ -23,7 +23,7 @@ class TopNMl100kIT {
     @Test
     void theServedModelBeatsMostPopularClearlyAndEaseWithinNoise() {
         Optional<Path> dir = Ml100k.locate();
-        assumeTrue(dir.isPresent(), "MovieLens 100K not found; set REELFM_ML100K to run");
+        assumeTrue(dir.isPresent(), io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT);
         Ml100k.Fold fold = Ml100k.fold(dir.get(), 1);
         RankingTuner tuner = new RankingTuner(RankingConfig.DEFAULT, 0.1, 42, Duration.ofSeconds(60));
         RankingEvaluator evaluator = new RankingEvaluator(RankingConfig.DEFAULT);

@@ -28,19 +28,9 @@ import io.reelfm.trainer.store.TrainingState;
 class MovieLens100kAccuracyTest {
 
     private static Path dataDir() {
-        String env = System.getenv("REELFM_ML100K");
-        if (env != null && !env.isBlank()) {
-            Path p = Path.of(env);
-            assertThat(p.resolve("u.data")).as("REELFM_ML100K=%s must contain u.data", env).isRegularFile();
-            return p;
-        }
-        for (Path candidate : new Path[] {Path.of("../shared/data/movielens/ml-100k"), Path.of("../../shared/data/movielens/ml-100k")}) {
-            if (Files.isRegularFile(candidate.resolve("u.data"))) {
-                return candidate;
-            }
-        }
-        Assumptions.abort("MovieLens 100K not found; set REELFM_ML100K to run this test");
-        return null;
+        java.util.Optional<Path> found = io.reelfm.core.data.Ml100k.locate();
+        Assumptions.assumeTrue(found.isPresent(), io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT);
+        return found.get();
     }
 
     @Test
