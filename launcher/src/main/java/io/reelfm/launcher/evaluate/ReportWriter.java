@@ -108,7 +108,8 @@ final class ReportWriter {
         StringBuilder sb = new StringBuilder("# Evaluation report\n\n`").append(command).append("`\n\n## Settings\n\n");
         settings.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
         if (search != null) {
-            sb.append("\n## Hyperparameter search (sorted by mean test RMSE)\n\n").append(search.toMarkdown());
+            sb.append("\n## Hyperparameter search (sorted by ").append(search.orderedBy()).append(")\n\n")
+                    .append(search.toMarkdown());
         }
         sb.append("\n## Results per fold (").append(report.learner()).append(")\n\n").append(foldTable(report));
         sb.append("\n![test RMSE per iteration](rmse-per-iteration.png)\n");

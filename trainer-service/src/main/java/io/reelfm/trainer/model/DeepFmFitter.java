@@ -53,6 +53,9 @@ public final class DeepFmFitter implements SnapshotFitter {
     public Map<String, String> hyperparameters() {
         Map<String, String> h = new LinkedHashMap<>();
         retrieval.hyperparameters().forEach((key, value) -> h.put("retrieval." + key, value));
+        // the epochs are always chosen from the data (early stopping), so a version is "tuned": after a restart
+        // the loop carries on from it instead of comparing settings that differ from fit to fit
+        h.put("tuned", "true");
         h.put("k", String.valueOf(config.k()));
         h.put("hidden", Arrays.toString(config.hidden()));
         h.put("dropout", String.valueOf(config.dropout()));

@@ -49,10 +49,31 @@ class HyperparameterSearchTest {
         assertThat(result.best().parameters().get("reg")).isNotEqualTo("500");
         String[] md = result.toMarkdown().split("\n");
         assertThat(md).hasSize(8);
-        assertThat(md[0]).isEqualTo("| rank | iterations | reg | RMSE | MAE | AUC | seconds |");
+        assertThat(md[0]).isEqualTo("| rank | iterations | reg | RMSE | MAE | AUC | NDCG@K | P@K | seconds |");
+        assertThat(result.orderedBy()).isEqualTo("mean test RMSE");
         String[] csv = result.toCsv().split("\n");
-        assertThat(csv[0]).isEqualTo("rank,iterations,reg,rmse,mae,auc,seconds");
+        assertThat(csv[0]).isEqualTo("rank,iterations,reg,rmse,mae,auc,ndcg,precision,seconds");
         assertThat(csv[1]).startsWith("1," + result.best().parameters().get("iterations") + "," + result.best().parameters().get("reg") + ",");
+    }
+
+    @Test
+    void rankingModelsWithoutRmseAreSortedByNdcgAndShowTheirRankingMetrics() {
+        RatingSet all = TestData.ratings(60, 40, 20, 5);
+        ParameterSpace learners = new ParameterSpace().add("learner", List.of("pop", "ials"));
+        HyperparameterSearch search = new HyperparameterSearch(
+                new Evaluator(io.reelfm.core.eval.metrics.RankingConfig.DEFAULT), p -> p.get("learner").equals("pop")
+                        ? new io.reelfm.core.rank.PopularityTrainer()
+                        : new io.reelfm.core.rank.ImplicitAlsTrainer("ials",
+                                io.reelfm.core.rank.ImplicitAlsConfig.defaults().withFactors(8).withIterations(4), null));
+        SearchResult result = search.run(learners, learners.grid(), Splits.kFold(all, 3, 1), (p, r) -> { });
+
+        assertThat(result.orderedBy()).isEqualTo("mean NDCG@K");
+        double first = result.trials().get(0).report().meanRanking(io.reelfm.core.eval.metrics.RankingResult::ndcg);
+        double second = result.trials().get(1).report().meanRanking(io.reelfm.core.eval.metrics.RankingResult::ndcg);
+        assertThat(first).isGreaterThanOrEqualTo(second);
+        String[] md = result.toMarkdown().split("\n");
+        assertThat(md[2]).startsWith("| 1 | " + result.best().parameters().get("learner") + " | - | - | - | ")
+                .contains(String.format(java.util.Locale.ROOT, "%.4f", first));
     }
 
     @Test
