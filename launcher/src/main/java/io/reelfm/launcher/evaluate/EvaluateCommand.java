@@ -210,7 +210,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<Map<String, String>> combos = searchOptions.combinations(space, seed);
         SearchResult result;
         try (ProgressDisplay progress = ProgressDisplay.open(progressOption.enabled(), "search", combos.size())) {
-            HyperparameterSearch runner = new HyperparameterSearch(new Evaluator(null),
+            // ranking metrics only when a ranking learner takes part: they cost a ranked catalogue per test user
+            boolean ranking = combos.stream().anyMatch(p -> base.with(p).ranking());
+            HyperparameterSearch runner = new HyperparameterSearch(new Evaluator(ranking ? new RankingConfig(k, threshold) : null),
                     p -> base.with(p).trainer(side, loaded.users(), loaded.items(), new RankingConfig(k, threshold)));
             result = runner.run(space, combos, loaded.splits(), (p, r) -> {
                 curves.put(String.join(" ", p.values()), r.folds().get(0).testRmsePerIteration());

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
+import io.reelfm.core.topk.ScoredItems;
+
 /**
  * A trained DeepFM (Guo et al., 2017) as plain arrays, with its forward pass written out: what
  * serving and the trainer's gate run to re-rank a retrieval model's candidates.
@@ -241,6 +243,27 @@ public final class DeepFmNet {
             fm = 0.5 * (fm - sq);
             out[j] = (float) (lin + fm + deep(h, a, b));
         }
+    }
+
+    /**
+     * Logits of a retrieval model's candidates for one user, best retrieval score first: the
+     * candidates' retrieval inputs ({@link DeepFmFeatures#retrievalInputs}) and {@link #score}.
+     * What every re-ranked list runs: serving's, the trainer's gate's and {@code evaluate}'s.
+     */
+    public float[] rerank(float[] userState, ScoredItems candidates) {
+        int m = candidates.size();
+        float[] scores = new float[m];
+        int[] rows = new int[m];
+        for (int j = 0; j < m; j++) {
+            rows[j] = candidates.index(j);
+            scores[j] = candidates.score(j);
+        }
+        float[] z = new float[m];
+        float[] position = new float[m];
+        DeepFmFeatures.retrievalInputs(scores, m, candidates(), z, position);
+        float[] logits = new float[m];
+        score(userState, rows, z, position, m, logits);
+        return logits;
     }
 
     /** The layers above the first, from the first layer's pre-activation {@code h}. */

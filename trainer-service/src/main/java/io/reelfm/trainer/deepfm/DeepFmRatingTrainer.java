@@ -4,7 +4,6 @@ import java.util.BitSet;
 
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.deepfm.DeepFmConfig;
-import io.reelfm.core.deepfm.DeepFmFeatures;
 import io.reelfm.core.deepfm.DeepFmNet;
 import io.reelfm.core.eval.HistoryScorer;
 import io.reelfm.core.eval.IdIndex;
@@ -129,24 +128,12 @@ public final class DeepFmRatingTrainer implements RatingTrainer {
                 }
             }
             ScoredItems top = TopK.select(out, Math.min(net.candidates(), out.length), seen);
-            int n = top.size();
-            float[] scores = new float[n];
-            int[] cand = new int[n];
-            for (int j = 0; j < n; j++) {
-                scores[j] = top.score(j);
-                cand[j] = top.index(j);
-            }
-            float[] z = new float[n];
-            float[] position = new float[n];
-            DeepFmFeatures.retrievalInputs(scores, n, net.candidates(), z, position);
-            float[] state = net.userState(net.features().user(profile, rated));
-            float[] logits = new float[n];
-            net.score(state, cand, z, position, n, logits);
+            float[] logits = net.rerank(net.userState(net.features().user(profile, rated)), top);
             for (int i = 0; i < out.length; i++) {
                 out[i] -= ABOVE;
             }
-            for (int j = 0; j < n; j++) {
-                out[cand[j]] = ABOVE + logits[j];
+            for (int j = 0; j < top.size(); j++) {
+                out[top.index(j)] = ABOVE + logits[j];
             }
         }
     }

@@ -16,7 +16,6 @@ import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.schemas.RatingEvent;
 import io.reelfm.trainer.ModelSpec;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
@@ -25,38 +24,9 @@ import io.reelfm.trainer.store.TrainingState;
 
 class DeepFmFitterTest {
 
-    private static TrainingState load(List<RatingEvent> events) {
-        TrainingState s = new TrainingState(1 << 16);
-        for (int n = 0; n < events.size(); n++) {
-            s.applyRating(events.get(n), "ratings", 0, n);
-        }
-        return s;
-    }
-
-    /** Users of three taste groups who mostly rate (and like) items of their own group. */
-    private static List<RatingEvent> tasteGroups(int users, int items, int perUser, long seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        List<RatingEvent> out = new java.util.ArrayList<>();
-        long t = 1_700_000_000_000L;
-        for (int u = 0; u < users; u++) {
-            java.util.Set<Integer> used = new java.util.HashSet<>();
-            for (int n = 0; n < perUser; n++) {
-                int item = random.nextDouble() < 0.8 ? u % 3 + 3 * random.nextInt(items / 3) : random.nextInt(items);
-                if (!used.add(item)) {
-                    continue;
-                }
-                float rating = item % 3 == u % 3 ? 4 + random.nextInt(2) : 1 + random.nextInt(3);
-                out.add(RatingEvent.newBuilder().setEventId("e" + out.size()).setUserId("u" + u).setItemId("i" + item)
-                        .setRating(rating).setTimestamp(java.time.Instant.ofEpochMilli(t += 1000)).setSource("synthetic")
-                        .build());
-            }
-        }
-        return out;
-    }
-
     @Test
     void publishesTheRankingListsWithTheirRerankerAsOneSnapshotThatServesTheSameListsAfterDecoding() {
-        TrainingState s = load(tasteGroups(300, 150, 30, 11));
+        TrainingState s = TasteGroups.load(TasteGroups.events(300, 150, 30, 11));
         HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users().size(), 2, 5, 10_000, 3);
         ModelSpec spec = new ModelSpec("deepfm", "deepfm", 16, 0.01, 10, 0.01, 42, 20, Set.of(), true);
         assertThat(spec.ranking()).isTrue();

@@ -1,6 +1,5 @@
 package io.reelfm.core.fm.snapshot;
 
-import io.reelfm.core.deepfm.DeepFmFeatures;
 import io.reelfm.core.deepfm.DeepFmNet;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FmEncoder;
@@ -202,24 +201,16 @@ public final class FmItemScorer {
         }
         ScoredItems retrieved = matrix.topK(u.queryUnsafe(), u.constant(), Math.max(n, net.candidates()), excluded);
         int m = Math.min(retrieved.size(), net.candidates());
-        float[] scores = new float[m];
-        int[] rows = new int[m];
-        for (int j = 0; j < m; j++) {
-            rows[j] = retrieved.index(j);
-            scores[j] = retrieved.score(j);
-        }
-        float[] z = new float[m];
-        float[] position = new float[m];
-        DeepFmFeatures.retrievalInputs(scores, m, net.candidates(), z, position);
-        float[] logits = new float[m];
-        net.score(u.rerank(), rows, z, position, m, logits);
+        ScoredItems candidates = m == retrieved.size() ? retrieved : new ScoredItems(
+                java.util.Arrays.copyOf(retrieved.indices(), m), java.util.Arrays.copyOf(retrieved.scores(), m));
+        float[] logits = net.rerank(u.rerank(), candidates);
         ScoredItems reranked = TopK.select(logits, Math.min(n, m));
         int size = Math.min(n, retrieved.size());
         int[] indices = new int[size];
         float[] out = new float[size];
         float floor = Float.POSITIVE_INFINITY;
         for (int j = 0; j < reranked.size(); j++) {
-            indices[j] = rows[reranked.index(j)];
+            indices[j] = candidates.index(reranked.index(j));
             out[j] = reranked.score(j);
             floor = Math.min(floor, out[j]);
         }
