@@ -119,16 +119,10 @@ public class RerankBenchmark {
         // the DL4J graph's inputs for the same user's 200 best candidates
         ScoredItems candidates = retrieval.topK(plainUser, d.candidates(), rated);
         int m = candidates.size();
-        float[] scores = new float[m];
-        for (int j = 0; j < m; j++) {
-            scores[j] = candidates.score(j);
-        }
-        float[] z = new float[m];
-        float[] position = new float[m];
-        DeepFmFeatures.retrievalInputs(scores, m, d.candidates(), z, position);
+        float[][] inputs = DeepFmFeatures.retrievalInputs(candidates, d.candidates());
         int[] user = new int[m];
         List<DeepFmFeatures.UserFields> one = new ArrayList<>(List.of(features.user(profile, rows)));
-        MultiDataSet batch = DeepFmTraining.batchOf(features, RerankExamples.of(one, user, candidates.indices(), z, position,
+        MultiDataSet batch = DeepFmTraining.batchOf(features, RerankExamples.of(one, user, candidates.indices(), inputs[0], inputs[1],
                 new float[m]));
         graphInputs = batch.getFeatures();
     }

@@ -233,6 +233,15 @@ public final class DeepFmFeatures {
         }
     }
 
+    /** {@link #retrievalInputs(float[], int, int, float[], float[])} of a candidate list: {z, position}. */
+    public static float[][] retrievalInputs(io.reelfm.core.topk.ScoredItems candidates, int listLength) {
+        int m = candidates.size();
+        float[] z = new float[m];
+        float[] position = new float[m];
+        retrievalInputs(candidates.scores(), m, listLength, z, position);
+        return new float[][] {z, position};
+    }
+
     void write(DataOutputStream out) throws IOException {
         out.writeInt(itemIds.length);
         for (int i = 0; i < itemIds.length; i++) {

@@ -251,18 +251,9 @@ public final class DeepFmNet {
      * What every re-ranked list runs: serving's, the trainer's gate's and {@code evaluate}'s.
      */
     public float[] rerank(float[] userState, ScoredItems candidates) {
-        int m = candidates.size();
-        float[] scores = new float[m];
-        int[] rows = new int[m];
-        for (int j = 0; j < m; j++) {
-            rows[j] = candidates.index(j);
-            scores[j] = candidates.score(j);
-        }
-        float[] z = new float[m];
-        float[] position = new float[m];
-        DeepFmFeatures.retrievalInputs(scores, m, candidates(), z, position);
-        float[] logits = new float[m];
-        score(userState, rows, z, position, m, logits);
+        float[][] inputs = DeepFmFeatures.retrievalInputs(candidates, candidates());
+        float[] logits = new float[candidates.size()];
+        score(userState, candidates.indices(), inputs[0], inputs[1], candidates.size(), logits);
         return logits;
     }
 

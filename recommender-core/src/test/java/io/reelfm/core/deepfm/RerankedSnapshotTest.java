@@ -125,13 +125,9 @@ class RerankedSnapshotTest {
 
         // the network's own scores of the same candidates, computed by hand
         int m = candidates.size();
-        float[] scores = new float[m];
-        for (int j = 0; j < m; j++) {
-            scores[j] = candidates.score(j);
-        }
-        float[] z = new float[m];
-        float[] position = new float[m];
-        DeepFmFeatures.retrievalInputs(scores, m, 12, z, position);
+        float[][] inputs = DeepFmFeatures.retrievalInputs(candidates, 12);
+        float[] z = inputs[0];
+        float[] position = inputs[1];
         int[] rows = candidates.indices();
         float[] logits = new float[m];
         int[] ratedRows = Arrays.stream(history).mapToInt(retrieval::item).toArray();
