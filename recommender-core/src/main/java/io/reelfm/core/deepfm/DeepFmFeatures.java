@@ -36,8 +36,6 @@ public final class DeepFmFeatures {
     public record UserFields(int[] history, float[] weights, int age, int gender, int occupation) {
     }
 
-    private static final String[] AGE_BUCKETS = {"<18", "18-24", "25-34", "35-44", "45-49", "50-55", "56+"};
-
     private final String[] itemIds;
     private final Map<String, Integer> rowOf = new HashMap<>();
     private final int[] historyColumn;
@@ -149,7 +147,7 @@ public final class DeepFmFeatures {
             case ITEM -> itemIds.length + 1;
             case GENRES -> Math.max(1, genres.length);
             case DECADE -> decades + 1;
-            case AGE -> AGE_BUCKETS.length + 1;
+            case AGE -> FmEncoder.AGE_BUCKETS.size() + 1;
             case GENDER -> genders.length + 1;
             case OCCUPATION -> occupations.length + 1;
             case RETRIEVAL -> 2;
@@ -201,7 +199,7 @@ public final class DeepFmFeatures {
         int occupation = 0;
         if (profile != null) {
             if (profile.age() != null) {
-                age = Arrays.asList(AGE_BUCKETS).indexOf(FmEncoder.ageBucket(profile.age())) + 1;
+                age = FmEncoder.ageBucketIndex(profile.age()) + 1;
             }
             gender = profile.gender() == null ? 0 : Arrays.binarySearch(genders, profile.gender()) + 1;
             occupation = profile.occupation() == null ? 0 : Arrays.binarySearch(occupations, profile.occupation()) + 1;

@@ -180,22 +180,22 @@ public final class FmEncoder {
         return out;
     }
 
-    /** MovieLens' seven age buckets, the one bucketing every model's profile features use. */
-    public static String ageBucket(int age) {
-        if (age < 18) {
-            return "<18";
-        } else if (age < 25) {
-            return "18-24";
-        } else if (age < 35) {
-            return "25-34";
-        } else if (age < 45) {
-            return "35-44";
-        } else if (age < 50) {
-            return "45-49";
-        } else if (age < 56) {
-            return "50-55";
+    /** MovieLens' seven age buckets, the one bucketing every model's profile features use, youngest first. */
+    public static final List<String> AGE_BUCKETS = List.of("<18", "18-24", "25-34", "35-44", "45-49", "50-55", "56+");
+    private static final int[] AGE_BUCKET_STARTS = {18, 25, 35, 45, 50, 56};
+
+    /** Position of an age's bucket in {@link #AGE_BUCKETS}. */
+    public static int ageBucketIndex(int age) {
+        int b = 0;
+        while (b < AGE_BUCKET_STARTS.length && age >= AGE_BUCKET_STARTS[b]) {
+            b++;
         }
-        return "56+";
+        return b;
+    }
+
+    /** The label of an age's bucket. */
+    public static String ageBucket(int age) {
+        return AGE_BUCKETS.get(ageBucketIndex(age));
     }
 
     static String yearBucket(int year) {
