@@ -45,7 +45,9 @@ import io.reelfm.serving.web.WebConfig;
  * @param modelPollInterval {@code reelfm.serving.model-poll-interval}, default 200ms: how often the loader checks for a
  *                          newly activated model version
  * @param forwardTimeout    {@code reelfm.serving.forward-timeout}, default 3s: timeout of a request forwarded to the
- *                          instance owning a user
+ *                          instance owning a user; a third of it bounds connecting. An owner that does not answer
+ *                          is not tried again (its users are answered from the local replica) until a background
+ *                          probe of its liveness endpoint, once a second, hears it again
  * @param impressionWindow  {@code reelfm.serving.impression-window}, default 1h: how long after an impression a rating of
  *                          a recommended item counts as a hit
  * @param impressionLinger  {@code reelfm.serving.impression-linger}, default 100ms: how long served lists are
@@ -109,7 +111,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         ConfigException.require(maxHistory >= 1, "reelfm.serving.max-history", "must be >= 1, was " + maxHistory);
         ConfigException.require(minVotes >= 0, "reelfm.serving.popularity.min-votes", "must be >= 0, was " + minVotes);
         ConfigException.require(modelPollInterval.toMillis() >= 1, "reelfm.serving.model-poll-interval", "must be positive");
-        ConfigException.require(forwardTimeout.toMillis() >= 1, "reelfm.serving.forward-timeout", "must be positive");
+        ConfigException.require(forwardTimeout.toMillis() >= 3, "reelfm.serving.forward-timeout", "must be at least 3ms, was " + forwardTimeout);
         ConfigException.require(impressionWindow.toMillis() >= 1, "reelfm.serving.impression-window", "must be positive");
         ConfigException.require(!impressionLinger.isNegative() && impressionLinger.toMillis() <= 60_000,
                 "reelfm.serving.impression-linger", "must be 0 to 60s");

@@ -78,10 +78,12 @@ public final class ServingService extends RunningService {
     private final ModelRegistry registry;
     private final ImpressionPublisher impressions;
     private final StreamsLag streamsLag;
+    private final UserRouter router;
 
     private ServingService(ServingConfig config, ServiceApp app, KafkaStreams streams, ModelLoader loader, ModelRegistry registry,
-                           ImpressionPublisher impressions, StreamsLag streamsLag) {
+                           ImpressionPublisher impressions, StreamsLag streamsLag, UserRouter router) {
         super(app);
+        this.router = router;
         this.streamsLag = streamsLag;
         this.impressions = impressions;
         this.config = config;
@@ -152,7 +154,7 @@ public final class ServingService extends RunningService {
             Gauge.builder("reelfm.serving.models.loaded", registry, r -> r.all().size()).register(meters);
             log.info("Serving on port {} as {} (application {}, Kafka at {})", app.port(), self, config.applicationId(),
                     config.bootstrapServers());
-            return new ServingService(config, app, streams, loader, registry, impressions, streamsLag);
+            return new ServingService(config, app, streams, loader, registry, impressions, streamsLag, router);
         } catch (RuntimeException e) {
             if (loader != null) {
                 loader.close();
@@ -163,6 +165,7 @@ public final class ServingService extends RunningService {
             app.close();
             impressions.close();
             streamsLag.close();
+            router.close();
             throw e;
         }
     }
@@ -240,6 +243,7 @@ public final class ServingService extends RunningService {
         loader.close();
         impressions.close();
         streamsLag.close();
+        router.close();
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
         log.info("Serving stopped");

@@ -134,33 +134,49 @@ class ComposeStackIT {
     @Order(2)
     void afterOneInstanceIsKilledTheOtherAnswersEveryUserWithinTenSeconds() throws Exception {
         Compose.docker(Duration.ofSeconds(30), "kill", compose.container("serving-2"));
-        long killed = System.nanoTime();
+        try {
+            answeredByTheOtherWithinTenSeconds(System.nanoTime());
+        } finally {
+            // rejoin even when the take-over was too slow, so the later tests start from a whole stack
+            compose.ok(Duration.ofMinutes(2), "start", "serving-2");
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> healthy("serving-2"));
+        }
+        for (int u = 1; u <= 50; u++) {
+            assertThat(recommendations(SERVING_2, u).path("items")).as("user %d on the rejoined serving-2", u).hasSize(5);
+        }
+    }
+
+    private static void answeredByTheOtherWithinTenSeconds(long killed) throws IOException {
         Map<Integer, Long> answeredAfter = new TreeMap<>();
         int failures = 0;
+        List<String> passes = new ArrayList<>();
+        Map<String, Integer> failedBy = new TreeMap<>();
+        long slowestRequest = 0;
         while (answeredAfter.size() < USERS && System.nanoTime() - killed < Duration.ofSeconds(60).toNanos()) {
             for (int u = 1; u <= USERS; u++) {
                 if (answeredAfter.containsKey(u)) {
                     continue;
                 }
+                long sent = System.nanoTime();
                 HttpResponse<String> r = get(SERVING_1 + "/users/" + u + "/recommendations?k=5");
+                slowestRequest = Math.max(slowestRequest, System.nanoTime() - sent);
                 if (r != null && r.statusCode() == 200 && JSON.readTree(r.body()).path("items").size() == 5) {
                     answeredAfter.put(u, System.nanoTime() - killed);
                 } else {
                     failures++;
+                    failedBy.merge(r == null ? "no answer" : r.statusCode() + " " + r.body().substring(0, Math.min(80, r.body().length())),
+                            1, Integer::sum);
                 }
             }
+            passes.add(String.format("%.2f s (%d answered)", (System.nanoTime() - killed) / 1e9, answeredAfter.size()));
         }
+        System.out.printf("compose: query passes after the kill ended at %s; slowest request %.2f s; failures %s%n", passes,
+                slowestRequest / 1e9, failedBy);
         assertThat(answeredAfter).as("users answered by serving-1 after serving-2 was killed").hasSize(USERS);
         double slowest = answeredAfter.values().stream().mapToLong(Long::longValue).max().orElseThrow() / 1e9;
         System.out.printf("compose: after kill -9 of serving-2, every user answered by serving-1 within %.2f s (%d failed tries)%n",
                 slowest, failures);
         assertThat(slowest).as("seconds until the last user was answered").isLessThanOrEqualTo(10.0);
-
-        compose.ok(Duration.ofMinutes(2), "start", "serving-2");
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> healthy("serving-2"));
-        for (int u = 1; u <= 50; u++) {
-            assertThat(recommendations(SERVING_2, u).path("items")).as("user %d on the rejoined serving-2", u).hasSize(5);
-        }
     }
 
     @Test

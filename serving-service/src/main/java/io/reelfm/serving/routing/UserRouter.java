@@ -35,13 +35,21 @@ public final class UserRouter {
     private final HttpClient http;
     private final Duration timeout;
     /**
-     * Owners that just failed to answer, with when to try them again. A killed instance's address
-     * can swallow connections until the forward timeout; remembering it for {@link #SUSPECT_FOR}
-     * (about a consumer session, by when its partitions have moved) sends its users straight to
-     * the local replica instead of making every one of them wait the timeout.
+     * Owners that failed to answer. A killed instance's address can swallow connections until the
+     * forward timeout; while one is suspect its users go straight to the local replica, and a
+     * background probe ({@link #PROBE_EVERY}) clears the suspicion once it answers again, so no
+     * request waits the timeout a second time while partitions are still moving away from it.
      */
-    private final java.util.Map<HostInfo, Long> suspectUntil = new java.util.concurrent.ConcurrentHashMap<>();
-    static final Duration SUSPECT_FOR = Duration.ofSeconds(5);
+    private final java.util.Set<HostInfo> suspects = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+    /** A suspect never answering for this long is forgotten (it left); the next forward to it will tell again. */
+    static final Duration PROBE_FOR = Duration.ofMinutes(10);
+    private final java.util.concurrent.ScheduledExecutorService prober = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "reelfm-owner-probe");
+                t.setDaemon(true);
+                return t;
+            });
     private final ForwardSignature signature;
 
     /** @param secret shared by every instance; signs forwarded requests */
@@ -49,7 +57,9 @@ public final class UserRouter {
         this.streams = streams;
         this.timeout = timeout;
         this.signature = new ForwardSignature(secret, java.time.Clock.systemUTC());
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        // A killed owner's address swallows the connection attempt; a live one on the same network
+        // accepts in well under a millisecond, so the connect gets a third of the whole forward.
+        this.http = HttpClient.newBuilder().connectTimeout(timeout.dividedBy(3)).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /**
@@ -72,12 +82,8 @@ public final class UserRouter {
      * @throws OwnerUnreachableException when the owner does not answer in time
      */
     public Forwarded forward(HostInfo owner, String pathAndQuery) {
-        Long until = suspectUntil.get(owner);
-        if (until != null) {
-            if (System.nanoTime() - until < 0) {
-                throw new OwnerUnreachableException(owner, new IOException("did not answer a moment ago; not tried again yet"));
-            }
-            suspectUntil.remove(owner, until);
+        if (suspects.contains(owner)) {
+            throw new OwnerUnreachableException(owner, new IOException("did not answer a moment ago; not tried again yet"));
         }
         HostInfo self = streams.self();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
@@ -90,12 +96,50 @@ public final class UserRouter {
                     r.headers().firstValue("Retry-After").orElse(null), r.headers().firstValue(STALE_HEADER).orElse(null),
                     r.body());
         } catch (IOException e) {
-            suspectUntil.put(owner, System.nanoTime() + SUSPECT_FOR.toNanos());
+            suspect(owner);
             throw new OwnerUnreachableException(owner, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OwnerUnreachableException(owner, e);
         }
+    }
+
+    private void suspect(HostInfo owner) {
+        if (suspects.add(owner)) {
+            long giveUp = System.nanoTime() + PROBE_FOR.toNanos();
+            prober.schedule(() -> probe(owner, giveUp), PROBE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Any HTTP answer from the owner's liveness endpoint clears the suspicion; silence probes again a moment later. */
+    private void probe(HostInfo owner, long giveUp) {
+        Duration wait = timeout.compareTo(PROBE_EVERY) < 0 ? timeout : PROBE_EVERY;
+        try {
+            http.send(HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + "/health/live"))
+                    .timeout(wait).GET().build(), HttpResponse.BodyHandlers.discarding());
+            suspects.remove(owner);
+            return;
+        } catch (IOException e) {
+            // still silent
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (System.nanoTime() - giveUp > 0) {
+            suspects.remove(owner);
+        } else if (!prober.isShutdown()) {
+            prober.schedule(() -> probe(owner, giveUp), PROBE_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether requests to this instance currently go to the local replica without being tried. */
+    boolean suspected(HostInfo owner) {
+        return suspects.contains(owner);
+    }
+
+    /** Stops probing suspect owners. */
+    public void close() {
+        prober.shutdownNow();
     }
 
     /** Whether a request's {@link #FORWARDED_HEADER} was really set by another instance for this path and query. */

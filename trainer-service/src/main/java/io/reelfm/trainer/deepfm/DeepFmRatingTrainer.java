@@ -79,7 +79,6 @@ public final class DeepFmRatingTrainer implements RatingTrainer {
 
     /** The retrieval model's lists, their top candidates re-ordered by the network. */
     static final class Reranked implements RatingPredictor, HistoryScorer {
-        private static final float ABOVE = 1e6f;
         private final ImplicitAlsModel retrieval;
         private final DeepFmNet net;
         private final int[][] rowsByUser;
@@ -129,11 +128,32 @@ public final class DeepFmRatingTrainer implements RatingTrainer {
             }
             ScoredItems top = TopK.select(out, Math.min(net.candidates(), out.length), seen);
             float[] logits = net.rerank(net.userState(net.features().user(profile, rated)), top);
+            placeReranked(out, top, logits);
+        }
+
+        /**
+         * Candidates take their logits; everything else goes below the lowest of them, in
+         * retrieval order. Shifting by a small margin, not adding a large constant, keeps every
+         * score's float precision (1e6 + logit rounds to steps of 1/16, which ties candidates).
+         */
+        static void placeReranked(float[] out, ScoredItems top, float[] logits) {
+            if (top.size() == 0) {
+                return;
+            }
+            float lowestLogit = Float.POSITIVE_INFINITY;
+            for (int j = 0; j < top.size(); j++) {
+                lowestLogit = Math.min(lowestLogit, logits[j]);
+            }
+            float highest = Float.NEGATIVE_INFINITY;
+            for (float v : out) {
+                highest = Math.max(highest, v);
+            }
+            float shift = lowestLogit - 1f - highest;
             for (int i = 0; i < out.length; i++) {
-                out[i] -= ABOVE;
+                out[i] += shift;
             }
             for (int j = 0; j < top.size(); j++) {
-                out[top.index(j)] = ABOVE + logits[j];
+                out[top.index(j)] = logits[j];
             }
         }
     }
