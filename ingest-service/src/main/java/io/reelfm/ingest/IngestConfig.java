@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.reelfm.ingest.validate.RatingScale;
+import io.reelfm.schemas.RatingScale;
 import io.reelfm.service.config.ConfigException;
 import io.reelfm.service.auth.ApiKeys;
 import io.reelfm.service.config.KafkaClientProperties;

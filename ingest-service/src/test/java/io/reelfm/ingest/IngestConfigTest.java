@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.reelfm.ingest.validate.RatingScale;
+import io.reelfm.schemas.RatingScale;
 import io.reelfm.service.config.ConfigException;
 import io.reelfm.service.config.Settings;
 

@@ -8,8 +8,19 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The one place where ReelFM's topics are defined: names, keys, serdes, partition counts and
- * configs. Services create missing topics from this list at start ({@link TopicCreator}).
+ * The topics ReelFM's services share: {@code ratings}, {@code movies}, {@code users},
+ * {@code model-chunks}, {@code model-manifests}, {@code model-active}, {@code dead-letters} and
+ * {@code impressions}, each with its name, key and value serdes, partition count and configs.
+ * Services create the missing ones at start ({@link TopicCreator}).
+ *
+ * <p>Topics that belong to one service are named in that service's configuration instead:
+ * serving's broadcast topics {@code <application-id>-item-stats} and
+ * {@code <application-id>-experiment-stats} ({@code ServingConfig}, created by
+ * {@code ServingService}), and its configurable dead-letter topic
+ * ({@code reelfm.serving.dead-letter-topic}, by default {@link #DEAD_LETTERS}'s name). Kafka
+ * Streams names serving's internal changelog and repartition topics after its application id and
+ * the topology's stores and steps. {@code reelfm bench replay} writes to throw-away topics of its
+ * own ({@code ReplayBenchCommand}).
  *
  * <ul>
  *   <li>{@code ratings}: every rating event, keyed by userId so one user's events stay ordered

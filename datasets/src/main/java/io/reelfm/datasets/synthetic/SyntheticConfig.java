@@ -1,5 +1,7 @@
 package io.reelfm.datasets.synthetic;
 
+import io.reelfm.schemas.RatingScale;
+
 /**
  * Parameters of a generated data set. The same configuration always yields the same rows.
  *

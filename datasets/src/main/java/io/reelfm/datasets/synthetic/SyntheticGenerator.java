@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.UserRow;
 import io.reelfm.datasets.movielens.MovieLens1m;
+import io.reelfm.schemas.RatingScale;
 
 /**
  * Streams a seeded synthetic data set: users drawn with Zipf activity skew, items with Zipf

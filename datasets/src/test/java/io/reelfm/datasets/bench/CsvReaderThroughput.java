@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.LineErrors;
-import io.reelfm.datasets.synthetic.RatingScale;
+import io.reelfm.schemas.RatingScale;
 import io.reelfm.datasets.synthetic.SyntheticConfig;
 import io.reelfm.datasets.synthetic.SyntheticGenerator;
 

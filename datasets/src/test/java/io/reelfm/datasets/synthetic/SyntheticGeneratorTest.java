@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.reelfm.datasets.LineErrors;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.RatingRow;
+import io.reelfm.schemas.RatingScale;
 
 class SyntheticGeneratorTest {
 

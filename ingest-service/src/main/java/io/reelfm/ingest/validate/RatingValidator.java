@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.RatingScale;
 
 /**
  * Turns one JSON rating {@code {userId, itemId, rating, timestamp?, eventId?, context?}} into a

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.RatingScale;
 import io.reelfm.service.http.Json;
 import io.reelfm.service.validation.Problem;
 

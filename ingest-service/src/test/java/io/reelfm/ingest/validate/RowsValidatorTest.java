@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.RatingScale;
 import io.reelfm.service.validation.Problem;
 
 class RowsValidatorTest {

@@ -14,7 +14,8 @@ public record Recommendations(String userId, List<Item> items, String model, Lon
 
     /**
      * @param score          the model's raw score (or the weighted rating for popular items)
-     * @param predictedRating the score clamped to the rating scale, or for a ranking model the rating model's prediction;
+     * @param predictedRating the served model's predicted rating (clipped to the range of the ratings it was fitted
+     *                        on), or for a ranking model the rating model's prediction;
      *                        null for cold start or when no rating model is loaded
      * @param reason         why it is recommended: "because you rated &lt;title&gt;" or "popular"
      * @param becauseItemId  the rated item behind the reason, when there is one

@@ -39,9 +39,6 @@ import io.reelfm.serving.topology.UserHistory;
  */
 public final class Recommender {
 
-    static final float MIN_RATING = 0.5f;
-    static final float MAX_RATING = 5.0f;
-
     private final ServingStores stores;
     private final Catalog catalog;
     private final PopularityRanker popularity;
@@ -161,7 +158,7 @@ public final class Recommender {
                 variant.name(), requestId, "popular");
     }
 
-    /** Predicted ratings of listed items: the served model's own clamped scores, or the rating model's for a ranking model. */
+    /** Predicted ratings of listed items: the served model's own scores (clipped to the range it was fitted on), or the rating model's for a ranking model. */
     @FunctionalInterface
     private interface Ratings {
         Double of(String itemId, float score);
@@ -169,7 +166,7 @@ public final class Recommender {
 
     private Ratings ratingsFor(FactorModel model, String userId, UserHistory history, UserProfile profile) {
         if (!model.ranking()) {
-            return (itemId, score) -> clamp(score);
+            return (itemId, score) -> round(score);
         }
         Optional<FactorModel> rating = models.get(ratingModel).filter(m -> !m.ranking());
         if (rating.isEmpty()) {
@@ -179,7 +176,7 @@ public final class Recommender {
         UserVector v = vectors.vector(userId, r, history, profile);
         return (itemId, score) -> {
             int row = r.row(itemId);
-            return row < 0 ? null : clamp(r.predict(v, row));
+            return row < 0 ? null : round(r.predict(v, row));
         };
     }
 
@@ -199,7 +196,7 @@ public final class Recommender {
         }
         UserVector user = vectors.vector(userId, model, history(userId), stores.userProfile(userId));
         double p = model.predict(user, row);
-        return Optional.of(new Prediction(userId, itemId, clamp(p), model.name(), model.version(), variant.name()));
+        return Optional.of(new Prediction(userId, itemId, round(p), model.name(), model.version(), variant.name()));
     }
 
     private int countAccepted(ScoredItems top, FactorModel model, RecommendQuery q) {
@@ -236,10 +233,6 @@ public final class Recommender {
         double mean = history.entries().stream().mapToDouble(UserHistory.Entry::rating).average().orElse(0);
         return history.entries().stream().filter(e -> e.rating() >= mean).mapToInt(e -> model.row(e.itemId()))
                 .filter(r -> r >= 0).toArray();
-    }
-
-    static double clamp(double v) {
-        return round(Math.max(MIN_RATING, Math.min(MAX_RATING, v)));
     }
 
     static double round(double v) {

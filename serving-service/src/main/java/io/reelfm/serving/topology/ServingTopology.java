@@ -15,6 +15,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.RatingEvents;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.Topics;
 import io.reelfm.schemas.UserProfile;
@@ -82,7 +83,7 @@ public final class ServingTopology {
 
         KStream<String, RatingEvent> ratings = EventDeduplicator.apply(b, b.stream(Topics.RATINGS.name(),
                         Consumed.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde()))
-                .filter((user, e) -> e != null && user != null && isUsable(e)), dedupeCapacity);
+                .filter((user, e) -> user != null && RatingEvents.usable(e)), dedupeCapacity);
 
         ratings.groupByKey(Grouped.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde()))
                 .aggregate(UserHistory::empty,
@@ -124,10 +125,5 @@ public final class ServingTopology {
     private static java.util.List<String> segmentsOf(RatingEvent e) {
         String s = e.getContext() == null ? null : e.getContext().get(SEGMENTS_KEY);
         return s == null || s.isEmpty() ? java.util.List.of() : java.util.List.of(s.split(","));
-    }
-
-    private static boolean isUsable(RatingEvent e) {
-        float r = e.getRating();
-        return Float.isFinite(r) && r > 0 && e.getItemId() != null && !e.getItemId().isEmpty() && e.getTimestamp() != null;
     }
 }

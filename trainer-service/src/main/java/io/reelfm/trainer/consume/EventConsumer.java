@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import io.reelfm.schemas.DeadLetters;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.RatingEvents;
 import io.reelfm.schemas.Topics;
 import io.reelfm.schemas.UserProfile;
 import io.reelfm.trainer.store.TrainingState;
@@ -126,6 +127,10 @@ public final class EventConsumer implements AutoCloseable {
                 return false;
             }
             RatingEvent e = Topics.RATINGS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            if (!RatingEvents.usable(e)) {
+                // decodes, but no model can use it (an empty id, a NaN rating): poison like any other
+                throw new SerializationException("rating event " + e.getEventId() + " is not usable (empty id or non-finite rating)");
+            }
             return state.applyRating(e, r.topic(), r.partition(), r.offset());
         }
         if (r.topic().equals(Topics.MOVIES.name())) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.DeadLetters;
+import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topics;
 import io.reelfm.testkit.TopicReader;
 import io.reelfm.trainer.TrainerService;
@@ -144,5 +145,30 @@ class RestartsAndStrangersIT {
         }
         assertThat(TopicReader.readAll(bootstrap(), Topics.DEAD_LETTERS))
                 .filteredOn(r -> poisonKey.equals(new String(r.key(), StandardCharsets.UTF_8))).hasSize(1);
+    }
+
+    @Test
+    void aDecodableRatingNoModelCanUseIsDeadLetteredNotTrainedOn() throws Exception {
+        String model = unique("unusable-als");
+        String user = unique("nan-user");
+        RatingEvent nan = RatingEvent.newBuilder().setEventId(unique("nan-event")).setUserId(user).setItemId("1")
+                .setRating(Float.NaN).setTimestamp(java.time.Instant.now()).setSource("test").build();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        try (var producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.RATINGS.name(), user.getBytes(StandardCharsets.UTF_8),
+                    Topics.RATINGS.valueSerde().serializer().serialize(Topics.RATINGS.name(), nan))).get();
+        }
+        Map<String, String> settings = settings(model);
+        settings.put("reelfm.trainer.min-ratings", "100000000");
+        try (TrainerService trainer = TrainerService.start(config(model, settings))) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(TopicReader.readAll(bootstrap(), Topics.DEAD_LETTERS)).anySatisfy(r -> {
+                        assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(user);
+                        assertThat(new String(r.headers().lastHeader(DeadLetters.HEADER_TOPIC).value(), StandardCharsets.UTF_8))
+                                .isEqualTo(Topics.RATINGS.name());
+                    }));
+            assertThat(get(trainer.port(), "/status").get("poisonRecords").asLong()).isPositive();
+        }
     }
 }
