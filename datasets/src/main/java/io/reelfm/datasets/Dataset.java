@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
+
 /**
  * A rating data set seen through one format-neutral shape, so replays, training and benchmarks
  * need not know whether rows come from MovieLens files, IMDb dumps or the generator.
@@ -14,17 +15,6 @@ import java.util.function.Consumer;
  * Ratings come in file order, which is not necessarily time order.
  */
 public interface Dataset {
-
-    /**
-     * Detects the format of the files in {@code dir} (or in its single matching subdirectory, as
-     * unpacked archives usually have) and opens it.
-     *
-     * @throws UnrecognizedDatasetException naming the files each known format expects, when
-     *         nothing matches
-     */
-    static Dataset open(Path dir) {
-        return DatasetFormat.open(dir);
-    }
 
     /** Short stable name of the data set, e.g. {@code ml-100k}; part of replayed event ids. */
     String name();

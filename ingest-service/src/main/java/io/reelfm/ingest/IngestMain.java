@@ -1,5 +1,6 @@
 package io.reelfm.ingest;
 
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.service.lifecycle.UntilStopped;
 
 /**

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.http.IngestMetrics;
 import io.reelfm.ingest.http.IngestRoutes;
 import io.reelfm.ingest.kafka.KafkaReadiness;

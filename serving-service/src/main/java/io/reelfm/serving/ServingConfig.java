@@ -11,7 +11,7 @@ import io.reelfm.service.auth.ApiKeys;
 import io.reelfm.service.config.KafkaClientProperties;
 import io.reelfm.service.config.Settings;
 import io.reelfm.serving.topology.ServingTopology;
-import io.reelfm.serving.experiment.Variant;
+import io.reelfm.serving.variant.Variant;
 import io.reelfm.serving.web.WebConfig;
 
 /**

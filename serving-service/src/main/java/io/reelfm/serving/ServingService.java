@@ -30,7 +30,7 @@ import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.experiment.ExperimentStats;
 import io.reelfm.serving.experiment.ExperimentTopology;
 import io.reelfm.serving.experiment.ImpressionPublisher;
-import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.variant.Variants;
 import io.reelfm.serving.http.Limits;
 import io.reelfm.serving.http.LoadShedder;
 import io.reelfm.serving.http.ModelResource;
@@ -59,7 +59,6 @@ import io.reelfm.serving.topology.ReplaceThreadHandler;
 import io.reelfm.serving.topology.ServingTopology;
 import io.reelfm.serving.topology.StateSerdes;
 import io.reelfm.serving.topology.StoreNames;
-import io.reelfm.serving.topology.StreamsSettings;
 
 /**
  * A running serving instance: HTTP server, Kafka Streams application and model loader, built
@@ -132,8 +131,9 @@ public final class ServingService extends RunningService {
         try {
             app.start();
             HostInfo self = new HostInfo(config.advertisedHost(), app.port());
-            streams = new KafkaStreams(ServingTopology.build(config.itemStatsTopic(), config.experimentStatsTopic(),
-                    config.maxHistory(), config.impressionWindow(), config.dedupeCapacity()),
+            streams = new KafkaStreams(ServingTopology.build(config.itemStatsTopic(), config.maxHistory(), config.dedupeCapacity(),
+                            (builder, ratings) -> ExperimentTopology.add(builder, ratings, config.experimentStatsTopic(),
+                                    config.impressionWindow())),
                     StreamsSettings.of(config, app.port()));
             streams.setUncaughtExceptionHandler(threadHandler);
             stores.attach(streams, self);

@@ -2,6 +2,7 @@ package io.reelfm.trainer;
 
 import io.reelfm.service.config.Settings;
 import io.reelfm.service.lifecycle.UntilStopped;
+import io.reelfm.trainer.config.TrainerConfig;
 
 /** Standalone trainer: configuration from the environment (and {@code REELFM_CONFIG_FILE}), runs until stopped. */
 public final class TrainerMain {

@@ -19,6 +19,8 @@ import io.reelfm.service.http.Readiness;
 import io.reelfm.service.http.RunningService;
 import io.reelfm.service.http.ServiceApp;
 import io.reelfm.service.http.ServiceAppConfig;
+import io.reelfm.trainer.config.ModelSpec;
+import io.reelfm.trainer.config.TrainerConfig;
 import io.reelfm.trainer.consume.EventConsumer;
 import io.reelfm.service.auth.Authenticator;
 import io.reelfm.trainer.http.ModelsResource;

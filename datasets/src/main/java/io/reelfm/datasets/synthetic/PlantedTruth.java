@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.datasets.movielens.MovieLens100k;
 
 /**
  * The model a synthetic data set was generated from, so tests can check that a trainer recovers

@@ -9,6 +9,7 @@ import java.util.Arrays;
 
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.LineErrors;
+import io.reelfm.datasets.format.DatasetFormat;
 import io.reelfm.schemas.RatingScale;
 import io.reelfm.datasets.synthetic.SyntheticConfig;
 import io.reelfm.datasets.synthetic.SyntheticGenerator;
@@ -34,7 +35,7 @@ public final class CsvReaderThroughput {
         try {
             write(dir, ratings);
             System.out.printf("ratings.csv: %,d ratings, %,d bytes%n", ratings, Files.size(dir.resolve("ratings.csv")));
-            Dataset dataset = Dataset.open(dir);
+            Dataset dataset = DatasetFormat.open(dir);
             double[] rates = new double[runs];
             for (int run = -1; run < runs; run++) {
                 LineErrors errors = new LineErrors();

@@ -36,6 +36,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.LineErrors;
+import io.reelfm.datasets.format.DatasetFormat;
 
 /** The downloader against a real HTTP server on loopback, serving archives built here. */
 class DatasetDownloaderIT {
@@ -158,7 +159,7 @@ class DatasetDownloaderIT {
 
         Path dir = downloader().fetch(known, (done, total) -> progress.add(new long[] {done, total}));
 
-        Dataset dataset = Dataset.open(dir);
+        Dataset dataset = DatasetFormat.open(dir);
         assertThat(dataset.name()).isEqualTo("ml-100k");
         assertThat(dataset.ratings(r -> { }, new LineErrors())).isEqualTo(3);
         assertThat(progress.get(progress.size() - 1)).containsExactly(zip.length, zip.length);
@@ -178,7 +179,7 @@ class DatasetDownloaderIT {
 
         Path dir = downloader().fetch(known, DownloadListener.NONE);
 
-        assertThat(Dataset.open(dir).name()).isEqualTo("ml-100k");
+        assertThat(DatasetFormat.open(dir).name()).isEqualTo("ml-100k");
     }
 
     @Test
@@ -221,7 +222,7 @@ class DatasetDownloaderIT {
 
         Path dir = new DatasetDownloader(DownloadConfig.defaults().withCacheDir(cache).withRequireChecksum(false))
                 .fetch(known, DownloadListener.NONE);
-        assertThat(Dataset.open(dir).name()).isEqualTo("ml-100k");
+        assertThat(DatasetFormat.open(dir).name()).isEqualTo("ml-100k");
     }
 
     @Test
@@ -253,7 +254,7 @@ class DatasetDownloaderIT {
         assertThat(done.get(0)).isEqualTo(half);
         assertThat(Files.readAllBytes(cache.resolve("ml-100k.zip"))).isEqualTo(zip);
         assertThat(Files.exists(cache.resolve("ml-100k.zip.part"))).isFalse();
-        assertThat(Dataset.open(dir).name()).isEqualTo("ml-100k");
+        assertThat(DatasetFormat.open(dir).name()).isEqualTo("ml-100k");
     }
 
     @Test
@@ -267,7 +268,7 @@ class DatasetDownloaderIT {
 
         assertThat(rangeHeaders).containsExactly("bytes=3-");
         assertThat(Files.readAllBytes(cache.resolve("ml-100k.zip"))).isEqualTo(zip);
-        assertThat(Dataset.open(dir).name()).isEqualTo("ml-100k");
+        assertThat(DatasetFormat.open(dir).name()).isEqualTo("ml-100k");
     }
 
     @Test
@@ -291,7 +292,7 @@ class DatasetDownloaderIT {
         // Whatever arrived before the cut is kept and only the rest is requested.
         assertThat(rangeHeaders).containsExactlyElementsOf(partial > 0 ? List.of("bytes=" + partial + "-") : List.of());
         assertThat(Files.readAllBytes(cache.resolve("ml-100k.zip"))).isEqualTo(zip);
-        assertThat(Dataset.open(dir).name()).isEqualTo("ml-100k");
+        assertThat(DatasetFormat.open(dir).name()).isEqualTo("ml-100k");
     }
 
     @Test

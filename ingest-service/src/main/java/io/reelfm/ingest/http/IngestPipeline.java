@@ -10,7 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.javalin.http.Context;
-import io.reelfm.ingest.IngestConfig;
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.body.BodyFormat;
 import io.reelfm.ingest.body.BodyParser;
 import io.reelfm.ingest.publish.Outgoing;

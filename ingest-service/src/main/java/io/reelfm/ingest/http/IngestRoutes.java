@@ -3,7 +3,7 @@ package io.reelfm.ingest.http;
 import java.time.Clock;
 
 import io.javalin.Javalin;
-import io.reelfm.ingest.IngestConfig;
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.publish.TransactionalPublisher;
 import io.reelfm.ingest.validate.MovieValidator;
 import io.reelfm.ingest.validate.RatingValidator;

@@ -15,7 +15,7 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.reelfm.ingest.IngestConfig;
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;

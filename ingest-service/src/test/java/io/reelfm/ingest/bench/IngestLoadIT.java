@@ -8,7 +8,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.reelfm.ingest.IngestConfig;
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.IngestService;
 import io.reelfm.ingest.support.Records;
 import io.reelfm.schemas.RatingEvent;

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import io.reelfm.ingest.IngestConfig;
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.IngestService;
 import io.reelfm.ingest.support.HttpTestClient;
 import io.reelfm.schemas.Topics;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.reelfm.ingest.IngestConfig;
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.IngestService;
 import io.reelfm.ingest.support.EndOffsets;
 import io.reelfm.ingest.support.HttpTestClient;

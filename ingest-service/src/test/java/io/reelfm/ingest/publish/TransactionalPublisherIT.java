@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.reelfm.ingest.IngestConfig;
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.support.Records;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.TopicCreator;

@@ -6,14 +6,14 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** A terminal progress bar in MiB, created on the first progress report (when the size is known). */
-final class ConsoleDownloadListener implements DownloadListener, AutoCloseable {
+public final class ConsoleDownloadListener implements DownloadListener, AutoCloseable {
 
     private static final long MIB = 1024 * 1024;
 
     private final String name;
     private ProgressBar bar;
 
-    ConsoleDownloadListener(String name) {
+    public ConsoleDownloadListener(String name) {
         this.name = name;
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.reelfm.launcher.data.DemoData;
+import io.reelfm.launcher.replay.DemoData;
 import io.reelfm.launcher.replay.PacingOptions;
 import io.reelfm.launcher.replay.ReplayConfig;
 import io.reelfm.launcher.replay.ProgressOption;

@@ -11,6 +11,7 @@ import io.reelfm.core.eval.RatingSet;
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.LineErrors;
 import io.reelfm.datasets.UnrecognizedDatasetException;
+import io.reelfm.datasets.format.DatasetFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class ContentClusterRun {
         }
         Dataset dataset;
         try {
-            dataset = Dataset.open(dir);
+            dataset = DatasetFormat.open(dir);
         } catch (UnrecognizedDatasetException e) {
             return Optional.empty();
         }

@@ -159,7 +159,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         SearchResult searchResult = searchOptions.requested() ? search(base, side, loaded, curves) : null;
         LearnerSpec chosen = searchResult == null ? base : base.with(searchResult.best().parameters());
         RatingTrainer trainer = chosen.trainer(side, loaded.users(), loaded.items(), new RankingConfig(k, threshold));
-        ItemGenres genres = ItemGenres.of(loaded.items(), side);
+        ItemGenres genres = ItemGenres.of(loaded.items(), side::genres);
         EvaluationReport report = evaluate(chosen, trainer, loaded, genres);
         if (searchResult == null) {
             for (FoldResult f : report.folds()) {

@@ -177,7 +177,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
                 return new EaseTrainer(auto ? 1 : reg, auto ? tuner : null);
             case "default":
                 return new ImplicitAlsTrainer("default (ials, calibrated)", ImplicitAlsConfig.defaults().withSeed(seed), tuner,
-                        ItemGenres.of(items, side), ranking.k());
+                        ItemGenres.of(items, side::genres), ranking.k());
             case "deepfm":
                 return new DeepFmRatingTrainer(DeepFmConfig.defaults().withK(factors).withEpochs(iterations).withSeed(seed)
                         .withLiked(ranking.relevantThreshold()), tuner, side, users, items, ranking.k());

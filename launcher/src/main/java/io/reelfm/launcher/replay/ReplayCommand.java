@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import java.nio.file.Path;
 
 import io.reelfm.datasets.Dataset;
-import io.reelfm.launcher.data.DemoData;
+import io.reelfm.datasets.format.DatasetFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +97,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (dataIfPresent != null && holdsFiles(dataIfPresent)) {
             out.println("Using the data set in " + dataIfPresent);
-            return Dataset.open(dataIfPresent);
+            return DatasetFormat.open(dataIfPresent);
         }
         if (demoData || dataIfPresent != null) {
             if (dataIfPresent != null) {

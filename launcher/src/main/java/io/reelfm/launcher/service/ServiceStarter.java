@@ -2,13 +2,13 @@ package io.reelfm.launcher.service;
 
 import java.util.function.Function;
 
-import io.reelfm.ingest.IngestConfig;
+import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.IngestService;
 import io.reelfm.service.config.Settings;
 import io.reelfm.service.http.RunningService;
 import io.reelfm.serving.ServingConfig;
 import io.reelfm.serving.ServingService;
-import io.reelfm.trainer.TrainerConfig;
+import io.reelfm.trainer.config.TrainerConfig;
 import io.reelfm.trainer.TrainerService;
 
 /**

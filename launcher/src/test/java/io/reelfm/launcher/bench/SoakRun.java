@@ -25,6 +25,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.datasets.Dataset;
+import io.reelfm.datasets.format.DatasetFormat;
 import io.reelfm.launcher.demo.Demo;
 import io.reelfm.launcher.demo.DemoComponents;
 import io.reelfm.launcher.demo.DemoConfig;
@@ -63,7 +64,7 @@ public final class SoakRun {
             String serving = demo.url("serving");
             String trainer = demo.url("trainer");
             String key = demo.apiKey().orElseThrow();
-            Dataset dataset = Dataset.open(data);
+            Dataset dataset = DatasetFormat.open(data);
             long replayed = new Replayer(ReplayConfig.defaults(demo.bootstrapServers()), ReplayProgress.NONE).replay(dataset).ratings();
             List<String> items = new ArrayList<>();
             dataset.movies(m -> items.add(m.itemId()), bad -> { });

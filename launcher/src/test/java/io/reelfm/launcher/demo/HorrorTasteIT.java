@@ -36,12 +36,13 @@ import io.reelfm.core.rank.Interactions;
 import io.reelfm.core.rank.RankingTuner;
 import io.reelfm.core.topk.TopK;
 import io.reelfm.datasets.Dataset;
+import io.reelfm.datasets.format.DatasetFormat;
 import io.reelfm.launcher.replay.ReplayConfig;
 import io.reelfm.launcher.replay.ReplayProgress;
 import io.reelfm.launcher.replay.Replayer;
 import io.reelfm.serving.ServingConfig;
-import io.reelfm.serving.experiment.Variant;
-import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.variant.Variant;
+import io.reelfm.serving.variant.Variants;
 
 /**
  * Lists that follow a user's taste, on the whole stack: MovieLens 100K replayed into the demo,
@@ -58,7 +59,7 @@ class HorrorTasteIT {
     @Test
     void aNewHorrorFanGetsNearlyAsManyHorrorTitlesAsEaseGives() throws Exception {
         Optional<Path> dir = Ml100k.locate();
-        assumeTrue(dir.isPresent(), io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT);
+        assumeTrue(dir.isPresent(), io.reelfm.datasets.download.MovieLens100kLocation.HOW_TO_GET_IT);
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
         RatingSetBuilder builder = new RatingSetBuilder(users, items);
@@ -91,7 +92,7 @@ class HorrorTasteIT {
 
         DemoConfig config = DemoConfig.freePorts();
         try (Demo demo = Demo.start(config, state -> DemoComponents.running(config, state))) {
-            new Replayer(ReplayConfig.defaults(demo.bootstrapServers()), ReplayProgress.NONE).replay(Dataset.open(dir.get()));
+            new Replayer(ReplayConfig.defaults(demo.bootstrapServers()), ReplayProgress.NONE).replay(DatasetFormat.open(dir.get()));
             String serving = demo.url("serving");
             await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> get(serving + "/health/ready").statusCode() == 200);

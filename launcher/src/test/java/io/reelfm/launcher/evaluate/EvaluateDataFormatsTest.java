@@ -93,7 +93,7 @@ class EvaluateDataFormatsTest {
         List<String> movies = new ArrayList<>();
         for (int i = 1; i <= ITEMS; i++) {
             StringBuilder flags = new StringBuilder();
-            for (String g : io.reelfm.datasets.MovieLens100k.GENRES) {
+            for (String g : io.reelfm.datasets.movielens.MovieLens100k.GENRES) {
                 flags.append('|').append(g.equals(genre(i)) ? '1' : '0');
             }
             movies.add(i + "|Movie " + i + " (" + (1990 + i % 10) + ")|01-Jan-" + (1990 + i % 10) + "||http://example.org/" + i + flags);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.RatingRow;
+import io.reelfm.datasets.format.DatasetFormat;
 import io.reelfm.launcher.replay.ReplayChecks.TestTopics;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
@@ -35,7 +36,7 @@ class FixtureReplayIT {
         List<RatingRow> rows = Ml100kFixture.write(dir, 120, 150, 4000, 2024);
         TestTopics topics = TestTopics.unique("fixture");
 
-        ReplaySummary summary = new Replayer(config(topics), ReplayProgress.NONE).replay(Dataset.open(dir));
+        ReplaySummary summary = new Replayer(config(topics), ReplayProgress.NONE).replay(DatasetFormat.open(dir));
 
         assertThat(summary.movies()).isEqualTo(150);
         assertThat(summary.users()).isEqualTo(120);
@@ -60,8 +61,8 @@ class FixtureReplayIT {
         Ml100kFixture.write(dir, 20, 30, 500, 9);
         TestTopics topics = TestTopics.unique("twice");
 
-        new Replayer(config(topics), ReplayProgress.NONE).replay(Dataset.open(dir));
-        new Replayer(config(topics), ReplayProgress.NONE).replay(Dataset.open(dir));
+        new Replayer(config(topics), ReplayProgress.NONE).replay(DatasetFormat.open(dir));
+        new Replayer(config(topics), ReplayProgress.NONE).replay(DatasetFormat.open(dir));
 
         List<ConsumerRecord<String, RatingEvent>> ratings = TopicReader.readAll(SharedKafka.bootstrapServers(), topics.ratings());
         assertThat(ratings).hasSize(1000);
@@ -74,7 +75,7 @@ class FixtureReplayIT {
         TestTopics topics = TestTopics.unique("paced");
 
         ReplaySummary summary = new Replayer(config(topics).withPacing(new RateLimit(1000), 0), ReplayProgress.NONE)
-                .replay(Dataset.open(dir));
+                .replay(DatasetFormat.open(dir));
 
         assertThat(summary.ratings()).isEqualTo(300);
         // 300 events at 1000/s are spread over at least 299 ms; the exact speed is the benchmark's business

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 
-import io.reelfm.datasets.MovieLens100kLocation;
+import io.reelfm.datasets.download.MovieLens100kLocation;
 
 /** The MovieLens 100K copy for tests where {@link MovieLens100kLocation} finds one; absent, the test is skipped. */
 public final class Ml100k {

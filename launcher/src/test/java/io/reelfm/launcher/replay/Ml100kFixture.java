@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.datasets.movielens.MovieLens100k;
 import io.reelfm.datasets.RatingRow;
 import io.reelfm.datasets.synthetic.SyntheticConfig;
 import io.reelfm.datasets.synthetic.SyntheticDataset;

@@ -3,7 +3,7 @@ package io.reelfm.core.data;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingSetBuilder;
-import io.reelfm.datasets.MovieLens100kLocation;
+import io.reelfm.datasets.download.MovieLens100kLocation;
 
 import java.nio.file.Path;
 import java.util.Optional;

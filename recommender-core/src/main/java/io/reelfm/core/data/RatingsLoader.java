@@ -1,7 +1,7 @@
 package io.reelfm.core.data;
 
 import io.reelfm.core.eval.RatingSetBuilder;
-import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.datasets.movielens.MovieLens100k;
 
 import java.nio.file.Path;
 

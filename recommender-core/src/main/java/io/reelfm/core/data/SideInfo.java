@@ -1,7 +1,7 @@
 package io.reelfm.core.data;
 
 import io.reelfm.datasets.BadLine;
-import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.datasets.movielens.MovieLens100k;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.UserRow;
 
@@ -43,6 +43,12 @@ public final class SideInfo {
 
     public void putUser(UserRow row) {
         users.put(row.userId(), row);
+    }
+
+    /** An item's genres; null when the catalogue does not know the item. */
+    public java.util.List<String> genres(String itemId) {
+        MovieRow m = item(itemId);
+        return m == null ? null : m.genres();
     }
 
     /** The item's attributes, or null when unknown. */

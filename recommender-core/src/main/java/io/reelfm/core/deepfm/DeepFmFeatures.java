@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.reelfm.core.data.AgeBuckets;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.core.fm.FmEncoder;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.UserRow;
 
@@ -147,7 +147,7 @@ public final class DeepFmFeatures {
             case ITEM -> itemIds.length + 1;
             case GENRES -> Math.max(1, genres.length);
             case DECADE -> decades + 1;
-            case AGE -> FmEncoder.AGE_BUCKETS.size() + 1;
+            case AGE -> AgeBuckets.LABELS.size() + 1;
             case GENDER -> genders.length + 1;
             case OCCUPATION -> occupations.length + 1;
             case RETRIEVAL -> 2;
@@ -199,7 +199,7 @@ public final class DeepFmFeatures {
         int occupation = 0;
         if (profile != null) {
             if (profile.age() != null) {
-                age = FmEncoder.ageBucketIndex(profile.age()) + 1;
+                age = AgeBuckets.index(profile.age()) + 1;
             }
             gender = profile.gender() == null ? 0 : Arrays.binarySearch(genders, profile.gender()) + 1;
             occupation = profile.occupation() == null ? 0 : Arrays.binarySearch(occupations, profile.occupation()) + 1;

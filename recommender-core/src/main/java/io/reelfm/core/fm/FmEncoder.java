@@ -1,5 +1,6 @@
 package io.reelfm.core.fm;
 
+import io.reelfm.core.data.AgeBuckets;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
@@ -169,7 +170,7 @@ public final class FmEncoder {
             return out;
         }
         if (u.age() != null) {
-            out.add("age=" + ageBucket(u.age()));
+            out.add("age=" + AgeBuckets.label(u.age()));
         }
         if (u.gender() != null) {
             out.add("gender=" + u.gender());
@@ -178,24 +179,6 @@ public final class FmEncoder {
             out.add("occupation=" + u.occupation());
         }
         return out;
-    }
-
-    /** MovieLens' seven age buckets, the one bucketing every model's profile features use, youngest first. */
-    public static final List<String> AGE_BUCKETS = List.of("<18", "18-24", "25-34", "35-44", "45-49", "50-55", "56+");
-    private static final int[] AGE_BUCKET_STARTS = {18, 25, 35, 45, 50, 56};
-
-    /** Position of an age's bucket in {@link #AGE_BUCKETS}. */
-    public static int ageBucketIndex(int age) {
-        int b = 0;
-        while (b < AGE_BUCKET_STARTS.length && age >= AGE_BUCKET_STARTS[b]) {
-            b++;
-        }
-        return b;
-    }
-
-    /** The label of an age's bucket. */
-    public static String ageBucket(int age) {
-        return AGE_BUCKETS.get(ageBucketIndex(age));
     }
 
     static String yearBucket(int year) {

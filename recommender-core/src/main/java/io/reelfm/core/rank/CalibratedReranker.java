@@ -1,5 +1,7 @@
 package io.reelfm.core.rank;
 
+import io.reelfm.core.eval.metrics.GenreSource;
+
 /**
  * Calibrated re-ranking (Steck 2018, "Calibrated recommendations"): a ranking model's top list
  * tends to fill up with the genres most users like, so a user whose history is a quarter horror

@@ -3,6 +3,7 @@ package io.reelfm.core.rank;
 import io.reelfm.core.eval.RatingPredictor;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingTrainer;
+import io.reelfm.core.eval.metrics.GenreSource;
 
 /**
  * iALS as an evaluation learner: with a tuner, the regularisation and unobserved weight are chosen

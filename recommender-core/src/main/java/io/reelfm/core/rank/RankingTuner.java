@@ -2,6 +2,7 @@ package io.reelfm.core.rank;
 
 import io.reelfm.core.eval.RatingPredictor;
 import io.reelfm.core.eval.RatingSet;
+import io.reelfm.core.eval.metrics.GenreSource;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.eval.metrics.RankingEvaluator;
 import io.reelfm.core.eval.metrics.RankingResult;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.reelfm.core.data.Ml100k;
-import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.datasets.movielens.MovieLens100k;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ class Ml100kContentClustersIT {
     @Test
     void catalogueClustersAreLedByGenresAndCoverEveryMovie() {
         Optional<Path> dir = Ml100k.locate();
-        assumeTrue(dir.isPresent(), io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT);
+        assumeTrue(dir.isPresent(), io.reelfm.datasets.download.MovieLens100kLocation.HOW_TO_GET_IT);
         List<CatalogueItem> catalogue = new ArrayList<>();
         MovieLens100k.readMovies(dir.get().resolve("u.item"),
                 m -> catalogue.add(new CatalogueItem(m.itemId(), m.title(), m.year(), m.genres(), m.runtime(), m.language(), m.region())),

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import io.reelfm.core.eval.metrics.GenreSource;
+
 class CalibratedRerankerTest {
 
     /** Items 0..19: even ones genre 0 (say drama), odd ones genre 1 (horror); item 20 has no genre. */

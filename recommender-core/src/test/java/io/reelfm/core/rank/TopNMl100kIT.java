@@ -23,14 +23,14 @@ class TopNMl100kIT {
     @Test
     void theServedModelBeatsMostPopularClearlyAndEaseWithinNoise() {
         Optional<Path> dir = Ml100k.locate();
-        assumeTrue(dir.isPresent(), io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT);
+        assumeTrue(dir.isPresent(), io.reelfm.datasets.download.MovieLens100kLocation.HOW_TO_GET_IT);
         Ml100k.Fold fold = Ml100k.fold(dir.get(), 1);
         RankingTuner tuner = new RankingTuner(RankingConfig.DEFAULT, 0.1, 42, Duration.ofSeconds(60));
         RankingEvaluator evaluator = new RankingEvaluator(RankingConfig.DEFAULT);
 
         // exactly what the trainer serves: tuned iALS with calibrated lists
         ImplicitAlsTrainer served = new ImplicitAlsTrainer("default", ImplicitAlsConfig.defaults(), tuner,
-                ItemGenres.of(fold.items(), SideInfo.readMl100k(dir.get())), 10);
+                ItemGenres.of(fold.items(), SideInfo.readMl100k(dir.get())::genres), 10);
         RankingResult ials = evaluator.evaluate(fold.train(), fold.test(), served.train(fold.train()));
         double lambda = tuner.ease(fold.train()).best();
         RankingResult ease = evaluator.evaluate(fold.train(), fold.test(),

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.reelfm.schemas.Impression;
 import io.reelfm.schemas.Topics;
-import io.reelfm.serving.http.RecommendationListener;
+import io.reelfm.serving.recommend.RecommendationListener;
 import io.reelfm.serving.recommend.Recommendations;
 
 /**

@@ -9,8 +9,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.reelfm.service.http.Echo;
 import io.reelfm.serving.experiment.ExperimentStats;
-import io.reelfm.serving.experiment.Variant;
-import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.variant.Variant;
+import io.reelfm.serving.variant.Variants;
 import io.reelfm.serving.state.ServingStores;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.reelfm.serving.experiment.Variant;
-import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.variant.Variant;
+import io.reelfm.serving.variant.Variants;
 import io.reelfm.schemas.snapshot.ClusterSnapshot;
 import io.reelfm.serving.model.ClusterModel;
 import io.reelfm.serving.model.FactorModel;

@@ -11,7 +11,7 @@ import io.reelfm.service.http.Echo;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
 import io.reelfm.serving.catalog.TitleSearch;
-import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.variant.Variants;
 import io.reelfm.serving.model.ClusterModel;
 import io.reelfm.serving.model.FactorModel;
 import io.reelfm.serving.model.ModelRegistry;

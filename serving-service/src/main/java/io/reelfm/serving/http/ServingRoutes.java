@@ -47,7 +47,7 @@ public final class ServingRoutes {
         experiments.register(app);
         openApi.register(app);
         catalog.register(app);
-        page.register(app);
+        page.register(app, MovieResource.DETAILS_PATH);
         passThrough.register(app);
     }
 }

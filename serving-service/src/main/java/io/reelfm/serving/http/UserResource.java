@@ -14,6 +14,7 @@ import io.javalin.http.Handler;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
 import io.reelfm.serving.recommend.RecommendQuery;
+import io.reelfm.serving.recommend.RecommendationListener;
 import io.reelfm.serving.recommend.Recommendations;
 import io.reelfm.serving.recommend.Recommender;
 import io.reelfm.service.http.ApiException;

@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.serving.experiment.ExperimentStats;
-import io.reelfm.serving.experiment.Variant;
+import io.reelfm.serving.variant.Variant;
 import io.reelfm.serving.model.ModelRegistry;
 import io.reelfm.serving.state.StreamsLag;
 

@@ -4,7 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 
 import io.reelfm.core.fm.FmTask;
-import io.reelfm.core.rank.GenreSource;
+import io.reelfm.core.eval.metrics.GenreSource;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;

@@ -1,7 +1,7 @@
 package io.reelfm.serving.recommend;
 
 import io.reelfm.core.rank.CalibratedReranker;
-import io.reelfm.core.rank.GenreSource;
+import io.reelfm.core.eval.metrics.GenreSource;
 import io.reelfm.serving.model.FactorModel;
 
 /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.reelfm.core.data.AgeBuckets;
 import io.reelfm.schemas.UserProfile;
 
 /**
@@ -14,7 +15,10 @@ import io.reelfm.schemas.UserProfile;
  */
 public final class ProfileSegments {
 
-    private static final int[] AGE_BOUNDS = {18, 25, 35, 45, 50, 56};
+    /**
+     * Segment labels of {@link AgeBuckets}' buckets. They are keys of the item statistics kept in
+     * state and changelogs, so the first keeps the name it was stored under.
+     */
     private static final String[] AGE_LABELS = {"under-18", "18-24", "25-34", "35-44", "45-49", "50-55", "56+"};
 
     private ProfileSegments() {
@@ -39,11 +43,6 @@ public final class ProfileSegments {
     }
 
     static String ageBucket(int age) {
-        for (int i = 0; i < AGE_BOUNDS.length; i++) {
-            if (age < AGE_BOUNDS[i]) {
-                return AGE_LABELS[i];
-            }
-        }
-        return AGE_LABELS[AGE_LABELS.length - 1];
+        return AGE_LABELS[AgeBuckets.index(age)];
     }
 }

@@ -1,7 +1,5 @@
 package io.reelfm.serving.topology;
 
-import java.time.Duration;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -19,7 +17,6 @@ import io.reelfm.schemas.RatingEvents;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.Topics;
 import io.reelfm.schemas.UserProfile;
-import io.reelfm.serving.experiment.ExperimentTopology;
 
 /**
  * The serving topology as a pure function of its settings, so tests drive exactly what runs.
@@ -53,26 +50,25 @@ public final class ServingTopology {
      * @param maxHistory     ratings kept per user
      */
     public static Topology build(String itemStatsTopic, int maxHistory) {
-        return build(itemStatsTopic, null, maxHistory, Duration.ofHours(1));
+        return build(itemStatsTopic, maxHistory, DEFAULT_DEDUPE_CAPACITY);
     }
 
     /**
-     * The full topology including A/B measurement.
-     *
-     * @param experimentStatsTopic broadcast topic of per-variant metrics (created beforehand); null leaves
-     *                             the experiment part out
-     * @param impressionWindow     how long after an impression a rating of one of its items counts
+     * A further part of the topology fed by the deduplicated, usable ratings (the A/B
+     * measurement, for one), added by whoever assembles the service, so this package need not
+     * know its parts.
      */
-    public static Topology build(String itemStatsTopic, String experimentStatsTopic, int maxHistory, Duration impressionWindow) {
-        return build(itemStatsTopic, experimentStatsTopic, maxHistory, impressionWindow, DEFAULT_DEDUPE_CAPACITY);
+    @FunctionalInterface
+    public interface RatingsBranch {
+        void add(StreamsBuilder builder, KStream<String, RatingEvent> ratings);
     }
 
     /**
      * @param dedupeCapacity event ids remembered per ratings partition to drop repeats
      *                       ({@link EventDeduplicator})
+     * @param branches       further parts fed by the same ratings
      */
-    public static Topology build(String itemStatsTopic, String experimentStatsTopic, int maxHistory, Duration impressionWindow,
-                                 long dedupeCapacity) {
+    public static Topology build(String itemStatsTopic, int maxHistory, long dedupeCapacity, RatingsBranch... branches) {
         StreamsBuilder b = new StreamsBuilder();
         DecodingGlobalStore.add(b, Topics.MOVIES, StoreNames.MOVIES);
         DecodingGlobalStore.add(b, Topics.MODEL_CHUNKS, StoreNames.MODEL_CHUNKS);
@@ -106,8 +102,8 @@ public final class ServingTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.ITEM_STATS))
                 .toStream()
                 .to(itemStatsTopic, Produced.with(Serdes.String(), StateSerdes.ITEM_STATS));
-        if (experimentStatsTopic != null) {
-            ExperimentTopology.add(b, ratings, experimentStatsTopic, impressionWindow);
+        for (RatingsBranch branch : branches) {
+            branch.add(b, ratings);
         }
         return b.build();
     }

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.reelfm.serving.http.MovieResource;
 
 /**
  * The web page: one HTML document and its scripts, styles and the bundled charting library, all
@@ -41,11 +40,12 @@ public final class WebPage {
     /** Where Chart.js lies in its WebJar, found once (the path carries the version). */
     private final String chartJsResource = "META-INF/resources/webjars/chart.js/" + chartJsVersion() + "/dist/chart.umd.js";
 
-    public void register(Javalin app) {
+    /** @param movieDetailsPath the JSON API's movie path, answered with the page when a browser asks for HTML */
+    public void register(Javalin app, String movieDetailsPath) {
         app.get("/", this::document);
         app.get("/charts", this::document);
         app.get("/users/{id}", this::document);
-        app.before(MovieResource.DETAILS_PATH, ctx -> {
+        app.before(movieDetailsPath, ctx -> {
             if ("GET".equals(ctx.method().name()) && wantsHtml(ctx)) {
                 document(ctx);
                 ctx.skipRemainingHandlers();

@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
 
-import io.reelfm.datasets.MovieLens100k;
+import io.reelfm.datasets.movielens.MovieLens100k;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.RatingRow;
 import io.reelfm.schemas.Movie;
@@ -195,7 +195,7 @@ public final class ServingLatencyBench {
     }
 
     private static byte[] rankingModel(io.reelfm.core.eval.RatingSet ratings, io.reelfm.core.eval.IdIndex items,
-                                       io.reelfm.core.rank.GenreSource genres) {
+                                       io.reelfm.core.eval.metrics.GenreSource genres) {
         io.reelfm.core.rank.ImplicitAlsConfig config = io.reelfm.core.rank.ImplicitAlsConfig.defaults()
                 .withWeight(io.reelfm.core.rank.InteractionWeight.of(ratings, 1f));
         io.reelfm.core.rank.ImplicitAlsModel model = new io.reelfm.core.rank.ImplicitAls(config)

@@ -24,7 +24,7 @@ import io.reelfm.schemas.Topics;
 import io.reelfm.service.config.Settings;
 import io.reelfm.serving.ServingConfig;
 import io.reelfm.serving.topology.ServingTopology;
-import io.reelfm.serving.topology.StreamsSettings;
+import io.reelfm.serving.StreamsSettings;
 
 class ExperimentTopologyTest {
 
@@ -40,7 +40,8 @@ class ExperimentTopologyTest {
     @BeforeEach
     void start() {
         ServingConfig config = ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.state-dir", stateDir.toString())));
-        driver = new TopologyTestDriver(ServingTopology.build("items", "experiments", 100, Duration.ofHours(1)),
+        driver = new TopologyTestDriver(ServingTopology.build("items", 100, ServingTopology.DEFAULT_DEDUPE_CAPACITY,
+                (b, ratings) -> ExperimentTopology.add(b, ratings, "experiments", Duration.ofHours(1))),
                 StreamsSettings.of(config, 8080));
         impressions = driver.createInputTopic(Topics.IMPRESSIONS.name(), new StringSerializer(), Topics.IMPRESSIONS.valueSerde().serializer());
         ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), Topics.RATINGS.valueSerde().serializer());

@@ -24,7 +24,7 @@ import io.reelfm.service.config.Settings;
 import io.reelfm.serving.ServingConfig;
 import io.reelfm.serving.topology.ServingTopology;
 import io.reelfm.serving.topology.StoreNames;
-import io.reelfm.serving.topology.StreamsSettings;
+import io.reelfm.serving.StreamsSettings;
 
 class ModelLoaderTest {
 

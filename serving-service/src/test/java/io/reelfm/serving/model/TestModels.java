@@ -91,7 +91,7 @@ public final class TestModels {
         io.reelfm.core.rank.ImplicitAlsModel model = new io.reelfm.core.rank.ImplicitAls(config)
                 .train(io.reelfm.core.rank.Interactions.of(data, config.weight()));
         // even items are genre 0, odd ones genre 1 (the tests' Drama and Comedy)
-        io.reelfm.core.rank.GenreSource parity = new io.reelfm.core.rank.GenreSource() {
+        io.reelfm.core.eval.metrics.GenreSource parity = new io.reelfm.core.eval.metrics.GenreSource() {
             @Override
             public int count() {
                 return 2;

@@ -29,8 +29,8 @@ import io.reelfm.schemas.snapshot.SnapshotKeys;
 import io.reelfm.service.config.Settings;
 import io.reelfm.serving.ServingConfig;
 import io.reelfm.serving.catalog.Catalog;
-import io.reelfm.serving.experiment.Variant;
-import io.reelfm.serving.experiment.Variants;
+import io.reelfm.serving.variant.Variant;
+import io.reelfm.serving.variant.Variants;
 import io.reelfm.serving.model.ModelLoader;
 import io.reelfm.serving.model.ModelRegistry;
 import io.reelfm.serving.model.ModelUnavailableException;
@@ -42,7 +42,7 @@ import io.reelfm.serving.state.ServingStores;
 import io.reelfm.serving.topology.ItemStats;
 import io.reelfm.serving.topology.ServingTopology;
 import io.reelfm.serving.topology.StoreNames;
-import io.reelfm.serving.topology.StreamsSettings;
+import io.reelfm.serving.StreamsSettings;
 import io.reelfm.serving.topology.UserHistory;
 
 class RecommenderTest {

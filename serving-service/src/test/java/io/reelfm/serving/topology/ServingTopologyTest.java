@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.reelfm.serving.StreamsSettings;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topics;
@@ -165,7 +166,7 @@ class ServingTopologyTest {
         Properties props = new Properties();
         props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, "dedupe-capacity");
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("small").toString());
-        driver = new TopologyTestDriver(ServingTopology.build(STATS_TOPIC, null, 3, Duration.ofHours(1), 2), props);
+        driver = new TopologyTestDriver(ServingTopology.build(STATS_TOPIC, 3, 2), props);
         ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), Topics.RATINGS.valueSerde().serializer());
         for (String id : List.of("a", "b", "c", "a", "c")) {
             ratings.pipeInput(new TestRecord<>("u7", RatingEvent.newBuilder().setEventId(id).setUserId("u7")

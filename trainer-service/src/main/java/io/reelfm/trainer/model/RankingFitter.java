@@ -110,7 +110,7 @@ public final class RankingFitter implements SnapshotFitter {
 
     /** The catalogue's genres over the training index, from the movies topic. */
     private static ItemGenres genres(FmInputs data) {
-        return ItemGenres.of(data.items(), data.side());
+        return ItemGenres.of(data.items(), data.side()::genres);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.reelfm.core.fm.snapshot.FmItemScorer;
-import io.reelfm.trainer.ModelSpec;
+import io.reelfm.trainer.config.ModelSpec;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.trainer.model.SnapshotFitter;
 

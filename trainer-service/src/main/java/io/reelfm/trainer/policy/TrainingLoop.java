@@ -17,7 +17,7 @@ import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.trainer.model.FmFitter;
-import io.reelfm.trainer.TrainerConfig;
+import io.reelfm.trainer.config.TrainerConfig;
 import io.reelfm.trainer.consume.EventConsumer;
 import io.reelfm.trainer.content.ContentClusterJob;
 import io.reelfm.trainer.eval.HoldoutEvaluator;

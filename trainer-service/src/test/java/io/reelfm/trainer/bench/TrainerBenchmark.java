@@ -36,7 +36,7 @@ import io.reelfm.schemas.snapshot.SnapshotChunker;
 import io.reelfm.service.config.Settings;
 import io.reelfm.testkit.SharedKafka;
 import io.reelfm.testkit.TopicReader;
-import io.reelfm.trainer.TrainerConfig;
+import io.reelfm.trainer.config.TrainerConfig;
 import io.reelfm.trainer.TrainerService;
 import io.reelfm.trainer.snapshot.PublishFault;
 import io.reelfm.trainer.snapshot.PublishedModels;

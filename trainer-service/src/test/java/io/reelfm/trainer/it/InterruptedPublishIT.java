@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import io.reelfm.schemas.ModelChunk;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.schemas.snapshot.SnapshotAssembler;
-import io.reelfm.trainer.TrainerConfig;
+import io.reelfm.trainer.config.TrainerConfig;
 import io.reelfm.trainer.TrainerService;
 import io.reelfm.trainer.snapshot.PublishFault;
 import io.reelfm.trainer.testdata.GeneratedRatings;

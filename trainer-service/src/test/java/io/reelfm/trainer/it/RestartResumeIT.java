@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topics;
-import io.reelfm.trainer.TrainerConfig;
+import io.reelfm.trainer.config.TrainerConfig;
 import io.reelfm.trainer.TrainerService;
 import io.reelfm.trainer.store.TrainingState;
 import io.reelfm.trainer.testdata.GeneratedRatings;

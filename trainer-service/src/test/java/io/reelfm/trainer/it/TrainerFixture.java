@@ -31,7 +31,7 @@ import io.reelfm.schemas.snapshot.SnapshotKeys;
 import io.reelfm.service.config.Settings;
 import io.reelfm.testkit.SharedKafka;
 import io.reelfm.testkit.TopicReader;
-import io.reelfm.trainer.TrainerConfig;
+import io.reelfm.trainer.config.TrainerConfig;
 import io.reelfm.trainer.store.TrainingState;
 
 /** Shared plumbing of the trainer's integration tests: config, producing ratings, HTTP, reading snapshot topics. */

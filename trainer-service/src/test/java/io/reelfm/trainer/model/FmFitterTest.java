@@ -14,7 +14,7 @@ import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.UserProfile;
-import io.reelfm.trainer.ModelSpec;
+import io.reelfm.trainer.config.ModelSpec;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.schemas.RatingEvent;
-import io.reelfm.trainer.ModelSpec;
+import io.reelfm.trainer.config.ModelSpec;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
@@ -29,7 +29,7 @@ class MovieLens100kAccuracyTest {
 
     private static Path dataDir() {
         java.util.Optional<Path> found = io.reelfm.core.data.Ml100k.locate();
-        Assumptions.assumeTrue(found.isPresent(), io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT);
+        Assumptions.assumeTrue(found.isPresent(), io.reelfm.datasets.download.MovieLens100kLocation.HOW_TO_GET_IT);
         return found.get();
     }
 

@@ -12,7 +12,7 @@ import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
-import io.reelfm.trainer.ModelSpec;
+import io.reelfm.trainer.config.ModelSpec;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.schemas.RatingEvent;
-import io.reelfm.trainer.ModelSpec;
+import io.reelfm.trainer.config.ModelSpec;
 import io.reelfm.trainer.model.FmFitter;
 import io.reelfm.trainer.model.FmInputs;
 import io.reelfm.trainer.store.TrainingState;

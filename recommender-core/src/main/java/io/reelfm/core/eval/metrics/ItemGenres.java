@@ -10,7 +10,7 @@ import java.util.function.Function;
  * The genres of each item of an index space, as small integer ids, for genre miscalibration.
  * Immutable.
  */
-public final class ItemGenres implements io.reelfm.core.rank.GenreSource {
+public final class ItemGenres implements GenreSource {
 
     /** No genres at all: miscalibration is NaN and calibrated re-ranking leaves lists as they are. */
     public static final ItemGenres NONE = new ItemGenres(new int[0][], 0);
@@ -39,11 +39,6 @@ public final class ItemGenres implements io.reelfm.core.rank.GenreSource {
             out[i] = g.stream().distinct().mapToInt(name -> ids.computeIfAbsent(name, n -> ids.size())).toArray();
         }
         return new ItemGenres(out, ids.size());
-    }
-
-    /** The genres of the catalogue's items ({@code side}), over an index space. */
-    public static ItemGenres of(IdIndex items, io.reelfm.core.data.SideInfo side) {
-        return of(items, id -> side.item(id) == null ? null : side.item(id).genres());
     }
 
     /** Number of distinct genres. */

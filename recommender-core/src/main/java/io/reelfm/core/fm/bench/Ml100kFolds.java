@@ -42,7 +42,7 @@ public final class Ml100kFolds {
 
     public static void main(String[] args) {
         Path dir = Ml100k.locate().orElseThrow(() -> new IllegalStateException(
-                io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT));
+                io.reelfm.datasets.download.MovieLens100kLocation.HOW_TO_GET_IT));
         List<String> rows = args.length > 0 ? List.of(args) : List.of(
                 "mcmc:8:200:USER+ITEM", "mcmc:32:200:USER+ITEM",
                 "mcmc:8:200:USER+ITEM+GENRES+PROFILE", "mcmc:32:200:USER+ITEM+GENRES+PROFILE",

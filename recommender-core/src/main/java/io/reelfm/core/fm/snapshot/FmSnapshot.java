@@ -9,7 +9,7 @@ import io.reelfm.core.fm.FmModel;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.FoldInPrior;
 import io.reelfm.core.fm.SparseVector;
-import io.reelfm.core.rank.GenreSource;
+import io.reelfm.core.eval.metrics.GenreSource;
 import io.reelfm.core.rank.ImplicitAlsModel;
 import io.reelfm.core.rank.ImplicitPrior;
 import io.reelfm.core.rank.InteractionWeight;

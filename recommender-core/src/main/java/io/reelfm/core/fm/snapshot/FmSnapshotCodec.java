@@ -5,7 +5,7 @@ import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FeatureSpace;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.FoldInPrior;
-import io.reelfm.core.rank.GenreSource;
+import io.reelfm.core.eval.metrics.GenreSource;
 import io.reelfm.core.rank.ImplicitPrior;
 import io.reelfm.core.rank.InteractionWeight;
 

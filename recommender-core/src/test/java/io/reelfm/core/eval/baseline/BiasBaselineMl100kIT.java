@@ -19,7 +19,7 @@ class BiasBaselineMl100kIT {
     @Test
     void biasBaselineOnFoldU1LandsInThePublishedBand() {
         Optional<Path> dir = Ml100k.locate();
-        assumeTrue(dir.isPresent(), io.reelfm.datasets.MovieLens100kLocation.HOW_TO_GET_IT);
+        assumeTrue(dir.isPresent(), io.reelfm.datasets.download.MovieLens100kLocation.HOW_TO_GET_IT);
         Ml100k.Fold fold = Ml100k.fold(dir.get(), 1);
         EvaluationReport report = new Evaluator(RankingConfig.DEFAULT).evaluate(new BiasTrainer(BiasConfig.DEFAULT),
                 List.of(new Split("u1", fold.train(), fold.test())), Evaluator.Progress.NONE);

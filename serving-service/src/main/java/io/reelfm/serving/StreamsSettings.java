@@ -1,11 +1,11 @@
-package io.reelfm.serving.topology;
+package io.reelfm.serving;
 
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
-import io.reelfm.serving.ServingConfig;
+import io.reelfm.serving.topology.DeadLetterHandler;
 
 /**
  * The Kafka Streams configuration serving runs with, derived from {@link ServingConfig}:

@@ -1,6 +1,4 @@
-package io.reelfm.serving.http;
-
-import io.reelfm.serving.recommend.Recommendations;
+package io.reelfm.serving.recommend;
 
 /** Told about every recommendation list served, e.g. to log impressions for experiments. */
 @FunctionalInterface

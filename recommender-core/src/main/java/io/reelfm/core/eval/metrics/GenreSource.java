@@ -1,8 +1,8 @@
-package io.reelfm.core.rank;
+package io.reelfm.core.eval.metrics;
 
 /**
  * The genres of items as small integer ids, wherever they come from: a whole index space
- * ({@link io.reelfm.core.eval.metrics.ItemGenres}) or the few items of one request in serving.
+ * ({@link ItemGenres}) or the few items of one request in serving.
  */
 public interface GenreSource {
 

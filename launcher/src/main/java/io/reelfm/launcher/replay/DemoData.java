@@ -1,4 +1,4 @@
-package io.reelfm.launcher.data;
+package io.reelfm.launcher.replay;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,7 +11,8 @@ import io.reelfm.datasets.download.DatasetUnavailableException;
 import io.reelfm.datasets.download.DownloadConfig;
 import io.reelfm.datasets.download.DownloadListener;
 import io.reelfm.datasets.download.KnownDataset;
-import io.reelfm.launcher.replay.SourceOptions;
+import io.reelfm.datasets.format.DatasetFormat;
+import io.reelfm.launcher.data.ConsoleDownloadListener;
 
 /**
  * Chooses the demo's data set: {@code --data} or {@code --synthetic} when given; otherwise
@@ -56,7 +57,7 @@ public final class DemoData {
             return chosen.get();
         }
         try {
-            return Dataset.open(fetcher.fetch(DatasetCatalogue.find(DEFAULT_DATASET)));
+            return DatasetFormat.open(fetcher.fetch(DatasetCatalogue.find(DEFAULT_DATASET)));
         } catch (DatasetUnavailableException e) {
             out.println("Cannot get MovieLens 100K (" + e.getMessage() + ").");
             out.println("Continuing with a generated data set instead; use --data DIR to replay a local copy.");

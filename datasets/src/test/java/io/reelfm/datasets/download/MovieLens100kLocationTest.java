@@ -1,4 +1,4 @@
-package io.reelfm.datasets;
+package io.reelfm.datasets.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 class MovieLens100kLocationTest {
 

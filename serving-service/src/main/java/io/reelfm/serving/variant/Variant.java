@@ -1,4 +1,4 @@
-package io.reelfm.serving.experiment;
+package io.reelfm.serving.variant;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.reelfm.serving.experiment;
+package io.reelfm.serving.variant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

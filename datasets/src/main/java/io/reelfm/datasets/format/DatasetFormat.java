@@ -1,4 +1,4 @@
-package io.reelfm.datasets;
+package io.reelfm.datasets.format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,11 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import io.reelfm.datasets.Dataset;
+import io.reelfm.datasets.UnrecognizedDatasetException;
 import io.reelfm.datasets.imdb.ImdbDataset;
+import io.reelfm.datasets.movielens.MovieLens100k;
+import io.reelfm.datasets.movielens.MovieLens100kDataset;
 import io.reelfm.datasets.movielens.MovieLens1m;
 import io.reelfm.datasets.movielens.MovieLensCsv;
 
@@ -67,7 +71,14 @@ public enum DatasetFormat {
         return Optional.empty();
     }
 
-    static Dataset open(Path dir) {
+    /**
+     * Detects the format of the files in {@code dir} (or in its single matching subdirectory, as
+     * unpacked archives usually have) and opens it.
+     *
+     * @throws UnrecognizedDatasetException naming the files each known format expects, when
+     *         nothing matches
+     */
+    public static Dataset open(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new UnrecognizedDatasetException("Not a directory: " + dir + ". " + expectations());
         }

@@ -1,10 +1,15 @@
-package io.reelfm.datasets;
+package io.reelfm.datasets.movielens;
 
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import io.reelfm.datasets.BadLine;
+import io.reelfm.datasets.Dataset;
+import io.reelfm.datasets.MovieRow;
+import io.reelfm.datasets.RatingRow;
+import io.reelfm.datasets.UserRow;
 import io.reelfm.datasets.text.LineCountEstimate;
 
 /** MovieLens 100K ({@code u.data}, {@code u.item}, {@code u.user}) as a {@link Dataset}. */

@@ -1,4 +1,4 @@
-package io.reelfm.trainer;
+package io.reelfm.trainer.config;
 
 import java.util.Collections;
 import java.util.EnumSet;

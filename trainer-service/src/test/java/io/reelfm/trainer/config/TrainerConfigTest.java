@@ -1,4 +1,4 @@
-package io.reelfm.trainer;
+package io.reelfm.trainer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

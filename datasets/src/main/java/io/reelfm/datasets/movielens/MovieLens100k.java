@@ -1,4 +1,4 @@
-package io.reelfm.datasets;
+package io.reelfm.datasets.movielens;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.reelfm.datasets.BadLine;
+import io.reelfm.datasets.MovieRow;
+import io.reelfm.datasets.RatingRow;
+import io.reelfm.datasets.UserRow;
 import io.reelfm.datasets.text.Separator;
 import io.reelfm.datasets.text.TextFiles;
 

@@ -1,4 +1,4 @@
-package io.reelfm.serving.experiment;
+package io.reelfm.serving.variant;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.reelfm.datasets;
+package io.reelfm.datasets.movielens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,16 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.reelfm.datasets.Dataset;
+import io.reelfm.datasets.LineErrors;
+import io.reelfm.datasets.format.DatasetFormat;
+
 /** The published MovieLens 100K, read through {@link Dataset#open}; skipped when no copy is available. */
 class MovieLens100kRealCopyTest {
 
     @Test
     void hasThePublishedCountsAndNoBadLines() {
-        Dataset dataset = Dataset.open(Ml100kCopy.locateOrSkip());
+        Dataset dataset = DatasetFormat.open(Ml100kCopy.locateOrSkip());
         LineErrors errors = new LineErrors();
         Set<String> users = new HashSet<>();
         Set<String> items = new HashSet<>();
@@ -38,14 +42,14 @@ class MovieLens100kRealCopyTest {
 
     @Test
     void ratingCountHintIsWithinTwoPercent() {
-        Dataset dataset = Dataset.open(Ml100kCopy.locateOrSkip());
+        Dataset dataset = DatasetFormat.open(Ml100kCopy.locateOrSkip());
 
         assertThat(dataset.ratingCountHint().getAsLong()).isBetween(98_000L, 102_000L);
     }
 
     @Test
     void publishedSplitsPartitionTheRatings() {
-        MovieLens100kDataset dataset = (MovieLens100kDataset) Dataset.open(Ml100kCopy.locateOrSkip());
+        MovieLens100kDataset dataset = (MovieLens100kDataset) DatasetFormat.open(Ml100kCopy.locateOrSkip());
         LineErrors errors = new LineErrors();
 
         long base = dataset.splitRatings("u1.base", r -> { }, errors);

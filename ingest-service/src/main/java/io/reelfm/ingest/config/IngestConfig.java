@@ -1,4 +1,4 @@
-package io.reelfm.ingest;
+package io.reelfm.ingest.config;
 
 import java.time.Duration;
 import java.util.Objects;

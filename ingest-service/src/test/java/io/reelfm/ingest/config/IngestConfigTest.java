@@ -1,4 +1,4 @@
-package io.reelfm.ingest;
+package io.reelfm.ingest.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.reelfm.datasets;
+package io.reelfm.datasets.movielens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.reelfm.datasets.BadLine;
+import io.reelfm.datasets.LineErrors;
+import io.reelfm.datasets.MovieRow;
+import io.reelfm.datasets.RatingRow;
+import io.reelfm.datasets.UserRow;
 
 class MovieLens100kTest {
 

@@ -1,10 +1,10 @@
-package io.reelfm.datasets;
+package io.reelfm.datasets.download;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import io.reelfm.datasets.download.DownloadConfig;
+import io.reelfm.datasets.movielens.MovieLens100k;
 
 /**
  * Where a local copy of MovieLens 100K is, for the tests, benchmarks and tools that use it when it

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.data;
+package io.reelfm.launcher.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.download.DatasetUnavailableException;
 import io.reelfm.launcher.ReelFm;
-import io.reelfm.launcher.replay.SourceOptions;
 import picocli.CommandLine;
 
 class DemoDataTest {
