@@ -12,13 +12,13 @@ public final class RatingEvents {
     }
 
     /**
-     * A user and an item id (non-empty), a finite rating and a timestamp. Whether the rating lies
-     * on the deployment's {@link RatingScale} is ingest's check; models clip to the range of the
-     * ratings they were fitted on.
+     * A user and an item id (non-empty), a finite positive rating and a timestamp. Whether the
+     * rating lies on the deployment's {@link RatingScale} (whose minimum is positive too) is
+     * ingest's check; models clip to the range of the ratings they were fitted on.
      */
     public static boolean usable(RatingEvent e) {
         return e != null && nonEmpty(e.getUserId()) && nonEmpty(e.getItemId()) && Float.isFinite(e.getRating())
-                && e.getTimestamp() != null;
+                && e.getRating() > 0 && e.getTimestamp() != null;
     }
 
     private static boolean nonEmpty(CharSequence s) {

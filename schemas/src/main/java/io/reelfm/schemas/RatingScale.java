@@ -21,6 +21,9 @@ public record RatingScale(double min, double max, double step) {
         if (!Double.isFinite(min) || !Double.isFinite(max) || !Double.isFinite(step)) {
             throw new IllegalArgumentException("rating scale bounds must be finite");
         }
+        if (min <= 0) {
+            throw new IllegalArgumentException("rating scale min must be above 0 (a rating of 0 or less is never usable), was " + min);
+        }
         if (min >= max) {
             throw new IllegalArgumentException("rating scale min (" + min + ") must be below max (" + max + ")");
         }

@@ -19,11 +19,13 @@ class RatingEventsTest {
     }
 
     @Test
-    void emptyIdsAndNonFiniteRatingsAreNot() {
+    void emptyIdsAndNonFiniteOrNonPositiveRatingsAreNot() {
         assertThat(RatingEvents.usable(event().setItemId("").build())).isFalse();
         assertThat(RatingEvents.usable(event().setUserId("").build())).isFalse();
         assertThat(RatingEvents.usable(event().setRating(Float.NaN).build())).isFalse();
         assertThat(RatingEvents.usable(event().setRating(Float.POSITIVE_INFINITY).build())).isFalse();
+        assertThat(RatingEvents.usable(event().setRating(0f).build())).isFalse();
+        assertThat(RatingEvents.usable(event().setRating(-1f).build())).isFalse();
         assertThat(RatingEvents.usable(null)).isFalse();
     }
 }

@@ -29,6 +29,11 @@ class RatingScaleTest {
     }
 
     @Test
+    void aScaleReachingZeroIsRefused() {
+        assertThatThrownBy(() -> new RatingScale(0, 5, 1)).hasMessageContaining("min must be above 0");
+    }
+
+    @Test
     void quantizeGivesTheNearestAllowedRatingInsideTheRange() {
         assertThat(RatingScale.HALF_STARS.quantize(3.3)).isEqualTo(3.5f);
         assertThat(RatingScale.HALF_STARS.quantize(-2)).isEqualTo(0.5f);

@@ -106,6 +106,11 @@ public final class FactorModel {
         return scorer.predict(user, row);
     }
 
+    /** A score from {@link #topK} as served: a rating model's clipped to its rating range. */
+    public float served(float score) {
+        return scorer.served(score);
+    }
+
     /** The best {@code n} rows for the user, best first, skipping {@code excluded} (may be null). */
     public ScoredItems topK(UserVector user, int n, BitSet excluded) {
         return scorer.topK(user, n, excluded);

@@ -166,7 +166,7 @@ public final class Recommender {
 
     private Ratings ratingsFor(FactorModel model, String userId, UserHistory history, UserProfile profile) {
         if (!model.ranking()) {
-            return (itemId, score) -> round(score);
+            return (itemId, score) -> round(model.served(score));
         }
         Optional<FactorModel> rating = models.get(ratingModel).filter(m -> !m.ranking());
         if (rating.isEmpty()) {

@@ -179,6 +179,14 @@ public final class FmItemScorer {
         for (int f = 0; f < k; f++) {
             s += (double) q[f] * retrieval[base + f];
         }
+        return served(s);
+    }
+
+    /**
+     * A raw score as served: a rating model's clipped to the range of the ratings it was fitted
+     * on (recorded in the snapshot), a ranking model's as it is.
+     */
+    public float served(double s) {
         return snap.task() == FmTask.REGRESSION
                 ? (float) Math.max(snap.minTarget(), Math.min(snap.maxTarget(), s)) : (float) s;
     }
