@@ -13,11 +13,11 @@ import org.apache.kafka.common.serialization.Serdes;
  * {@code impressions}, each with its name, key and value serdes, partition count and configs.
  * Services create the missing ones at start ({@link TopicCreator}).
  *
- * <p>Topics that belong to one service are named in that service's configuration instead:
- * serving's broadcast topics {@code <application-id>-item-stats} and
- * {@code <application-id>-experiment-stats} ({@code ServingConfig}, created by
- * {@code ServingService}), and its configurable dead-letter topic
- * ({@code reelfm.serving.dead-letter-topic}, by default {@link #DEAD_LETTERS}'s name). Kafka
+ * <p>Topics that belong to one service are named in that service's configuration and defined
+ * here by rule: serving's broadcast topics {@code <application-id>-item-stats} and
+ * {@code <application-id>-experiment-stats} ({@link #broadcast}), and its configurable
+ * dead-letter topic ({@code reelfm.serving.dead-letter-topic}, by default {@link #DEAD_LETTERS}'s
+ * name; {@link #deadLetters(String)}). Kafka
  * Streams names serving's internal changelog and repartition topics after its application id and
  * the topology's stores and steps. {@code reelfm bench replay} writes to throw-away topics of its
  * own ({@code ReplayBenchCommand}).
@@ -96,6 +96,21 @@ public final class Topics {
                     "min.insync.replicas", "1"));
 
     private Topics() {
+    }
+
+    /** The dead-letter topic under another name (a service configured to keep its own), with the same settings. */
+    public static Topic<byte[], byte[]> deadLetters(String name) {
+        return new Topic<>(name, DEAD_LETTERS.keySerde(), DEAD_LETTERS.valueSerde(), DEAD_LETTERS.partitions(),
+                DEAD_LETTERS.configs());
+    }
+
+    /**
+     * A compacted topic of per-key aggregates that one application writes and every one of its
+     * instances reads back whole (serving's item and experiment statistics): named by the
+     * application, values in its own format, so it is defined here by rule rather than by name.
+     */
+    public static <V> Topic<String, V> broadcast(String name, Serde<V> valueSerde, int partitions) {
+        return new Topic<>(name, STRING, valueSerde, partitions, Map.of("cleanup.policy", "compact", "min.insync.replicas", "1"));
     }
 
     /** The input topics every deployment needs; later components append their own. */

@@ -3,7 +3,6 @@ package io.reelfm.serving;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -215,13 +214,10 @@ public final class ServingService extends RunningService {
 
     static List<Topic<?, ?>> topics(ServingConfig config) {
         List<Topic<?, ?>> topics = new ArrayList<>(Topics.pipelineTopics());
-        topics.add(new Topic<>(config.deadLetterTopic(), Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde(),
-                Topics.DEAD_LETTERS.partitions(), Topics.DEAD_LETTERS.configs()));
+        topics.add(Topics.deadLetters(config.deadLetterTopic()));
         topics.add(Topics.IMPRESSIONS);
-        topics.add(new Topic<>(config.experimentStatsTopic(), Topics.STRING, ExperimentStats.SERDE, 1,
-                Map.of("cleanup.policy", "compact", "min.insync.replicas", "1")));
-        topics.add(new Topic<>(config.itemStatsTopic(), Topics.STRING, StateSerdes.ITEM_STATS, Topics.DEFAULT_PARTITIONS,
-                Map.of("cleanup.policy", "compact", "min.insync.replicas", "1")));
+        topics.add(Topics.broadcast(config.experimentStatsTopic(), ExperimentStats.SERDE, 1));
+        topics.add(Topics.broadcast(config.itemStatsTopic(), StateSerdes.ITEM_STATS, Topics.DEFAULT_PARTITIONS));
         return topics;
     }
 

@@ -18,16 +18,23 @@ import io.reelfm.serving.state.StreamsStores;
 
 class UserRouterTest {
 
-    @Test
-    void anOwnerThatDidNotAnswerIsNotTriedAgainForAMoment() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+    private static UserRouter router() {
         StreamsStores stores = new StreamsStores();
         stores.attach(null, new HostInfo("localhost", 1));
-        UserRouter router = new UserRouter(stores, Duration.ofSeconds(2), "secret");
-        HostInfo gone = new HostInfo("localhost", port);
+        return new UserRouter(stores, Duration.ofSeconds(2), "secret");
+    }
+
+    /** A port nothing listens on (just released). */
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void anOwnerThatDidNotAnswerIsNotTriedAgainForAMoment() throws IOException {
+        UserRouter router = router();
+        HostInfo gone = new HostInfo("localhost", freePort());
 
         assertThatThrownBy(() -> router.forward(gone, "/users/1/recommendations"))
                 .isInstanceOf(UserRouter.OwnerUnreachableException.class)
@@ -35,17 +42,13 @@ class UserRouterTest {
         assertThatThrownBy(() -> router.forward(gone, "/users/2/recommendations"))
                 .isInstanceOf(UserRouter.OwnerUnreachableException.class)
                 .hasStackTraceContaining("not tried again yet");
+        router.close();
     }
 
     @Test
     void anOwnerAnsweringAgainIsForwardedToOnceTheBackgroundProbeHearsIt() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        StreamsStores stores = new StreamsStores();
-        stores.attach(null, new HostInfo("localhost", 1));
-        UserRouter router = new UserRouter(stores, Duration.ofSeconds(2), "secret");
+        UserRouter router = router();
+        int port = freePort();
         HostInfo owner = new HostInfo("localhost", port);
         assertThatThrownBy(() -> router.forward(owner, "/users/1/recommendations"))
                 .isInstanceOf(UserRouter.OwnerUnreachableException.class);

@@ -44,8 +44,8 @@ import io.reelfm.trainer.store.TrainingState;
  * only by {@link #commit}, with offsets of data already in a saved state, so the group's
  * committed offsets never run ahead of what a restart can restore.
  *
- * <p>Undecodable records are counted and skipped rather than stopping training. Owned by one
- * thread.
+ * <p>Poison records (undecodable, or ratings no model can use: see {@code RatingEvents.usable})
+ * are dead-lettered, counted and skipped rather than stopping training. Owned by one thread.
  */
 public final class EventConsumer implements AutoCloseable {
 
@@ -94,7 +94,7 @@ public final class EventConsumer implements AutoCloseable {
                 changed += apply(r) ? 1 : 0;
             } catch (SerializationException e) {
                 poisonRecords++;
-                log.warn("Undecodable record {}-{}@{} sent to {}: {}", r.topic(), r.partition(), r.offset(),
+                log.warn("Poison record {}-{}@{} (undecodable or unusable) sent to {}: {}", r.topic(), r.partition(), r.offset(),
                         Topics.DEAD_LETTERS.name(), e.getMessage());
                 deadLetter(r, e);
                 state.skip(r.topic(), r.partition(), r.offset());

@@ -25,14 +25,14 @@ public final class ModelSlot {
     private final SnapshotFitter fitter;
     private final AtomicBoolean retrainRequested = new AtomicBoolean();
     private final Deque<Rejection> rejections = new ArrayDeque<>();
-    FmItemScorer incumbent;
-    long incumbentVersion = -1;
-    long newSinceFit;
-    long newSinceOnline;
-    long lastFitNanos = System.nanoTime();
-    boolean fitted;
+    private FmItemScorer incumbent;
+    private long incumbentVersion = -1;
+    private long newSinceFit;
+    private long newSinceOnline;
+    private long lastFitNanos = System.nanoTime();
+    private boolean fitted;
     /** Whether the fit under way was asked for explicitly (it publishes even without new data). */
-    boolean explicitRetrain;
+    private boolean explicitRetrain;
     private volatile FitRecord lastFit;
 
     public ModelSlot(ModelSpec spec) {
@@ -65,6 +65,80 @@ public final class ModelSlot {
 
     boolean takeRetrainRequest() {
         return retrainRequested.getAndSet(false);
+    }
+
+    /** Counts ratings that changed the training set since the last fit and online update. */
+    void countNew(int changed) {
+        newSinceFit += changed;
+        newSinceOnline += changed;
+    }
+
+    long newSinceFit() {
+        return newSinceFit;
+    }
+
+    long newSinceOnline() {
+        return newSinceOnline;
+    }
+
+    long nanosSinceFit() {
+        return System.nanoTime() - lastFitNanos;
+    }
+
+    boolean fitted() {
+        return fitted;
+    }
+
+    /** A full fit was made (or attempted): the counts start again. */
+    void fitDone() {
+        fitted = true;
+        newSinceFit = 0;
+        newSinceOnline = 0;
+        lastFitNanos = System.nanoTime();
+    }
+
+    void onlineDone() {
+        newSinceOnline = 0;
+    }
+
+    /**
+     * Carries on from the active version after a restart, as if it had just been fitted
+     * {@code ageNanos} ago and {@code since} inputs had arrived after it.
+     */
+    void resumeFrom(long since, long ageNanos) {
+        fitted = true;
+        newSinceFit = since;
+        lastFitNanos = System.nanoTime() - ageNanos;
+    }
+
+    boolean explicitRetrain() {
+        return explicitRetrain;
+    }
+
+    void explicitRetrain(boolean explicit) {
+        explicitRetrain = explicit;
+    }
+
+    /** The active version's scorer the next candidate is gated against; null when there is none or it is unreadable. */
+    FmItemScorer incumbent() {
+        return incumbent;
+    }
+
+    /** The active version's number the incumbent belongs to; -1 before any. */
+    long incumbentVersion() {
+        return incumbentVersion;
+    }
+
+    void incumbent(FmItemScorer scorer, long version) {
+        incumbent = scorer;
+        incumbentVersion = version;
+    }
+
+    /** The hyperparameters a version of this model is published with (and compared by). */
+    java.util.Map<String, String> publishedHyperparameters() {
+        java.util.Map<String, String> h = new java.util.LinkedHashMap<>(fitter.hyperparameters());
+        h.put("factors", String.valueOf(spec.factors()));
+        return h;
     }
 
     public FitRecord lastFit() {

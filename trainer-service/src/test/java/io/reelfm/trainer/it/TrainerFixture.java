@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelfm.schemas.ModelChunk;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.RatingEvents;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
 import io.reelfm.schemas.snapshot.SnapshotAssembler;
@@ -85,7 +86,7 @@ final class TrainerFixture {
     static TrainingState offlineState() {
         TrainingState s = new TrainingState(1 << 20);
         for (ConsumerRecord<String, RatingEvent> r : TopicReader.readAll(bootstrap(), Topics.RATINGS)) {
-            if (r.value() != null) {
+            if (RatingEvents.usable(r.value())) {
                 s.applyRating(r.value(), r.topic(), r.partition(), r.offset());
             }
         }
