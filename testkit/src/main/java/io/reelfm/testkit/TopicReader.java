@@ -45,8 +45,8 @@ public final class TopicReader {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     out.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
                             r.serializedKeySize(), r.serializedValueSize(),
-                            r.key() == null ? null : topic.keySerde().deserializer().deserialize(r.topic(), r.key()),
-                            r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value()),
+                            topic.decodeKey(r.key()),
+                            topic.decodeValue(r.value()),
                             r.headers(), r.leaderEpoch()));
                 }
             }

@@ -9,9 +9,10 @@ import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.InteractionWeight;
 import io.reelfm.core.rank.Interactions;
 import io.reelfm.core.rank.RankingTuner;
-import io.reelfm.datasets.synthetic.RatingScale;
+
 import io.reelfm.datasets.synthetic.SyntheticConfig;
 import io.reelfm.datasets.synthetic.SyntheticGenerator;
+import io.reelfm.schemas.RatingScale;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

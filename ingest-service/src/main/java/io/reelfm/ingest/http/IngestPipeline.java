@@ -13,7 +13,6 @@ import io.javalin.http.Context;
 import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.body.BodyFormat;
 import io.reelfm.ingest.body.BodyParser;
-import io.reelfm.ingest.publish.Outgoing;
 import io.reelfm.ingest.publish.PublishException;
 import io.reelfm.ingest.publish.TransactionalPublisher;
 import io.reelfm.ingest.validate.RowsValidator;
@@ -95,7 +94,7 @@ final class IngestPipeline {
         }
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(rows.value().size());
         for (T value : rows.value()) {
-            records.add(Outgoing.record(spec.topic(), spec.key().apply(value), value));
+            records.add(spec.topic().record(spec.key().apply(value), value));
         }
         long start = System.nanoTime();
         try {

@@ -38,7 +38,7 @@ class TransactionalPublisherIT {
         for (int i = 0; i < 5; i++) {
             RatingEvent e = event("u-half-" + i);
             ids.add(e.getEventId());
-            batch.add(Outgoing.record(Topics.RATINGS, e.getUserId(), e));
+            batch.add(Topics.RATINGS.record(e.getUserId(), e));
         }
         batch.add(new ProducerRecord<>("no-such-topic-" + UUID.randomUUID(), new byte[] {1}, new byte[] {2}));
 
@@ -46,7 +46,7 @@ class TransactionalPublisherIT {
             assertThatThrownBy(() -> publisher.publish(batch)).isInstanceOf(PublishException.class);
 
             RatingEvent after = event("u-after");
-            publisher.publish(List.of(Outgoing.record(Topics.RATINGS, after.getUserId(), after)));
+            publisher.publish(List.of(Topics.RATINGS.record(after.getUserId(), after)));
 
             assertThat(Records.withIds(bootstrap, Topics.RATINGS, RatingEvent::getEventId, List.of(after.getEventId()))).hasSize(1);
         }

@@ -97,8 +97,7 @@ public final class Replayer {
         try (ReplayProgress.Phase phase = progress.begin(phaseName, expected)) {
             AtomicLong count = new AtomicLong();
             read.accept(row -> {
-                sender.send(topic.name(), serializeKey(topic, key.apply(row)),
-                        topic.valueSerde().serializer().serialize(topic.name(), event.apply(row)));
+                sender.send(topic.name(), topic.encodeKey(key.apply(row)), topic.encodeValue(event.apply(row)));
                 count.incrementAndGet();
                 phase.stepBy(1);
             });
@@ -128,8 +127,6 @@ public final class Replayer {
             return 0;
         }
         Topic<String, RatingEvent> topic = config.ratings();
-        var keys = topic.keySerde().serializer();
-        var values = topic.valueSerde().serializer();
         Pacer pacer = Pacer.realTime(config.pacing(timeline.timestampMillis(0)));
         try (ReplayProgress.Phase phase = progress.begin("ratings (" + config.pacingDescription() + ")", size)) {
             int pending = 0;
@@ -137,8 +134,8 @@ public final class Replayer {
                 long ts = timeline.timestampMillis(i);
                 pacer.awaitTurn(i, ts);
                 String user = timeline.userId(i);
-                sender.send(topic.name(), keys.serialize(topic.name(), user),
-                        values.serialize(topic.name(), Events.rating(dataset, user, timeline.itemId(i), timeline.rating(i), ts)));
+                sender.send(topic.name(), topic.encodeKey(user),
+                        topic.encodeValue(Events.rating(dataset, user, timeline.itemId(i), timeline.rating(i), ts)));
                 if (++pending == PROGRESS_CHUNK) {
                     phase.stepBy(pending);
                     pending = 0;
@@ -150,10 +147,6 @@ public final class Replayer {
             phase.stepBy(pending);
         }
         return size;
-    }
-
-    private static <K> byte[] serializeKey(Topic<K, ?> topic, K key) {
-        return topic.keySerde().serializer().serialize(topic.name(), key);
     }
 
     private Properties producerProperties() {

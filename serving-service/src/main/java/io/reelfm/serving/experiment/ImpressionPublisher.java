@@ -5,7 +5,6 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +58,8 @@ public final class ImpressionPublisher implements RecommendationListener, AutoCl
                 .setVariant(r.variant()).setModel(r.model()).setModelVersion(r.modelVersion())
                 .setItems(r.items().stream().map(Recommendations.Item::itemId).toList())
                 .setTimestamp(Instant.now()).build();
-        String topic = Topics.IMPRESSIONS.name();
         try {
-            producer.send(new ProducerRecord<>(topic, Topics.IMPRESSIONS.keySerde().serializer().serialize(topic, r.userId()),
-                    Topics.IMPRESSIONS.valueSerde().serializer().serialize(topic, impression)), (md, e) -> {
+            producer.send(Topics.IMPRESSIONS.record(r.userId(), impression), (md, e) -> {
                         if (e != null) {
                             failures.incrementAndGet();
                             log.warn("Impression {} not recorded: {}", r.requestId(), e.getMessage());

@@ -126,7 +126,7 @@ public final class EventConsumer implements AutoCloseable {
             if (r.value() == null) {
                 return false;
             }
-            RatingEvent e = Topics.RATINGS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            RatingEvent e = Topics.RATINGS.decodeValue(r.value());
             if (!RatingEvents.usable(e)) {
                 // decodes, but no model can use it (an empty id, a NaN rating): poison like any other
                 throw new SerializationException("rating event " + e.getEventId() + " is not usable (empty id or non-finite rating)");
@@ -134,14 +134,14 @@ public final class EventConsumer implements AutoCloseable {
             return state.applyRating(e, r.topic(), r.partition(), r.offset());
         }
         if (r.topic().equals(Topics.MOVIES.name())) {
-            Movie m = r.value() == null ? null : Topics.MOVIES.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            Movie m = Topics.MOVIES.decodeValue(r.value());
             String id = m != null ? m.getItemId() : key;
             if (id != null) {
                 state.applyMovie(id, m, r.topic(), r.partition(), r.offset());
             }
             return false;
         }
-        UserProfile u = r.value() == null ? null : Topics.USERS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        UserProfile u = Topics.USERS.decodeValue(r.value());
         String id = u != null ? u.getUserId() : key;
         if (id != null) {
             state.applyProfile(id, u, r.topic(), r.partition(), r.offset());

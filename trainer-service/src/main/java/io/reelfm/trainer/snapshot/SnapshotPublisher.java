@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -161,8 +160,7 @@ public final class SnapshotPublisher implements AutoCloseable {
     }
 
     private <V> Future<RecordMetadata> send(Topic<String, V> topic, String key, V value) {
-        return producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-                value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value)));
+        return producer.send(topic.record(key, value));
     }
 
     private <V> void sendAndWait(Topic<String, V> topic, String key, V value) {

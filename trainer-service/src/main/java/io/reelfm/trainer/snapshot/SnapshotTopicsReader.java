@@ -106,9 +106,9 @@ public final class SnapshotTopicsReader {
                     if (r.key() == null) {
                         continue;
                     }
-                    String key = topic.keySerde().deserializer().deserialize(r.topic(), r.key());
+                    String key = topic.decodeKey(r.key());
                     try {
-                        V value = r.value() == null ? null : topic.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                        V value = topic.decodeValue(r.value());
                         sink.accept(key, value);
                     } catch (SerializationException e) {
                         log.warn("Skipping undecodable {} record {}: {}", topic.name(), key, e.getMessage());
