@@ -88,15 +88,7 @@ public final class Recommender {
             return popular(userId, q, variant, loaded, requestId);
         }
         Ratings ratings = ratingsFor(model, userId, history, profile);
-        BitSet excluded = new BitSet(model.items());
-        if (q.excludeSeen()) {
-            for (UserHistory.Entry e : history.entries()) {
-                int row = model.row(e.itemId());
-                if (row >= 0) {
-                    excluded.set(row);
-                }
-            }
-        }
+        BitSet excluded = q.excludeSeen() ? seenRows(model, history) : new BitSet(model.items());
         int[] liked = likedRows(model, history);
         List<Recommendations.Item> items = new ArrayList<>(q.k());
         boolean calibrate = model.ranking() && model.calibration() > 0 && model.genres().count() > 0;
@@ -221,6 +213,18 @@ public final class Recommender {
         }
         return new Recommendations.Item(m.itemId(), m.title(), m.year(), m.genres(), round(score), predictedRating,
                 reason, becauseId);
+    }
+
+    /** The model's rows of the items the user rated, to leave out of their list. */
+    private static BitSet seenRows(FactorModel model, UserHistory history) {
+        BitSet seen = new BitSet(model.items());
+        for (UserHistory.Entry e : history.entries()) {
+            int row = model.row(e.itemId());
+            if (row >= 0) {
+                seen.set(row);
+            }
+        }
+        return seen;
     }
 
     /** Rows of every item the user rated that the model knows. */

@@ -61,6 +61,23 @@ public final class FmItemScorer {
     }
 
     /**
+     * Adds user-side feature {@code j} (none when negative) with value {@code x}: its factors to
+     * {@code p}, its first-order term to {@code linSq[0]} and its squared factors to
+     * {@code linSq[1]}, the pieces of the FM's pairwise identity.
+     */
+    private void addUserFeature(int j, double x, double[] p, double[] linSq) {
+        if (j < 0) {
+            return;
+        }
+        linSq[0] += snap.featureWeight(j) * x;
+        for (int f = 0; f < k; f++) {
+            double v = snap.featureFactor(j, f) * x;
+            p[f] += v;
+            linSq[1] += v * v;
+        }
+    }
+
+    /**
      * Folds a user in. {@code profile} may be null; ratings of items the snapshot does not know
      * are ignored. With no usable rating the user gets the prior mean (a cold-start answer).
      * The IMPLICIT features are the rated items, as in training.
@@ -74,38 +91,21 @@ public final class FmItemScorer {
             return foldInImplicit(profile, itemIds, ratings);
         }
         double[] p = new double[k];
-        double lin = 0;
-        double sq = 0;
+        double[] linSq = new double[2];
         for (String name : FmEncoder.profileFeatures(profile)) {
-            int j = snap.feature(FeatureGroup.PROFILE, name);
-            if (j >= 0) {
-                lin += snap.featureWeight(j);
-                for (int f = 0; f < k; f++) {
-                    double v = snap.featureFactor(j, f);
-                    p[f] += v;
-                    sq += v * v;
-                }
-            }
+            addUserFeature(snap.feature(FeatureGroup.PROFILE, name), 1.0, p, linSq);
         }
         if (itemIds.length > 0) {
             double x = 1.0 / Math.sqrt(itemIds.length);
             for (String id : itemIds) {
-                int j = snap.feature(FeatureGroup.IMPLICIT, id);
-                if (j >= 0) {
-                    lin += snap.featureWeight(j) * x;
-                    for (int f = 0; f < k; f++) {
-                        double v = snap.featureFactor(j, f) * x;
-                        p[f] += v;
-                        sq += v * v;
-                    }
-                }
+                addUserFeature(snap.feature(FeatureGroup.IMPLICIT, id), x, p, linSq);
             }
         }
         double pp = 0;
         for (int f = 0; f < k; f++) {
             pp += p[f] * p[f];
         }
-        double constC = snap.globalBias() + lin + 0.5 * (pp - sq);
+        double constC = snap.globalBias() + linSq[0] + 0.5 * (pp - linSq[1]);
 
         int d = k + 1;
         double[] ata = new double[d * d];
