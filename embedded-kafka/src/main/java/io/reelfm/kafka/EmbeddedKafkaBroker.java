@@ -67,8 +67,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Files.createTempDirectory("reelfm-kafka-") : dataDir;
             Files.createDirectories(dir);
-            int clientPort = port == 0 ? freePort() : port;
-            return new EmbeddedKafkaBroker(dir, temporary, clientPort, freePort(), overrides);
+            int[] ports = port == 0 ? freePorts(2) : new int[] {port, freePortOtherThan(port)};
+            return new EmbeddedKafkaBroker(dir, temporary, ports[0], ports[1], overrides);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Kafka data directory", e);
         }
@@ -208,12 +208,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("localhost", 0));
-            return socket.getLocalPort();
+    /**
+     * Free ports that differ from each other: every socket stays bound until all are chosen,
+     * because the kernel may hand the same ephemeral port out again as soon as one is closed.
+     */
+    static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket();
+                sockets[i].setReuseAddress(true);
+                sockets[i].bind(new InetSocketAddress("localhost", 0));
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
+    }
+
+    private static int freePortOtherThan(int taken) throws IOException {
+        for (int port : freePorts(2)) {
+            if (port != taken) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port other than " + taken);
     }
 
     private static void deleteRecursively(Path dir) {

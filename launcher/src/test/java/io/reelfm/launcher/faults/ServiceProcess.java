@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -114,11 +116,19 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Ports already handed out: the kernel may return a just-closed ephemeral port again. */
+    private static final Set<Integer> ISSUED = ConcurrentHashMap.newKeySet();
+
+    /** A free port not handed out before in this JVM, so two services of one test never share one. */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (ISSUED.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

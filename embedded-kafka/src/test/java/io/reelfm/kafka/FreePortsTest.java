@@ -1,0 +1,19 @@
+package io.reelfm.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+class FreePortsTest {
+
+    @Test
+    void portsChosenTogetherAreAllDifferent() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            int[] ports = EmbeddedKafkaBroker.freePorts(8);
+            assertThat(Arrays.stream(ports).distinct().count()).isEqualTo(8);
+            assertThat(ports).allSatisfy(p -> assertThat(p).isBetween(1, 65535));
+        }
+    }
+}
