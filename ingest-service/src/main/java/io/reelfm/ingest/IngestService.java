@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.reelfm.ingest.catalog.CatalogueIds;
 import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.http.IngestMetrics;
 import io.reelfm.ingest.http.IngestRoutes;
@@ -30,11 +31,14 @@ public final class IngestService extends RunningService {
 
     private final TransactionalPublisher publisher;
     private final KafkaReadiness readiness;
+    private final CatalogueIds catalogue;
 
-    private IngestService(ServiceApp app, TransactionalPublisher publisher, KafkaReadiness readiness) {
+    private IngestService(ServiceApp app, TransactionalPublisher publisher, KafkaReadiness readiness,
+                          CatalogueIds catalogue) {
         super(app);
         this.publisher = publisher;
         this.readiness = readiness;
+        this.catalogue = catalogue;
     }
 
     public static IngestService start(IngestConfig config) {
@@ -45,6 +49,7 @@ public final class IngestService extends RunningService {
     public static IngestService start(IngestConfig config, Clock clock) {
         KafkaReadiness readiness = new KafkaReadiness(config);
         TransactionalPublisher publisher = new TransactionalPublisher(config);
+        CatalogueIds catalogue = CatalogueIds.start(config);
         try {
             readiness.start();
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -52,13 +57,14 @@ public final class IngestService extends RunningService {
             ServiceAppConfig http = new ServiceAppConfig("ingest", config.host(), config.port(),
                     config.maxBodyBytes() + 1, config.stopTimeout());
             ServiceApp app = ServiceApp.create(http, readiness, registry,
-                    javalin -> IngestRoutes.register(javalin, config, publisher, metrics, clock));
+                    javalin -> IngestRoutes.register(javalin, config, publisher, catalogue, metrics, clock));
             app.start();
             log.info("Ingest service on port {}, Kafka at {}", app.port(), config.bootstrapServers());
-            return new IngestService(app, publisher, readiness);
+            return new IngestService(app, publisher, readiness, catalogue);
         } catch (RuntimeException e) {
             publisher.close();
             readiness.close();
+            catalogue.close();
             throw e;
         }
     }
@@ -68,5 +74,6 @@ public final class IngestService extends RunningService {
     protected void stopBehindHttp() {
         publisher.close();
         readiness.close();
+        catalogue.close();
     }
 }

@@ -8,7 +8,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The ingest-specific meters on {@code /metrics}: requests by endpoint and outcome, records
- * written by topic, and how long Kafka took to acknowledge each request's transaction.
+ * written by topic, accepted ratings by whether their item is in the catalogue, and how long
+ * Kafka took to acknowledge each request's transaction.
  */
 public final class IngestMetrics {
 
@@ -31,6 +32,17 @@ public final class IngestMetrics {
     void produceLatency(String topic, long nanos) {
         Timer.builder("reelfm.ingest.produce").description("Time from first send to committed transaction")
                 .tags("topic", topic).publishPercentiles(0.5, 0.99).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Accepted ratings by whether their item has a catalogue record: {@code listed},
+     * {@code unlisted}, or {@code not_read_yet} while the catalogue is still being read.
+     */
+    void ratingsByCatalogue(String catalogue, int ratings) {
+        if (ratings > 0) {
+            Counter.builder("reelfm.ingest.ratings").description("Accepted ratings by whether their item is in the catalogue")
+                    .tags("catalogue", catalogue).register(registry).increment(ratings);
+        }
     }
 
     static String outcome(int status) {

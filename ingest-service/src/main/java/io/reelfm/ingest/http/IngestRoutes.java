@@ -3,6 +3,7 @@ package io.reelfm.ingest.http;
 import java.time.Clock;
 
 import io.javalin.Javalin;
+import io.reelfm.ingest.catalog.CatalogueIds;
 import io.reelfm.ingest.config.IngestConfig;
 import io.reelfm.ingest.publish.TransactionalPublisher;
 import io.reelfm.ingest.validate.MovieValidator;
@@ -16,11 +17,11 @@ public final class IngestRoutes {
     }
 
     public static void register(Javalin app, IngestConfig config, TransactionalPublisher publisher,
-                                IngestMetrics metrics, Clock clock) {
+                                CatalogueIds catalogue, IngestMetrics metrics, Clock clock) {
         IngestPipeline pipeline = new IngestPipeline(config, publisher, metrics);
         new RatingsResource(pipeline, new RatingValidator(config.ratingScale(), config.maxIdLength(),
-                config.maxFutureSkew(), clock)).register(app);
+                config.maxFutureSkew(), clock), catalogue, metrics).register(app);
         new UpsertResource(pipeline, new MovieValidator(config.maxIdLength(), clock),
-                new UserValidator(config.maxIdLength())).register(app);
+                new UserValidator(config.maxIdLength()), catalogue).register(app);
     }
 }

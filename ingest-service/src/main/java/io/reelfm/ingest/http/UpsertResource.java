@@ -6,6 +6,7 @@ import java.util.Map;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.reelfm.ingest.body.BodyParser;
+import io.reelfm.ingest.catalog.CatalogueIds;
 import io.reelfm.ingest.validate.MovieValidator;
 import io.reelfm.ingest.validate.UserValidator;
 import io.reelfm.schemas.Movie;
@@ -21,11 +22,14 @@ import io.reelfm.schemas.UserProfile;
 final class UpsertResource {
 
     private final IngestPipeline pipeline;
+    private final CatalogueIds catalogue;
     private final IngestPipeline.Spec<Movie> movies;
     private final IngestPipeline.Spec<UserProfile> users;
 
-    UpsertResource(IngestPipeline pipeline, MovieValidator movieValidator, UserValidator userValidator) {
+    UpsertResource(IngestPipeline pipeline, MovieValidator movieValidator, UserValidator userValidator,
+                   CatalogueIds catalogue) {
         this.pipeline = pipeline;
+        this.catalogue = catalogue;
         this.movies = new IngestPipeline.Spec<>("movies", BodyParser.Shape.OBJECT_OR_ROWS, movieValidator::validate,
                 null, null, Topics.MOVIES, Movie::getItemId);
         this.users = new IngestPipeline.Spec<>("users", BodyParser.Shape.OBJECT_OR_ROWS, userValidator::validate,
@@ -33,13 +37,15 @@ final class UpsertResource {
     }
 
     void register(Javalin app) {
-        app.post("/movies", ctx -> upsert(ctx, movies, "itemId"));
+        app.post("/movies", ctx -> catalogue.listed(upsert(ctx, movies, "itemId")));
         app.post("/users", ctx -> upsert(ctx, users, "userId"));
     }
 
-    private <T> void upsert(Context ctx, IngestPipeline.Spec<T> spec, String idField) {
+    /** @return the ids written */
+    private <T> List<String> upsert(Context ctx, IngestPipeline.Spec<T> spec, String idField) {
         IngestPipeline.Accepted<T> accepted = pipeline.accept(ctx, spec);
         List<String> ids = accepted.values().stream().map(spec.key()).toList();
         ctx.status(202).json(accepted.batch() ? Map.of(idField + "s", ids) : Map.of(idField, ids.get(0)));
+        return ids;
     }
 }
