@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +65,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Files.createTempDirectory("reelfm-kafka-") : dataDir;
             Files.createDirectories(dir);
-            int[] ports = port == 0 ? freePorts(2) : new int[] {port, freePortOtherThan(port)};
+            int[] ports = port == 0 ? FreePorts.distinct(2) : new int[] {port, FreePorts.otherThan(port)};
             return new EmbeddedKafkaBroker(dir, temporary, ports[0], ports[1], overrides);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Kafka data directory", e);
@@ -206,39 +204,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for Kafka", e);
         }
-    }
-
-    /**
-     * Free ports that differ from each other: every socket stays bound until all are chosen,
-     * because the kernel may hand the same ephemeral port out again as soon as one is closed.
-     */
-    static int[] freePorts(int count) throws IOException {
-        ServerSocket[] sockets = new ServerSocket[count];
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket();
-                sockets[i].setReuseAddress(true);
-                sockets[i].bind(new InetSocketAddress("localhost", 0));
-                ports[i] = sockets[i].getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                if (socket != null) {
-                    socket.close();
-                }
-            }
-        }
-    }
-
-    private static int freePortOtherThan(int taken) throws IOException {
-        for (int port : freePorts(2)) {
-            if (port != taken) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("No free port other than " + taken);
     }
 
     private static void deleteRecursively(Path dir) {

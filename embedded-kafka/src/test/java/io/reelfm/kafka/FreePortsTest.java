@@ -11,7 +11,7 @@ class FreePortsTest {
     @Test
     void portsChosenTogetherAreAllDifferent() throws Exception {
         for (int round = 0; round < 20; round++) {
-            int[] ports = EmbeddedKafkaBroker.freePorts(8);
+            int[] ports = FreePorts.distinct(8);
             assertThat(Arrays.stream(ports).distinct().count()).isEqualTo(8);
             assertThat(Arrays.stream(ports).min().getAsInt()).isPositive();
         }
