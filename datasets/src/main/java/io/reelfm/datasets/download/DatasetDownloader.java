@@ -1,18 +1,13 @@
 package io.reelfm.datasets.download;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -37,11 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class DatasetDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetDownloader.class);
-    private static final int BUFFER = 1 << 16;
-    private static final String USER_AGENT = "reelfm-datasets";
 
     private final DownloadConfig config;
     private final HttpClient http;
+    private final ResumableTransfer transfer;
 
     public DatasetDownloader(DownloadConfig config) {
         this.config = config;
@@ -49,6 +43,7 @@ public final class DatasetDownloader {
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+        this.transfer = new ResumableTransfer(http, config);
     }
 
     /** Where the unpacked data set lives once fetched (it may not exist yet). */
@@ -110,7 +105,7 @@ public final class DatasetDownloader {
         }
         String expected = expectedMd5(dataset);
         Path part = config.cacheDir().resolve(dataset.fileName() + ".part");
-        transfer(dataset.url(), part, listener);
+        transfer.into(dataset.url(), part, listener);
         try {
             if (expected != null) {
                 String actual = Md5.of(part);
@@ -135,7 +130,7 @@ public final class DatasetDownloader {
             problem = "no checksum is known for " + dataset.id();
         } else {
             try {
-                HttpResponse<String> response = http.send(request(dataset.checksumUrl()).build(),
+                HttpResponse<String> response = http.send(transfer.request(dataset.checksumUrl()).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.US_ASCII));
                 String md5 = response.statusCode() == 200 ? Md5.parse(response.body()) : null;
                 if (md5 != null) {
@@ -144,7 +139,7 @@ public final class DatasetDownloader {
                 problem = response.statusCode() == 200 ? "no MD5 digest in " + dataset.checksumUrl()
                         : "HTTP " + response.statusCode() + " from " + dataset.checksumUrl();
             } catch (IOException e) {
-                throw unavailable(dataset.checksumUrl(), e);
+                throw ResumableTransfer.unavailable(dataset.checksumUrl(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DatasetUnavailableException("Interrupted while fetching " + dataset.checksumUrl(), e);
@@ -158,102 +153,11 @@ public final class DatasetDownloader {
         return null;
     }
 
-    private void transfer(URI url, Path part, DownloadListener listener) {
-        long have = sizeOrZero(part);
-        HttpRequest.Builder builder = request(url);
-        if (have > 0) {
-            builder.header("Range", "bytes=" + have + "-");
-        }
-        try {
-            HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            int status = response.statusCode();
-            try (InputStream body = response.body()) {
-                if (status == 416 && have > 0) {
-                    LOG.info("Server refused to resume {}; starting over", url);
-                    Files.delete(part);
-                    transfer(url, part, listener);
-                    return;
-                }
-                if (status != 200 && status != 206) {
-                    throw new DatasetUnavailableException("HTTP " + status + " from " + url);
-                }
-                boolean resumed = status == 206 && have > 0;
-                long offset = resumed ? have : 0;
-                long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                long total = length < 0 ? -1 : offset + length;
-                if (resumed) {
-                    LOG.info("Resuming {} at byte {}", url, have);
-                }
-                try (StallWatchdog watchdog = new StallWatchdog(body, config.stallTimeout())) {
-                    try {
-                        copy(body, part, resumed, offset, total, listener, watchdog);
-                    } catch (IOException e) {
-                        if (watchdog.fired()) {
-                            throw stalled(url, e);
-                        }
-                        throw e;
-                    }
-                    if (watchdog.fired()) {
-                        throw stalled(url, null);
-                    }
-                }
-                if (total >= 0 && Files.size(part) != total) {
-                    throw new DatasetUnavailableException("Download of " + url + " ended after " + Files.size(part)
-                            + " of " + total + " bytes; run again to resume");
-                }
-            }
-        } catch (IOException e) {
-            throw unavailable(url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DatasetUnavailableException("Interrupted while downloading " + url + "; run again to resume", e);
-        }
-    }
-
-    private DatasetUnavailableException stalled(URI url, IOException cause) {
-        return new DatasetUnavailableException("Download of " + url + " stalled: no data for "
-                + config.stallTimeout().toMillis() + " ms; run again to resume", cause);
-    }
-
-    private static void copy(InputStream body, Path part, boolean append, long offset, long total,
-                             DownloadListener listener, StallWatchdog watchdog) throws IOException {
-        StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
-            byte[] buffer = new byte[BUFFER];
-            long done = offset;
-            listener.progress(done, total);
-            int read;
-            while ((read = body.read(buffer)) >= 0) {
-                watchdog.progress();
-                out.write(buffer, 0, read);
-                done += read;
-                listener.progress(done, total);
-            }
-        }
-    }
-
-    private HttpRequest.Builder request(URI url) {
-        return HttpRequest.newBuilder(url).timeout(config.responseTimeout()).header("User-Agent", USER_AGENT).GET();
-    }
-
-    private static DatasetUnavailableException unavailable(URI url, IOException e) {
-        return new DatasetUnavailableException("Cannot download " + url + " (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); is the network reachable?", e);
-    }
-
     private static void moveAtomically(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static long sizeOrZero(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
         }
     }
 

@@ -1,16 +1,13 @@
 package io.reelfm.ingest.publish;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -20,7 +17,6 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,24 +51,14 @@ public final class TransactionalPublisher implements AutoCloseable {
     private static final long COMMIT_RETRY_PAUSE_MS = 100;
 
     private final IngestConfig config;
-    private final BlockingQueue<Slot> idle;
+    private final BlockingQueue<ProducerSlot> idle;
     private volatile boolean closed;
-
-    private static final class Slot {
-        final int index;
-        KafkaProducer<byte[], byte[]> producer;
-
-        Slot(int index) {
-            this.index = index;
-        }
-    }
 
     public TransactionalPublisher(IngestConfig config) {
         this.config = config;
         this.idle = new ArrayBlockingQueue<>(config.producers());
         for (int i = 0; i < config.producers(); i++) {
-            Slot slot = new Slot(i);
-            idle.add(slot);
+            idle.add(new ProducerSlot(i, config));
         }
     }
 
@@ -81,7 +67,7 @@ public final class TransactionalPublisher implements AutoCloseable {
         if (closed) {
             throw new PublishException("publisher is closed", null);
         }
-        Slot slot;
+        ProducerSlot slot;
         try {
             slot = idle.poll(config.maxBlock().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -96,18 +82,18 @@ public final class TransactionalPublisher implements AutoCloseable {
         } catch (RuntimeException e) {
             // Anything the client library throws that the cases above did not foresee still
             // leaves the request unwritten or unknown: answer it as unavailable, start afresh.
-            discard(slot);
+            slot.discard();
             throw new PublishException("Kafka producer failed: " + e, e);
         } finally {
             if (closed) {
-                discard(slot);
+                slot.discard();
             }
             idle.add(slot);
         }
     }
 
-    private void inTransaction(Slot slot, List<ProducerRecord<byte[], byte[]>> records) throws PublishException {
-        KafkaProducer<byte[], byte[]> producer = producer(slot);
+    private void inTransaction(ProducerSlot slot, List<ProducerRecord<byte[], byte[]>> records) throws PublishException {
+        KafkaProducer<byte[], byte[]> producer = slot.producer();
         try {
             producer.beginTransaction();
             List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
@@ -121,15 +107,15 @@ public final class TransactionalPublisher implements AutoCloseable {
             commit(producer);
         } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException
                  | UnsupportedVersionException | InvalidProducerEpochException e) {
-            discard(slot);
+            slot.discard();
             throw new PublishException("Kafka producer failed fatally: " + e.getMessage(), e);
         } catch (CommitOutcomeUnknown e) {
             // The commit may still complete on the broker; only a new producer with the same
             // transactional id settles it, so this one is replaced rather than reused.
-            discard(slot);
+            slot.discard();
             throw new PublishException("Kafka did not confirm the commit in time: " + e.getCause().getMessage(), e.getCause());
         } catch (KafkaException | IllegalStateException e) {
-            abort(slot);
+            slot.abort();
             throw new PublishException("Kafka did not acknowledge the write: " + e.getMessage(), e);
         }
     }
@@ -185,74 +171,14 @@ public final class TransactionalPublisher implements AutoCloseable {
         }
     }
 
-    private KafkaProducer<byte[], byte[]> producer(Slot slot) throws PublishException {
-        if (slot.producer != null) {
-            return slot.producer;
-        }
-        KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(properties(slot.index), new ByteArraySerializer(), new ByteArraySerializer());
-        try {
-            p.initTransactions();
-        } catch (KafkaException e) {
-            p.close(Duration.ZERO);
-            throw new PublishException("cannot initialise a transactional Kafka producer at " + config.bootstrapServers()
-                    + ": " + e.getMessage(), e);
-        }
-        slot.producer = p;
-        return p;
-    }
-
-    /** Aborts, or replaces the producer when even the abort fails (a timed-out abort leaves it unusable). */
-    private void abort(Slot slot) {
-        if (slot.producer == null) {
-            return;
-        }
-        try {
-            slot.producer.abortTransaction();
-        } catch (KafkaException | IllegalStateException e) {
-            log.warn("Could not abort transaction of producer {}; replacing it: {}", slot.index, e.getMessage());
-            discard(slot);
-        }
-    }
-
-    private static void discard(Slot slot) {
-        if (slot.producer != null) {
-            try {
-                slot.producer.close(Duration.ZERO);
-            } catch (KafkaException e) {
-                log.debug("Closing a failed producer raised {}", e.getMessage());
-            }
-            slot.producer = null;
-        }
-    }
-
-    Properties properties(int index) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.transactionalIdPrefix() + "-" + index);
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.maxBlock().toMillis());
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.requestTimeout().toMillis());
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.deliveryTimeout().toMillis());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, (int) config.linger().toMillis());
-        // An ingest instance that dies mid-transaction blocks read_committed consumers until the
-        // broker aborts it; keep that window short but longer than one bounded delivery.
-        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.max(10_000, 2 * config.deliveryTimeout().toMillis()));
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "reelfm-ingest-" + index);
-        return config.kafkaClient().applyTo(p);
-    }
-
     /** Closes every producer; a request still publishing finishes or fails within its bounds. Idempotent. */
     @Override
     public void close() {
         closed = true;
-        List<Slot> drained = new ArrayList<>();
+        List<ProducerSlot> drained = new ArrayList<>();
         idle.drainTo(drained);
-        for (Slot slot : drained) {
-            if (slot.producer != null) {
-                slot.producer.close(config.maxBlock());
-                slot.producer = null;
-            }
+        for (ProducerSlot slot : drained) {
+            slot.close(config.maxBlock());
             idle.add(slot);
         }
     }

@@ -1,22 +1,7 @@
 package io.reelfm.launcher.evaluate;
 
-import io.reelfm.core.content.ContentClustering;
 import io.reelfm.core.data.Ml100k;
-import io.reelfm.core.data.SideInfo;
-import io.reelfm.core.eval.EvaluationReport;
-import io.reelfm.core.eval.Evaluator;
-import io.reelfm.core.eval.FoldResult;
-import io.reelfm.core.eval.RatingSet;
-import io.reelfm.core.eval.RatingTrainer;
-import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
-import io.reelfm.core.eval.search.HyperparameterSearch;
-import io.reelfm.core.eval.search.ParameterSpace;
-import io.reelfm.core.eval.search.SearchResult;
-import io.reelfm.core.eval.split.Split;
-import io.reelfm.core.rank.EaseTrainer;
-import io.reelfm.core.rank.ImplicitAlsConfig;
-import io.reelfm.core.rank.ImplicitAlsTrainer;
 import io.reelfm.launcher.replay.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -135,7 +119,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         LearnerSpec base;
         EvaluationData loaded;
-        Path dir;
         try {
             if (!format.equals("table") && !format.equals("json")) {
                 throw new IllegalArgumentException("--format: '" + format + "' is not table or json");
@@ -145,112 +128,46 @@ public final class EvaluateCommand implements Callable<Integer> {
                     iterations != null ? iterations : LearnerSpec.defaultIterations(learner), LearnerSpec.parseReg(reg),
                     learnRate, LearnerSpec.parseFeatures(features), seed);
             new RankingConfig(k, threshold);
-            dir = data != null || train != null || test != null ? data : Ml100k.locate()
+            Path dir = data != null || train != null || test != null ? data : Ml100k.locate()
                     .orElseThrow(() -> new IllegalArgumentException("--data: not given and no MovieLens 100K directory found"));
             loaded = EvaluationData.load(dir, train, test, folds, seed);
-            dir = loaded.source();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        SideInfo side = loaded.side();
         Files.createDirectories(out);
-
-        Map<String, List<Double>> curves = new LinkedHashMap<>();
-        SearchResult searchResult = searchOptions.requested() ? search(base, side, loaded, curves) : null;
-        LearnerSpec chosen = searchResult == null ? base : base.with(searchResult.best().parameters());
-        RatingTrainer trainer = chosen.trainer(side, loaded.users(), loaded.items(), new RankingConfig(k, threshold));
-        ItemGenres genres = ItemGenres.of(loaded.items(), side::genres);
-        EvaluationReport report = evaluate(chosen, trainer, loaded, genres);
-        if (searchResult == null) {
-            for (FoldResult f : report.folds()) {
-                curves.put(report.learner() + " " + f.split(), f.testRmsePerIteration());
-            }
-        }
-        Charts.rmsePerIteration(curves, out.resolve("rmse-per-iteration.png"));
-        RatingSet firstTrain = loaded.splits().get(0).train();
-        Optional<ContentClustering.Result> clusters = clusterOptions.content(dir, firstTrain, loaded.items(), seed);
-        if (clusters.isPresent()) {
-            Charts.silhouetteVsK(clusters.get().selection(), "content features", out.resolve("silhouette-vs-k.png"));
-        }
-        Optional<FmItemClusterRun.Result> fmItemClusters = clusterOptions.fmItems(trainer, dir, firstTrain, loaded.items(), seed);
-        if (fmItemClusters.isPresent()) {
-            Charts.silhouetteVsK(fmItemClusters.get().selection(), "FM item vectors", out.resolve("silhouette-vs-k-fm.png"));
-        }
-        Map<String, String> settings = new LinkedHashMap<>(chosen.describe());
-        settings.put("data", dir.toString());
-        settings.put("folds", folds);
-        settings.put("seed", Long.toString(seed));
-        settings.put("ranking", "top-" + k + ", relevant = rating >= " + threshold + ", training items excluded");
-        tunedSettings(trainer).ifPresent(t -> settings.put("tuned (last fold)", t));
-        Files.writeString(out.resolve("report.md"), ReportWriter.markdown("reelfm evaluate " + String.join(" ", commandArgs()),
-                settings, report, clusters, fmItemClusters, searchResult), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("folds.csv"), ReportWriter.foldCsv(report), StandardCharsets.UTF_8);
-
-        double seconds = (System.nanoTime() - start) / 1e9;
-        PrintWriter stdout = spec.commandLine().getOut();
-        if (format.equals("json")) {
-            stdout.println(ReportWriter.jsonLine(report, seconds, searchResult, tunedSettings(trainer).orElse(null)));
-        } else {
-            if (searchResult != null) {
-                stdout.println(searchResult.toMarkdown());
-            }
-            stdout.println(ReportWriter.foldTable(report));
-            clusters.ifPresent(c -> stdout.println(ReportWriter.clusterTable(c)));
-            fmItemClusters.ifPresent(c -> stdout.println(ReportWriter.fmClusterTable(c)));
-            stdout.printf("Report written to %s (%.1f s)%n", out.toAbsolutePath(), seconds);
-        }
-        stdout.flush();
+        EvaluationRun.Outcome outcome = new EvaluationRun(out, new RankingConfig(k, threshold), seed, progressOption.enabled(),
+                searchOptions, clusterOptions).run(base, loaded);
+        writeReport(outcome, loaded.source());
+        print(outcome, (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
-    /** Runs the search, writes search.md and search.csv, and records each combination's first-fold curve. */
-    private SearchResult search(LearnerSpec base, SideInfo side, EvaluationData loaded, Map<String, List<Double>> curves)
-            throws IOException {
-        ParameterSpace space = searchOptions.space(base);
-        List<Map<String, String>> combos = searchOptions.combinations(space, seed);
-        SearchResult result;
-        try (ProgressDisplay progress = ProgressDisplay.open(progressOption.enabled(), "search", combos.size())) {
-            // ranking metrics only when a ranking learner takes part: they cost a ranked catalogue per test user
-            boolean ranking = combos.stream().anyMatch(p -> base.with(p).ranking());
-            HyperparameterSearch runner = new HyperparameterSearch(new Evaluator(ranking ? new RankingConfig(k, threshold) : null),
-                    p -> base.with(p).trainer(side, loaded.users(), loaded.items(), new RankingConfig(k, threshold)));
-            result = runner.run(space, combos, loaded.splits(), (p, r) -> {
-                curves.put(String.join(" ", p.values()), r.folds().get(0).testRmsePerIteration());
-                progress.step();
-            });
-        }
-        Files.writeString(out.resolve("search.md"), result.toMarkdown(), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("search.csv"), result.toCsv(), StandardCharsets.UTF_8);
-        return result;
+    private void writeReport(EvaluationRun.Outcome o, Path dir) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>(o.chosen().describe());
+        settings.put("data", String.valueOf(dir));
+        settings.put("folds", folds);
+        settings.put("seed", Long.toString(seed));
+        settings.put("ranking", "top-" + k + ", relevant = rating >= " + threshold + ", training items excluded");
+        o.tuned().ifPresent(t -> settings.put("tuned (last fold)", t));
+        Files.writeString(out.resolve("report.md"), ReportWriter.markdown("reelfm evaluate " + String.join(" ", commandArgs()),
+                settings, o.report(), o.clusters(), o.fmItemClusters(), o.search()), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("folds.csv"), ReportWriter.foldCsv(o.report()), StandardCharsets.UTF_8);
     }
 
-    private EvaluationReport evaluate(LearnerSpec chosen, RatingTrainer trainer, EvaluationData loaded, ItemGenres genres) {
-        long stepsPerFold = chosen.ranking() ? 1 : chosen.iterations();
-        try (ProgressDisplay progress = ProgressDisplay.open(progressOption.enabled(), "evaluate " + chosen.learner(),
-                loaded.splits().size() * stepsPerFold)) {
-            return new Evaluator(new RankingConfig(k, threshold), genres).evaluate(trainer, loaded.splits(),
-                    new Evaluator.Progress() {
-                        @Override
-                        public void iterationDone(Split split, int iteration, double testRmse) {
-                            progress.step();
-                        }
-                    });
+    private void print(EvaluationRun.Outcome o, double seconds) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            stdout.println(ReportWriter.jsonLine(o.report(), seconds, o.search(), o.tuned().orElse(null)));
+        } else {
+            if (o.search() != null) {
+                stdout.println(o.search().toMarkdown());
+            }
+            stdout.println(ReportWriter.foldTable(o.report()));
+            o.clusters().ifPresent(c -> stdout.println(ReportWriter.clusterTable(c)));
+            o.fmItemClusters().ifPresent(c -> stdout.println(ReportWriter.fmClusterTable(c)));
+            stdout.printf("Report written to %s (%.1f s)%n", out.toAbsolutePath(), seconds);
         }
-    }
-
-    /** What the validation search chose on the last fold, for the learners that search. */
-    private static Optional<String> tunedSettings(RatingTrainer trainer) {
-        if (trainer instanceof ImplicitAlsTrainer t && t.lastChosen() != null) {
-            ImplicitAlsConfig c = t.lastChosen();
-            return Optional.of(String.format(java.util.Locale.ROOT,
-                    "reg %.4g, unobserved weight %.4g, liked boost %.3g on %.1f..%.1f, calibration %.2f",
-                    c.prior().reg(), c.prior().unobservedWeight(), c.weight().likedBoost(), c.weight().min(), c.weight().max(),
-                    t.lastCalibration()));
-        }
-        if (trainer instanceof EaseTrainer e && !Double.isNaN(e.lastLambda())) {
-            return Optional.of(String.format(java.util.Locale.ROOT, "lambda %.4g", e.lastLambda()));
-        }
-        return Optional.empty();
+        stdout.flush();
     }
 
     private List<String> commandArgs() {
