@@ -8,13 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
 import io.reelfm.serving.state.StreamsStores;
-import io.reelfm.serving.topology.StoreNames;
 
 /**
  * Finds which instance owns a user's partition (Kafka Streams metadata,
@@ -68,7 +66,7 @@ public final class UserRouter {
      * @throws InvalidStateStoreException when ownership is unknown (rebalancing, not started)
      */
     public Optional<HostInfo> owner(String userId) {
-        KeyQueryMetadata md = streams.streams().queryMetadataForKey(StoreNames.USER_HISTORY, userId, Serdes.String().serializer());
+        KeyQueryMetadata md = streams.locate(userId);
         if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md) || md.activeHost() == null
                 || md.activeHost().port() < 0) {
             throw new InvalidStateStoreException("owner of user " + userId + " is not known yet (rebalancing)");

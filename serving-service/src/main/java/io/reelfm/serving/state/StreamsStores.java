@@ -125,8 +125,33 @@ public final class StreamsStores implements ServingStores {
                 .withPartition(partition).enableStaleStores());
     }
 
+    /**
+     * Where this user's state lives now: a fresh lookup (ownership moves with rebalances), whose
+     * partition the following reads of the user's stores on this thread reuse.
+     */
+    public KeyQueryMetadata locate(String userId) {
+        KafkaStreams s = streams();
+        KeyQueryMetadata md = s.queryMetadataForKey(StoreNames.USER_HISTORY, userId, Serdes.String().serializer());
+        if (md != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
+            LAST_PARTITION.set(new UserPartition(s, userId, md.partition()));
+        }
+        return md;
+    }
+
+    /**
+     * Every store of user state is keyed by userId and partitioned like the ratings topic, and a
+     * key's partition never changes while the topic keeps its partition count, so a request reads
+     * all of a user's stores after one metadata lookup, not one per store.
+     */
     private static int partition(KafkaStreams s, String storeName, String userId) {
+        UserPartition last = LAST_PARTITION.get();
+        if (last != null && last.streams() == s && last.userId().equals(userId)) {
+            return last.partition();
+        }
         KeyQueryMetadata md = s.queryMetadataForKey(storeName, userId, Serdes.String().serializer());
+        if (md != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
+            LAST_PARTITION.set(new UserPartition(s, userId, md.partition()));
+        }
         if (md == null || KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
             if (MODE.get() != ReadMode.ACTIVE) {
                 // Mid-rebalance the metadata is withheld, but the partition of a key never changes.
@@ -139,6 +164,11 @@ public final class StreamsStores implements ServingStores {
     }
 
     private enum ReadMode { ACTIVE, ANY_COPY, ANY_COPY_OR_NONE }
+
+    private record UserPartition(KafkaStreams streams, String userId, int partition) {
+    }
+
+    private static final ThreadLocal<UserPartition> LAST_PARTITION = new ThreadLocal<>();
 
     private static final ThreadLocal<ReadMode> MODE = ThreadLocal.withInitial(() -> ReadMode.ACTIVE);
 }
