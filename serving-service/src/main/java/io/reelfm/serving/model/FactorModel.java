@@ -9,9 +9,8 @@ import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.core.fm.snapshot.UserVector;
-import io.reelfm.core.retrieval.ItemMatrix;
+import io.reelfm.core.retrieval.ItemSimilarity;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.core.topk.TopK;
 import io.reelfm.datasets.UserRow;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.schemas.UserProfile;
@@ -29,13 +28,12 @@ public final class FactorModel {
 
     private final ModelManifest manifest;
     private final FmItemScorer scorer;
-    /** Euclidean norm of each item's retrieval vector: cosines come from the scorer's own matrix, no second copy. */
-    private final float[] norms;
+    private final ItemSimilarity similarity;
 
     FactorModel(ModelManifest manifest, FmSnapshot snapshot) {
         this.manifest = manifest;
         this.scorer = new FmItemScorer(snapshot);
-        this.norms = norms(scorer.matrix());
+        this.similarity = new ItemSimilarity(scorer.matrix());
     }
 
     /** Parses a verified payload; a malformed one raises {@link IllegalArgumentException} saying why. */
@@ -118,102 +116,17 @@ public final class FactorModel {
 
     /** Cosine similarity of two items' retrieval vectors; 0 when either vector is zero. */
     public float cosine(int a, int b) {
-        if (norms[a] == 0 || norms[b] == 0) {
-            return 0;
-        }
-        ItemMatrix m = scorer.matrix();
-        float[] x = m.vector(a);
-        float[] y = m.vector(b);
-        float dot = 0;
-        for (int f = 0; f < x.length; f++) {
-            dot += x[f] * y[f];
-        }
-        return dot / (norms[a] * norms[b]);
+        return similarity.cosine(a, b);
     }
 
-    /**
-     * For each of {@code rows}, the entry of {@code among} whose retrieval vector is closest to it
-     * by cosine, or -1 when none has a non-zero vector. Each vector is read and normalised once,
-     * so explaining a top-10 list against hundreds of rated items stays a few thousand
-     * multiply-adds.
-     */
+    /** For each of {@code rows}, the entry of {@code among} closest to it by cosine, or -1; see {@link ItemSimilarity#closestOf}. */
     public int[] closestOf(int[] rows, int[] among) {
-        int k = k();
-        ItemMatrix m = scorer.matrix();
-        float[] unit = new float[among.length * k];
-        for (int j = 0; j < among.length; j++) {
-            normalised(m, among[j], unit, j * k);
-        }
-        float[] query = new float[k];
-        int[] out = new int[rows.length];
-        for (int r = 0; r < rows.length; r++) {
-            out[r] = -1;
-            if (!normalised(m, rows[r], query, 0)) {
-                continue;
-            }
-            float best = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < among.length; j++) {
-                if (norms[among[j]] == 0) {
-                    continue;
-                }
-                float dot = 0;
-                int base = j * k;
-                for (int f = 0; f < k; f++) {
-                    dot += query[f] * unit[base + f];
-                }
-                if (dot > best) {
-                    best = dot;
-                    out[r] = among[j];
-                }
-            }
-        }
-        return out;
+        return similarity.closestOf(rows, among);
     }
 
-    private boolean normalised(ItemMatrix m, int row, float[] out, int offset) {
-        float norm = norms[row];
-        if (norm == 0) {
-            return false;
-        }
-        float[] v = m.vector(row);
-        for (int f = 0; f < v.length; f++) {
-            out[offset + f] = v[f] / norm;
-        }
-        return true;
-    }
-
-    /**
-     * The {@code n} items closest to {@code row} by cosine of retrieval vectors, excluding the item
-     * itself: one pass over the catalogue matrix, each dot product divided by the item's norm.
-     */
+    /** The {@code n} items closest to {@code row} by cosine of retrieval vectors, excluding the item itself. */
     public ScoredItems mostSimilar(int row, int n) {
-        ItemMatrix m = scorer.matrix();
-        float[] scores = new float[m.items()];
-        BitSet excluded = new BitSet(m.items());
-        excluded.set(row);
-        if (norms[row] > 0) {
-            m.scoreAll(m.vector(row), 0f, scores);
-            for (int i = 0; i < scores.length; i++) {
-                if (norms[i] > 0) {
-                    scores[i] = (scores[i] - m.bias(i)) / (norms[i] * norms[row]);
-                } else {
-                    scores[i] = 0;
-                }
-            }
-        }
-        return TopK.select(scores, n, excluded);
-    }
-
-    private static float[] norms(ItemMatrix m) {
-        float[] out = new float[m.items()];
-        for (int i = 0; i < out.length; i++) {
-            double sq = 0;
-            for (float v : m.vector(i)) {
-                sq += (double) v * v;
-            }
-            out[i] = (float) Math.sqrt(sq);
-        }
-        return out;
+        return similarity.mostSimilar(row, n);
     }
 
     private static UserRow userRow(UserProfile p) {
