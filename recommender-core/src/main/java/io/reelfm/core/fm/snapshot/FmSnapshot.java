@@ -2,20 +2,16 @@ package io.reelfm.core.fm.snapshot;
 
 import io.reelfm.core.deepfm.DeepFmNet;
 import io.reelfm.core.eval.IdIndex;
+import io.reelfm.core.eval.metrics.GenreSource;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FeatureSpace;
 import io.reelfm.core.fm.FmEncoder;
 import io.reelfm.core.fm.FmModel;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.FoldInPrior;
-import io.reelfm.core.fm.SparseVector;
-import io.reelfm.core.eval.metrics.GenreSource;
 import io.reelfm.core.rank.ImplicitAlsModel;
 import io.reelfm.core.rank.ImplicitPrior;
 import io.reelfm.core.rank.InteractionWeight;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What the trainer publishes and serving loads: the item-side and feature-side parameters of an
@@ -52,59 +48,18 @@ public final class FmSnapshot {
     private final FeatureSpace features;
     private final float[] featureW;
     private final float[] featureV;
-    private final String[] itemIds;
-    private final float[] itemBias;
-    private final float[] itemFactor;
-    private final float[] retrieval;
-    private final float[] retrievalVariance;
-    /** The implicit loss of a RANKING snapshot, null otherwise. */
-    private final ImplicitPrior implicitPrior;
-    private final InteractionWeight interactionWeight;
-    private final double calibration;
-    /** A RANKING snapshot's item genres as small ids (for calibrated lists); empty otherwise. */
-    private final int[][] itemGenres;
-    private final int genreCount;
+    private final SnapshotItems items;
+    /** The implicit loss, calibration and genres of a RANKING snapshot; {@link RankingParams#NONE} otherwise. */
+    private final RankingParams ranking;
     /** A RANKING snapshot's re-ranker of its best candidates, or null. */
     private final DeepFmNet reranker;
 
-    /**
-     * Takes ownership of the arrays (callers build them fresh and never touch them again): at a
-     * million items each is hundreds of megabytes, too much to copy. A variance array of zeros is
-     * dropped, as point-estimate models have none.
-     */
+    /** Takes ownership of the feature arrays and the item rows, as they are too large to copy. */
     FmSnapshot(FmTask task, int k, float w0, float minTarget, float maxTarget, FoldInPrior prior,
-               FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
-               float[] itemFactor, float[] retrieval, float[] retrievalVariance) {
-        this(task, k, w0, minTarget, maxTarget, prior, features, featureW, featureV, itemIds, itemBias, itemFactor,
-                retrieval, retrievalVariance, null, null, 0, new int[0][], 0);
-    }
-
-    FmSnapshot(FmTask task, int k, float w0, float minTarget, float maxTarget, FoldInPrior prior,
-               FeatureSpace features, float[] featureW, float[] featureV, String[] itemIds, float[] itemBias,
-               float[] itemFactor, float[] retrieval, float[] retrievalVariance, ImplicitPrior implicitPrior,
-               InteractionWeight interactionWeight, double calibration, int[][] itemGenres, int genreCount) {
-        if (!(calibration >= 0 && calibration < 1)) {
-            throw new IllegalArgumentException("calibration must be in [0, 1), got " + calibration);
-        }
-        if (itemGenres.length != 0 && itemGenres.length != itemIds.length) {
-            throw new IllegalArgumentException("item genres for " + itemGenres.length + " of " + itemIds.length + " items");
-        }
-        for (int[] g : itemGenres) {
-            for (int x : g) {
-                if (x < 0 || x >= genreCount) {
-                    throw new IllegalArgumentException("genre id " + x + " outside 0.." + (genreCount - 1));
-                }
-            }
-        }
-        this.calibration = calibration;
-        this.itemGenres = itemGenres;
-        this.genreCount = genreCount;
-        this.reranker = null;
-        if ((task == FmTask.RANKING) != (implicitPrior != null && interactionWeight != null)) {
+               FeatureSpace features, float[] featureW, float[] featureV, SnapshotItems items, RankingParams ranking) {
+        if ((task == FmTask.RANKING) != ranking.isRanking()) {
             throw new IllegalArgumentException("a RANKING snapshot, and only one, carries its implicit prior and weight");
         }
-        this.implicitPrior = implicitPrior;
-        this.interactionWeight = interactionWeight;
         this.task = task;
         this.k = k;
         this.w0 = w0;
@@ -114,11 +69,9 @@ public final class FmSnapshot {
         this.features = features.copy();
         this.featureW = featureW;
         this.featureV = featureV;
-        this.itemIds = itemIds;
-        this.itemBias = itemBias;
-        this.itemFactor = itemFactor;
-        this.retrieval = retrieval;
-        this.retrievalVariance = retrievalVariance == null || allZero(retrievalVariance) ? null : retrievalVariance;
+        this.items = items;
+        this.ranking = ranking;
+        this.reranker = null;
     }
 
     private FmSnapshot(FmSnapshot base, DeepFmNet reranker) {
@@ -131,16 +84,8 @@ public final class FmSnapshot {
         this.features = base.features;
         this.featureW = base.featureW;
         this.featureV = base.featureV;
-        this.itemIds = base.itemIds;
-        this.itemBias = base.itemBias;
-        this.itemFactor = base.itemFactor;
-        this.retrieval = base.retrieval;
-        this.retrievalVariance = base.retrievalVariance;
-        this.implicitPrior = base.implicitPrior;
-        this.interactionWeight = base.interactionWeight;
-        this.calibration = base.calibration;
-        this.itemGenres = base.itemGenres;
-        this.genreCount = base.genreCount;
+        this.items = base.items;
+        this.ranking = base.ranking;
         this.reranker = reranker;
     }
 
@@ -153,31 +98,13 @@ public final class FmSnapshot {
         if (task != FmTask.RANKING) {
             throw new IllegalArgumentException("only a RANKING snapshot re-ranks its candidates");
         }
-        if (net.features().items() != itemIds.length) {
-            throw new IllegalArgumentException("re-ranker knows " + net.features().items() + " items, snapshot "
-                    + itemIds.length);
-        }
-        for (int i = 0; i < itemIds.length; i++) {
-            if (!itemIds[i].equals(net.features().itemId(i))) {
-                throw new IllegalArgumentException("re-ranker's item " + i + " is " + net.features().itemId(i)
-                        + ", the snapshot's " + itemIds[i]);
-            }
-        }
+        items.requireSameItems(net);
         return new FmSnapshot(this, net);
     }
 
     /** The re-ranker of this snapshot's lists, or null when lists are in retrieval order. */
     public DeepFmNet reranker() {
         return reranker;
-    }
-
-    private static boolean allZero(float[] values) {
-        for (float v : values) {
-            if (v != 0f) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -190,52 +117,7 @@ public final class FmSnapshot {
      * posterior means.
      */
     public static FmSnapshot export(FmModel model, FmEncoder encoder, IdIndex items) {
-        int k = model.k();
-        FeatureSpace space = encoder.space();
-        FeatureSpace kept = new FeatureSpace();
-        List<Float> w = new ArrayList<>();
-        float[] tmp = new float[k];
-        float[] vBuf = new float[space.size() * k];
-        for (int j = 0; j < space.size(); j++) {
-            if (space.group(j) == FeatureGroup.USER || space.group(j) == FeatureGroup.RATERS) {
-                continue;
-            }
-            int at = kept.indexOf(space.group(j), space.name(j));
-            w.add(model.weight(j));
-            model.factors(j, tmp);
-            System.arraycopy(tmp, 0, vBuf, at * k, k);
-        }
-        float[] fw = new float[w.size()];
-        for (int j = 0; j < fw.length; j++) {
-            fw[j] = w.get(j);
-        }
-        float[] fv = java.util.Arrays.copyOf(vBuf, fw.length * k);
-        int n = items.size();
-        String[] ids = new String[n];
-        float[] bias = new float[n];
-        float[] factor = new float[n * k];
-        float[] q = new float[n * k];
-        float[] qVar = new float[n * k];
-        for (int i = 0; i < n; i++) {
-            ids[i] = items.id(i);
-            SparseVector x = encoder.item(ids[i]);
-            bias[i] = (float) sideTerms(model, x, q, i * k);
-            int idFeature = space.find(FeatureGroup.ITEM, ids[i]);
-            float sampled = model.itemSideBias(idFeature);
-            if (!Float.isNaN(sampled)) {
-                bias[i] = sampled;
-            }
-            for (int p = 0; p < x.nnz(); p++) {
-                double xx = (double) x.values()[p] * x.values()[p];
-                for (int f = 0; f < k; f++) {
-                    qVar[i * k + f] += (float) (xx * model.factorVariance(x.indices()[p], f));
-                }
-            }
-            model.factors(idFeature, tmp);
-            System.arraycopy(tmp, 0, factor, i * k, k);
-        }
-        return new FmSnapshot(model.task(), k, model.globalBias(), model.minTarget(), model.maxTarget(),
-                model.foldInPrior(), kept, fw, fv, ids, bias, factor, q, qVar);
+        return FmModelExport.export(model, encoder, items);
     }
 
     /**
@@ -249,84 +131,27 @@ public final class FmSnapshot {
      *                    the same ones without a catalogue lookup per candidate; null for none
      */
     public static FmSnapshot ranking(ImplicitAlsModel model, IdIndex items, double calibration, GenreSource genres) {
-        int k = model.k();
-        int n = model.items();
-        String[] ids = new String[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = items.id(i);
-        }
-        float[] factors = model.itemFactors();
-        InteractionWeight w = model.config().weight();
-        return new FmSnapshot(FmTask.RANKING, k, 0f, w.min(), w.max(), FoldInPrior.ridge(0f, (float) model.config().prior().reg(), k),
-                new FeatureSpace(), new float[0], new float[0], ids, new float[n], factors, factors.clone(), null,
-                model.config().prior(), w, calibration, genreTable(genres, n), genres == null ? 0 : genres.count());
-    }
-
-    private static int[][] genreTable(GenreSource genres, int n) {
-        int[][] out = new int[n][];
-        for (int i = 0; i < n; i++) {
-            out[i] = genres == null ? new int[0] : genres.of(i).clone();
-        }
-        return out;
+        return AlsModelExport.export(model, items, calibration, genres);
     }
 
     /** The genres a RANKING snapshot carries (ids 0..count-1 per item); none for rating models. */
     public GenreSource genres() {
-        return new GenreSource() {
-            @Override
-            public int count() {
-                return genreCount;
-            }
-
-            @Override
-            public int[] of(int item) {
-                return item >= 0 && item < itemGenres.length ? itemGenres[item] : NO_GENRES;
-            }
-        };
+        return ranking.genres();
     }
-
-    private static final int[] NO_GENRES = new int[0];
 
     /** A RANKING snapshot's calibration strength of served lists; 0 for rating models. */
     public double calibration() {
-        return calibration;
+        return ranking.calibration();
     }
 
     /** The implicit loss a RANKING snapshot folds users in under; null for rating models. */
     public ImplicitPrior implicitPrior() {
-        return implicitPrior;
+        return ranking.implicitPrior();
     }
 
     /** How a RANKING snapshot weighs one rating as an interaction; null for rating models. */
     public InteractionWeight interactionWeight() {
-        return interactionWeight;
-    }
-
-    /**
-     * {@code sum w_j x_j + 1/2 (|s|^2 - sum |v_j x_j|^2)} over one side's features, writing
-     * {@code s = sum v_j x_j} into {@code sOut[off..off+k)}.
-     */
-    static double sideTerms(FmModel model, SparseVector x, float[] sOut, int off) {
-        int k = model.k();
-        double lin = 0;
-        double sq = 0;
-        double[] s = new double[k];
-        for (int p = 0; p < x.nnz(); p++) {
-            int j = x.indices()[p];
-            double xv = x.values()[p];
-            lin += model.weight(j) * xv;
-            for (int f = 0; f < k; f++) {
-                double vx = model.factor(j, f) * xv;
-                s[f] += vx;
-                sq += vx * vx;
-            }
-        }
-        double pair = 0;
-        for (int f = 0; f < k; f++) {
-            pair += s[f] * s[f];
-            sOut[off + f] = (float) s[f];
-        }
-        return lin + 0.5 * (pair - sq);
+        return ranking.interactionWeight();
     }
 
     public FmTask task() {
@@ -354,15 +179,15 @@ public final class FmSnapshot {
     }
 
     public int items() {
-        return itemIds.length;
+        return items.size();
     }
 
     public String itemId(int item) {
-        return itemIds[item];
+        return items.id(item);
     }
 
     public float itemBias(int item) {
-        return itemBias[item];
+        return items.bias(item);
     }
 
     /**
@@ -372,14 +197,11 @@ public final class FmSnapshot {
      * @throws IllegalStateException when the snapshot was decoded from its published form
      */
     public float[] itemFactor(int item) {
-        if (itemFactor == null) {
-            throw new IllegalStateException("item-id factors are not carried by a decoded snapshot");
-        }
-        return java.util.Arrays.copyOfRange(itemFactor, item * k, item * k + k);
+        return items.factor(item);
     }
 
     public float[] retrievalVector(int item) {
-        return java.util.Arrays.copyOfRange(retrieval, item * k, item * k + k);
+        return items.retrievalVector(item);
     }
 
     /** A copy of the exported features (no user ids). */
@@ -402,12 +224,12 @@ public final class FmSnapshot {
 
     /** The internal array, shared within this package and never modified. */
     float[] itemBiasArray() {
-        return itemBias;
+        return items.biasArray();
     }
 
     /** The internal row-major array, shared within this package and never modified. */
     float[] retrievalArray() {
-        return retrieval;
+        return items.retrievalArray();
     }
 
     /**
@@ -417,28 +239,11 @@ public final class FmSnapshot {
      * not fitted to item factors more precisely than the trainer knew them.
      */
     public float[] retrievalVariance(int item) {
-        return retrievalVariance == null ? new float[k]
-                : java.util.Arrays.copyOfRange(retrievalVariance, item * k, item * k + k);
+        return items.retrievalVariance(item);
     }
 
     /** The internal array, shared within this package and never modified; null for point-estimate models. */
     float[] retrievalVarianceArray() {
-        return retrievalVariance;
-    }
-
-    float[] itemFactorArray() {
-        return itemFactor == null ? null : itemFactor.clone();
-    }
-
-    float[] featureWArray() {
-        return featureW.clone();
-    }
-
-    float[] featureVArray() {
-        return featureV.clone();
-    }
-
-    String[] itemIdArray() {
-        return itemIds.clone();
+        return items.varianceArray();
     }
 }
