@@ -1,8 +1,5 @@
 package io.reelfm.core.fm;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -44,22 +41,10 @@ final class CoordinateLearner {
         this.data = data;
         this.p = p;
         this.rows = data.rows();
-        List<RowBlocks> found = new ArrayList<>();
-        this.blocked = new boolean[p.n];
-        if (groupOf != null) {
-            RowBlocks implicit = RowBlocks.detect(data, groupOf, FeatureGroup.IMPLICIT, FeatureGroup.USER);
-            RowBlocks raters = RowBlocks.detect(data, groupOf, FeatureGroup.RATERS, FeatureGroup.ITEM);
-            for (RowBlocks b : new RowBlocks[] {implicit, raters}) {
-                if (b != null) {
-                    found.add(b);
-                    for (int j : b.features()) {
-                        blocked[j] = true;
-                    }
-                }
-            }
-        }
-        this.blocks = found.toArray(RowBlocks[]::new);
-        this.cols = blocks.length == 0 ? data.columns(p.n) : rowWiseColumns(data, p.n, blocked);
+        LearnerLayout layout = LearnerLayout.of(data, p.n, groupOf);
+        this.blocked = layout.blocked;
+        this.blocks = layout.blocks;
+        this.cols = layout.cols;
         this.e = new double[rows];
         if ((long) rows * p.k > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("rows * k = " + ((long) rows * p.k)
@@ -83,33 +68,6 @@ final class CoordinateLearner {
     /** Whether feature j occurs in any training row (row-wise or in a block). */
     boolean hasData(int j) {
         return blocked[j] || cols.colPtr()[j + 1] > cols.colPtr()[j];
-    }
-
-    private static FmData.Columns rowWiseColumns(FmData data, int n, boolean[] skip) {
-        int[] colPtr = new int[n + 1];
-        for (int pos = 0; pos < data.nnz(); pos++) {
-            int c = data.col(pos);
-            if (!skip[c]) {
-                colPtr[c + 1]++;
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            colPtr[j + 1] += colPtr[j];
-        }
-        int[] fill = Arrays.copyOf(colPtr, n);
-        int[] rowsOut = new int[colPtr[n]];
-        float[] valsOut = new float[colPtr[n]];
-        for (int i = 0; i < data.rows(); i++) {
-            for (int pos = data.rowStart(i); pos < data.rowEnd(i); pos++) {
-                int c = data.col(pos);
-                if (!skip[c]) {
-                    int at = fill[c]++;
-                    rowsOut[at] = i;
-                    valsOut[at] = data.val(pos);
-                }
-            }
-        }
-        return new FmData.Columns(colPtr, rowsOut, valsOut);
     }
 
     /** Recomputes residuals and q from scratch (no drift from incremental updates). */
@@ -179,7 +137,7 @@ final class CoordinateLearner {
         }
         double prec = alpha * rows + lambda0;
         double mean = (alpha * (p.w0 * rows + sumE)) / prec;
-        double next = draw(mean, prec, rnd);
+        double next = GaussianConditional.draw(mean, prec, rnd);
         double d = next - p.w0;
         for (int i = 0; i < rows; i++) {
             e[i] -= d;
@@ -207,7 +165,7 @@ final class CoordinateLearner {
                 he += h * e[rws[pos]];
             }
             int g = groupOf[j];
-            double next = drawPosterior(theta, hh, he, alpha, mu[g], lambda[g], rnd);
+            double next = GaussianConditional.drawPosterior(theta, hh, he, alpha, mu[g], lambda[g], rnd);
             double d = next - theta;
             if (d != 0) {
                 for (int pos = a; pos < b; pos++) {
@@ -247,7 +205,7 @@ final class CoordinateLearner {
                 he += h * e[i];
             }
             int g = groupOf[j];
-            double next = drawPosterior(theta, hh, he, alpha, mu[g], lambda[g], rnd);
+            double next = GaussianConditional.drawPosterior(theta, hh, he, alpha, mu[g], lambda[g], rnd);
             double d = next - theta;
             if (d != 0) {
                 for (int pos = a; pos < b; pos++) {
@@ -270,21 +228,5 @@ final class CoordinateLearner {
             m = Math.max(m, colPtr[j + 1] - colPtr[j]);
         }
         return m;
-    }
-
-    /**
-     * One parameter's Gibbs draw (or, with no random source, its ALS solution): the Gaussian
-     * posterior of theta given the residual sums {@code hh = sum h^2} and {@code he = sum h e} over
-     * its rows, noise precision alpha and prior N(mu, 1/lambda).
-     */
-    static double drawPosterior(double theta, double hh, double he, double alpha, double mu, double lambda,
-                                SplittableRandom rnd) {
-        double prec = alpha * hh + lambda;
-        double mean = (alpha * (theta * hh + he) + lambda * mu) / prec;
-        return draw(mean, prec, rnd);
-    }
-
-    static double draw(double mean, double precision, SplittableRandom rnd) {
-        return rnd == null ? mean : mean + rnd.nextGaussian() / Math.sqrt(precision);
     }
 }

@@ -25,10 +25,6 @@ import java.util.SplittableRandom;
  */
 public final class McmcFmTrainer {
 
-    private static final int GROUPS = FeatureGroup.values().length;
-    /** Residuals are updated incrementally; a full recompute this often bounds rounding drift. */
-    private static final int REFRESH_EVERY = 10;
-
     private final FmConfig cfg;
 
     public McmcFmTrainer(FmConfig cfg) {
@@ -59,127 +55,30 @@ public final class McmcFmTrainer {
         int[] groupOf = FmParams.groupsOf(space, n);
         boolean probit = cfg.task() == FmTask.CLASSIFICATION;
         CoordinateLearner c = new CoordinateLearner(data, p, groupOf);
-        int[] priorOf = priorGroups(groupOf);
-        if (probit) {
-            for (int i = 0; i < c.targets.length; i++) {
-                c.targets[i] = c.targets[i] > 0.5f ? 1f : -1f;
-            }
-        }
-        boolean[] positive = new boolean[data.rows()];
-        for (int i = 0; i < positive.length; i++) {
-            positive[i] = data.target(i) > 0.5f;
-        }
-        SplittableRandom rnd = new SplittableRandom(cfg.seed());
-        double[] scratch = new double[c.maxColumn()];
-        double[] muW = new double[GROUPS];
-        double[] lambdaW = AlsFmTrainer.filled(GROUPS, 1.0);
-        double[][] muV = new double[k][GROUPS];
-        double[][] lambdaV = new double[k][GROUPS];
-        for (double[] l : lambdaV) {
-            java.util.Arrays.fill(l, 1.0);
-        }
-        double alpha = 1.0;
-
-        FmParams mean = new FmParams(n, k);
-        double[] vSq = new double[n * k];
-        double[] wSq = new double[n];
-        double priorW = 0;
-        double priorLw = 0;
-        double[] priorLv = new double[k];
-        double[] priorMuV = new double[k];
-        int meanSamples = 0;
+        ProbitTargets latent = probit ? new ProbitTargets(data, c) : null;
+        NormalGammaHyperpriors hyper = new NormalGammaHyperpriors(k);
+        GibbsSweep sweep = new GibbsSweep(c, p, priorGroups(groupOf), hyper, latent, data.rows(),
+                new SplittableRandom(cfg.seed()));
+        PosteriorMean mean = new PosteriorMean(n, k, probit ? null : new ItemSideConstants(data, groupOf, n));
+        PredictionAverage averaged = predictOn == null ? null : new PredictionAverage(c, predictOn, groupOf, cfg);
         int meanFrom = cfg.iterations() / 4;
-
-        double[] predSum = predictOn == null ? null : new double[predictOn.rows()];
-        float[] predAvg = predictOn == null ? null : new float[predictOn.rows()];
-
-        BlockedPredictor blockedPredictor = predictOn == null ? null : new BlockedPredictor(c, predictOn, groupOf, k);
-        double[] raw = predictOn == null ? null : new double[predictOn.rows()];
-        ItemSideConstants itemConstants = probit ? null : new ItemSideConstants(data, groupOf, n);
         for (int it = 0; it < cfg.iterations(); it++) {
-            if (it % REFRESH_EVERY == 0) {
-                c.refresh();
-            }
-            if (probit) {
-                for (int i = 0; i < c.e.length; i++) {
-                    double yhat = c.targets[i] - c.e[i];
-                    double z = Gamma.truncatedNormal(yhat, positive[i], rnd);
-                    c.targets[i] = (float) z;
-                    c.e[i] = z - yhat;
-                }
-            } else {
-                alpha = Gamma.sample((1.0 + data.rows()) / 2.0, (1.0 + c.sumSquaredResiduals()) / 2.0, rnd);
-            }
-            c.updateBias(alpha, 0.0, rnd);
-            sampleHyper(p.w, 1, 0, priorOf, c, muW, lambdaW, rnd);
-            c.updateWeights(alpha, priorOf, muW, lambdaW, rnd);
-            for (int f = 0; f < k; f++) {
-                sampleHyper(p.v, k, f, priorOf, c, muV[f], lambdaV[f], rnd);
-            }
-            for (int f = 0; f < k; f++) {
-                c.updateFactor(f, alpha, priorOf, muV[f], lambdaV[f], rnd, scratch);
-            }
+            sweep.run(it);
             if (it >= meanFrom) {
-                mean.w0 += p.w0;
-                for (int j = 0; j < n; j++) {
-                    mean.w[j] += p.w[j];
-                    wSq[j] += p.w[j] * p.w[j];
-                }
-                for (int i = 0; i < p.v.length; i++) {
-                    mean.v[i] += p.v[i];
-                    vSq[i] += p.v[i] * p.v[i];
-                }
-                int u = FeatureGroup.USER.ordinal();
-                priorW += muW[u];
-                priorLw += lambdaW[u] / alpha;
-                for (int f = 0; f < k; f++) {
-                    priorLv[f] += lambdaV[f][u] / alpha;
-                    priorMuV[f] += muV[f][u];
-                }
-                meanSamples++;
-                if (itemConstants != null) {
-                    itemConstants.add(p);
-                }
+                mean.add(p, hyper);
             }
-            if (predictOn != null) {
-                blockedPredictor.predict(p, raw);
-                for (int r = 0; r < predSum.length; r++) {
-                    double y = raw[r];
-                    predSum[r] += probit ? probitProbability(y)
-                            : Math.max(cfg.minTarget(), Math.min(cfg.maxTarget(), y));
-                    predAvg[r] = (float) (predSum[r] / (it + 1));
-                }
+            if (averaged != null) {
+                averaged.add(p, it + 1);
                 if (listener != null) {
-                    listener.onSample(it + 1, predAvg.clone());
+                    listener.onSample(it + 1, averaged.averages().clone());
                 }
             }
         }
-        double s = meanSamples;
-        mean.w0 /= s;
-        double[] wVariance = new double[n];
-        for (int j = 0; j < n; j++) {
-            mean.w[j] /= s;
-            wVariance[j] = Math.max(0, wSq[j] / s - mean.w[j] * mean.w[j]);
-        }
-        float[] variance = new float[mean.v.length];
-        for (int i = 0; i < mean.v.length; i++) {
-            mean.v[i] /= s;
-            variance[i] = (float) Math.max(0, vSq[i] / s - mean.v[i] * mean.v[i]);
-        }
-        float[] mv = new float[k];
-        float[] lv = new float[k];
-        for (int f = 0; f < k; f++) {
-            mv[f] = (float) (priorMuV[f] / s);
-            lv[f] = (float) (priorLv[f] / s);
-        }
-        FoldInPrior hyper = new FoldInPrior((float) (priorLw / s), lv, (float) (priorW / s), mv, false);
-        FoldInPrior prior = probit ? hyper : UserPopulationPrior.estimate(mean, wVariance, variance, trainedUsers(groupOf, c), data,
-                c.targets, hyper);
-        FmModel meanModel = mean.toModel(cfg, space, prior, variance);
-        if (itemConstants != null) {
-            meanModel = meanModel.withItemSideBias(itemConstants.means());
-        }
-        return new Result(meanModel, p.toModel(cfg, space, hyper), predAvg);
+        FoldInPrior hyperPrior = mean.finish();
+        FoldInPrior prior = probit ? hyperPrior
+                : mean.userPopulationPrior(trainedUsers(groupOf, c), data, c.targets, hyperPrior);
+        return new Result(mean.model(cfg, space, prior), p.toModel(cfg, space, hyperPrior),
+                averaged == null ? null : averaged.averages());
     }
 
     /** Each feature's hyperprior group ({@link FeatureGroup#priorGroup}), indexed like {@code groupOf}. */
@@ -198,40 +97,6 @@ public final class McmcFmTrainer {
             out[j] = groupOf[j] == FeatureGroup.USER.ordinal() && c.hasData(j);
         }
         return out;
-    }
-
-    /**
-     * Draws (mu, lambda) of one group from its Normal-Gamma conditional, over the features of that
-     * group that have data (a feature with no rows carries no evidence).
-     */
-    private static void sampleHyper(double[] params, int stride, int offset, int[] groupOf, CoordinateLearner c,
-                                    double[] mu, double[] lambda, SplittableRandom rnd) {
-        double[] sum = new double[GROUPS];
-        int[] count = new int[GROUPS];
-        int n = groupOf.length;
-        for (int j = 0; j < n; j++) {
-            if (c.hasData(j)) {
-                sum[groupOf[j]] += params[j * stride + offset];
-                count[groupOf[j]]++;
-            }
-        }
-        double[] sq = new double[GROUPS];
-        for (int j = 0; j < n; j++) {
-            if (c.hasData(j)) {
-                double d = params[j * stride + offset] - mu[groupOf[j]];
-                sq[groupOf[j]] += d * d;
-            }
-        }
-        for (int g = 0; g < GROUPS; g++) {
-            if (count[g] == 0) {
-                continue;
-            }
-            double shape = (1.0 + count[g] + 1.0) / 2.0;
-            double rate = (1.0 + mu[g] * mu[g] + sq[g]) / 2.0;
-            lambda[g] = Gamma.sample(shape, rate, rnd);
-            double m = sum[g] / (count[g] + 1.0);
-            mu[g] = m + rnd.nextGaussian() / Math.sqrt((count[g] + 1.0) * lambda[g]);
-        }
     }
 
     static double predictRaw(FmParams p, FmData d, int r, double[] acc) {
@@ -258,10 +123,5 @@ public final class McmcFmTrainer {
             pair += acc[f] * acc[f];
         }
         return s + 0.5 * (pair - sq);
-    }
-
-    /** Phi(y) by the logistic approximation 1/(1+exp(-1.702 y)), within 0.01 everywhere. */
-    static double probitProbability(double y) {
-        return 1.0 / (1.0 + Math.exp(-1.702 * y));
     }
 }

@@ -9,7 +9,6 @@ import io.reelfm.core.eval.metrics.RankingResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -30,8 +29,7 @@ public final class RankingTuner {
     }
 
     private final RankingConfig ranking;
-    private final double share;
-    private final long seed;
+    private final ValidationSlice validation;
     private final Duration budget;
 
     /**
@@ -44,8 +42,7 @@ public final class RankingTuner {
             throw new IllegalArgumentException("share must be in (0, 1), got " + share);
         }
         this.ranking = ranking;
-        this.share = share;
-        this.seed = seed;
+        this.validation = new ValidationSlice(share, seed);
         this.budget = budget;
     }
 
@@ -57,54 +54,13 @@ public final class RankingTuner {
         return new RankingTuner(ranking, 0.1, seed, Duration.ofSeconds(60));
     }
 
-    /** Most users whose lists a validation pass ranks: bounds the search's cost on large data sets. */
-    static final int MAX_VALIDATION_USERS = 2000;
-
     /**
      * {fit, validation}: a random {@code share} of the rows of each user with at least 5, seeded.
-     * When more than {@value #MAX_VALIDATION_USERS} users qualify, a seeded sample of that many
-     * gives validation rows and the others keep all theirs for fitting, so ranking the validation
-     * lists costs the same at 25M ratings as at 100K.
+     * At most {@value ValidationSlice#MAX_VALIDATION_USERS} users give validation rows, so ranking
+     * the validation lists costs the same at 25M ratings as at 100K.
      */
     public RatingSet[] slice(RatingSet train) {
-        int[][] byUser = train.rowsByUser();
-        boolean[] validating = validationUsers(byUser);
-        Random random = new Random(seed);
-        List<Integer> fit = new ArrayList<>();
-        List<Integer> held = new ArrayList<>();
-        for (int u = 0; u < byUser.length; u++) {
-            int[] rows = byUser[u];
-            int[] shuffled = rows.clone();
-            for (int j = shuffled.length - 1; j > 0; j--) {
-                int s = random.nextInt(j + 1);
-                int t = shuffled[j];
-                shuffled[j] = shuffled[s];
-                shuffled[s] = t;
-            }
-            int hold = validating[u] ? (int) Math.max(1, Math.round(rows.length * share)) : 0;
-            for (int j = 0; j < shuffled.length; j++) {
-                (j < hold ? held : fit).add(shuffled[j]);
-            }
-        }
-        return new RatingSet[] {train.select(fit.stream().mapToInt(Integer::intValue).toArray()),
-            train.select(held.stream().mapToInt(Integer::intValue).toArray())};
-    }
-
-    private boolean[] validationUsers(int[][] byUser) {
-        boolean[] out = new boolean[byUser.length];
-        List<Integer> eligible = new ArrayList<>();
-        for (int u = 0; u < byUser.length; u++) {
-            if (byUser[u].length >= 5) {
-                eligible.add(u);
-            }
-        }
-        if (eligible.size() > MAX_VALIDATION_USERS) {
-            java.util.Collections.shuffle(eligible, new Random(seed + 1));
-        }
-        for (int j = 0; j < Math.min(MAX_VALIDATION_USERS, eligible.size()); j++) {
-            out[eligible.get(j)] = true;
-        }
-        return out;
+        return validation.split(train);
     }
 
     /**
@@ -132,38 +88,7 @@ public final class RankingTuner {
      * sweeps, which orders settings the same way at half the cost.
      */
     public Result<ImplicitAlsConfig> ials(RatingSet train, ImplicitAlsConfig base) {
-        long start = System.nanoTime();
-        RatingSet[] parts = slice(train);
-        InteractionWeight scale = InteractionWeight.of(train, 1f);
-        ImplicitAlsConfig probe = base.withIterations(Math.max(4, base.iterations() / 2));
-        Interactions ids = Interactions.of(parts[0], InteractionWeight.UNIFORM);
-        double[] best = {Math.min(10, Math.max(1e-4, 10 * ids.density())), base.prior().reg(), 1.0};
-        double nu = base.prior().exponent();
-        List<Trial> trials = new ArrayList<>();
-        java.util.Map<String, Double> seen = new java.util.HashMap<>();
-        double bestScore = score(probe, scale, parts, best, nu, trials, seen);
-        boolean improved = true;
-        while (improved && !over(start)) {
-            improved = false;
-            for (int coordinate = 0; coordinate < best.length && !over(start); coordinate++) {
-                double[] moves = coordinate == 2 && best[2] == 1.0 ? new double[] {0.0, 2.0} : new double[] {0.5, 2.0};
-                for (double factor : moves) {
-                    if (over(start)) {
-                        break;
-                    }
-                    double[] c = best.clone();
-                    c[coordinate] *= factor;
-                    double s = score(probe, scale, parts, c, nu, trials, seen);
-                    if (s > bestScore + 1e-3) {
-                        bestScore = s;
-                        best = c;
-                        improved = true;
-                    }
-                }
-            }
-        }
-        return new Result<>(base.withPrior(new ImplicitPrior(best[1], best[0], nu))
-                .withWeight(scale.withBoost((float) best[2])), trials);
+        return new IalsSearch(ranking, budget, validation).run(train, base);
     }
 
     /** Candidate calibration strengths, weakest first. */
@@ -185,7 +110,8 @@ public final class RankingTuner {
         long start = System.nanoTime();
         RatingSet[] parts = slice(train);
         Interactions fit = Interactions.of(parts[0], chosen.weight());
-        ImplicitAlsModel model = new ImplicitAls(chosen).train(fit, ImplicitAls.SweepListener.NONE, validatedUsers(parts[1]));
+        ImplicitAlsModel model = new ImplicitAls(chosen).train(fit, ImplicitAls.SweepListener.NONE,
+                ValidationSlice.validatedUsers(parts[1]));
         RankingEvaluator evaluator = new RankingEvaluator(ranking);
         double plain = evaluator.evaluate(parts[0], parts[1], model).ndcg();
         trials.add(new Trial("calibration=0", plain, Double.NaN, (System.nanoTime() - start) / 1e9));
@@ -206,34 +132,8 @@ public final class RankingTuner {
         return new Result<>(best, trials);
     }
 
-    /** The users with validation rows: the only ones whose lists a validation pass ranks. */
-    private static java.util.function.IntPredicate validatedUsers(RatingSet validation) {
-        java.util.BitSet users = new java.util.BitSet(validation.numUsers());
-        for (int r = 0; r < validation.size(); r++) {
-            users.set(validation.user(r));
-        }
-        return users::get;
-    }
-
     private boolean over(long start) {
         return System.nanoTime() - start > budget.toNanos();
-    }
-
-    private double score(ImplicitAlsConfig probe, InteractionWeight scale, RatingSet[] parts, double[] c, double nu,
-                         List<Trial> trials, java.util.Map<String, Double> seen) {
-        String label = String.format(java.util.Locale.ROOT, "a0=%.4g reg=%.4g boost=%.3g", c[0], c[1], c[2]);
-        Double known = seen.get(label);
-        if (known != null) {
-            return known;
-        }
-        long t0 = System.nanoTime();
-        ImplicitAlsConfig config = probe.withPrior(new ImplicitPrior(c[1], c[0], nu)).withWeight(scale.withBoost((float) c[2]));
-        ImplicitAlsModel model = new ImplicitAls(config).train(Interactions.of(parts[0], config.weight()),
-                ImplicitAls.SweepListener.NONE, validatedUsers(parts[1]));
-        RankingResult r = new RankingEvaluator(ranking).evaluate(parts[0], parts[1], model);
-        trials.add(new Trial(label, r.ndcg(), r.precision(), (System.nanoTime() - t0) / 1e9));
-        seen.put(label, r.ndcg());
-        return r.ndcg();
     }
 
     private <P> Result<P> line(List<P> grid, Function<P, RatingPredictor> fit, RatingSet[] parts,
