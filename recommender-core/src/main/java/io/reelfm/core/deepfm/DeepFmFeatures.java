@@ -1,21 +1,15 @@
 package io.reelfm.core.deepfm;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.reelfm.core.data.AgeBuckets;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.datasets.MovieRow;
+import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.datasets.UserRow;
 
 /**
@@ -73,71 +67,7 @@ public final class DeepFmFeatures {
      * values as {@code side} has them (sorted, so the layout does not depend on map order).
      */
     public static DeepFmFeatures of(IdIndex items, SideInfo side, IdIndex users, RatingSet train, int maxHistory) {
-        int n = items.size();
-        int[] counts = new int[n];
-        for (int r = 0; r < train.size(); r++) {
-            if (train.item(r) < n) {
-                counts[train.item(r)]++;
-            }
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> counts[b] != counts[a] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b));
-        int[] column = new int[n];
-        Arrays.fill(column, -1);
-        int columns = 0;
-        for (Integer i : order) {
-            if (columns >= maxHistory || counts[i] == 0) {
-                break;
-            }
-            column[i] = columns++;
-        }
-        TreeMap<String, Integer> genreIds = new TreeMap<>();
-        TreeMap<Integer, Integer> decadeIds = new TreeMap<>();
-        String[] ids = new String[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = items.id(i);
-            MovieRow m = side.item(ids[i]);
-            if (m != null) {
-                m.genres().forEach(g -> genreIds.put(g, 0));
-                if (m.year() != null) {
-                    decadeIds.put(m.year() / 10 * 10, 0);
-                }
-            }
-        }
-        number(genreIds);
-        number(decadeIds);
-        int[][] itemGenres = new int[n][];
-        int[] itemDecade = new int[n];
-        for (int i = 0; i < n; i++) {
-            MovieRow m = side.item(ids[i]);
-            itemGenres[i] = m == null ? new int[0] : m.genres().stream().distinct().mapToInt(genreIds::get).toArray();
-            itemDecade[i] = m == null || m.year() == null ? 0 : decadeIds.get(m.year() / 10 * 10) + 1;
-        }
-        TreeMap<String, Integer> genders = new TreeMap<>();
-        TreeMap<String, Integer> occupations = new TreeMap<>();
-        for (int u = 0; u < users.size(); u++) {
-            UserRow p = side.user(users.id(u));
-            if (p != null) {
-                if (p.gender() != null) {
-                    genders.put(p.gender(), 0);
-                }
-                if (p.occupation() != null) {
-                    occupations.put(p.occupation(), 0);
-                }
-            }
-        }
-        return new DeepFmFeatures(ids, column, genreIds.keySet().toArray(String[]::new), itemGenres, itemDecade,
-                decadeIds.size(), genders.keySet().toArray(String[]::new), occupations.keySet().toArray(String[]::new));
-    }
-
-    private static <K> void number(TreeMap<K, Integer> ids) {
-        int next = 0;
-        for (Map.Entry<K, Integer> e : ids.entrySet()) {
-            e.setValue(next++);
-        }
+        return FeatureVocabulary.learn(items, side, users, train, maxHistory);
     }
 
     /** Number of input columns of a field. */
@@ -215,24 +145,11 @@ public final class DeepFmFeatures {
      * the retrieval model that produced it) and its position as a share of {@code listLength}.
      */
     public static void retrievalInputs(float[] scores, int n, int listLength, float[] z, float[] position) {
-        double mean = 0;
-        for (int j = 0; j < n; j++) {
-            mean += scores[j];
-        }
-        mean /= Math.max(1, n);
-        double var = 0;
-        for (int j = 0; j < n; j++) {
-            var += (scores[j] - mean) * (scores[j] - mean);
-        }
-        double sd = Math.sqrt(var / Math.max(1, n));
-        for (int j = 0; j < n; j++) {
-            z[j] = sd > 1e-12 ? (float) ((scores[j] - mean) / sd) : 0f;
-            position[j] = (float) j / Math.max(1, listLength);
-        }
+        RetrievalInputs.compute(scores, n, listLength, z, position);
     }
 
     /** {@link #retrievalInputs(float[], int, int, float[], float[])} of a candidate list: {z, position}. */
-    public static float[][] retrievalInputs(io.reelfm.core.topk.ScoredItems candidates, int listLength) {
+    public static float[][] retrievalInputs(ScoredItems candidates, int listLength) {
         int m = candidates.size();
         float[] z = new float[m];
         float[] position = new float[m];
@@ -240,75 +157,26 @@ public final class DeepFmFeatures {
         return new float[][] {z, position};
     }
 
-    void write(DataOutputStream out) throws IOException {
-        out.writeInt(itemIds.length);
-        for (int i = 0; i < itemIds.length; i++) {
-            out.writeUTF(itemIds[i]);
-            out.writeInt(historyColumn[i]);
-            out.writeShort(itemDecade[i]);
-            out.writeShort(itemGenres[i].length);
-            for (int g : itemGenres[i]) {
-                out.writeShort(g);
-            }
-        }
-        writeStrings(out, genres);
-        out.writeInt(decades);
-        writeStrings(out, genders);
-        writeStrings(out, occupations);
+    /** History column of a row, -1 when the item is not among the history items. */
+    int historyColumn(int row) {
+        return historyColumn[row];
     }
 
-    static DeepFmFeatures read(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 50_000_000) {
-            throw new IllegalArgumentException("DeepFM item count " + n + " is not plausible");
-        }
-        String[] ids = new String[n];
-        int[] column = new int[n];
-        int[] decade = new int[n];
-        int[][] genres = new int[n][];
-        for (int i = 0; i < n; i++) {
-            ids[i] = in.readUTF();
-            column[i] = in.readInt();
-            decade[i] = in.readUnsignedShort();
-            genres[i] = new int[in.readUnsignedShort()];
-            for (int g = 0; g < genres[i].length; g++) {
-                genres[i][g] = in.readUnsignedShort();
-            }
-        }
-        String[] genreNames = readStrings(in);
-        int decades = in.readInt();
-        DeepFmFeatures f = new DeepFmFeatures(ids, column, genreNames, genres, decade, decades, readStrings(in),
-                readStrings(in));
-        for (int i = 0; i < n; i++) {
-            if (decade[i] > decades || column[i] >= f.historySize) {
-                throw new IllegalArgumentException("DeepFM item " + ids[i] + " has columns outside its fields");
-            }
-            for (int g : genres[i]) {
-                if (g >= f.size(Field.GENRES)) {
-                    throw new IllegalArgumentException("DeepFM item " + ids[i] + " has genre " + g + " outside its field");
-                }
-            }
-        }
-        return f;
+    String[] genreNames() {
+        return genres;
     }
 
-    private static void writeStrings(DataOutputStream out, String[] values) throws IOException {
-        out.writeInt(values.length);
-        for (String v : values) {
-            out.writeUTF(v);
-        }
+    /** Number of known decades (the DECADE field has one more column, for "unknown"). */
+    int decades() {
+        return decades;
     }
 
-    private static String[] readStrings(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 1_000_000) {
-            throw new IllegalArgumentException("DeepFM vocabulary size " + n + " is not plausible");
-        }
-        List<String> out = new ArrayList<>(n);
-        for (int j = 0; j < n; j++) {
-            out.add(in.readUTF());
-        }
-        return out.toArray(String[]::new);
+    String[] genderNames() {
+        return genders;
+    }
+
+    String[] occupationNames() {
+        return occupations;
     }
 
     /** Sizes of every field, for reports. */

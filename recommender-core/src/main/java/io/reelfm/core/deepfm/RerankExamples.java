@@ -1,18 +1,12 @@
 package io.reelfm.core.deepfm;
 
-import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
 
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.core.rank.ImplicitAls;
 import io.reelfm.core.rank.ImplicitAlsConfig;
-import io.reelfm.core.rank.ImplicitAlsModel;
-import io.reelfm.core.rank.Interactions;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.core.topk.TopK;
 import io.reelfm.datasets.UserRow;
 
 /**
@@ -50,8 +44,8 @@ public final class RerankExamples {
     private final float[] position;
     private final float[] label;
 
-    private RerankExamples(List<DeepFmFeatures.UserFields> users, int[] user, int[] row, float[] z, float[] position,
-                           float[] label, List<ValidationList> validation) {
+    RerankExamples(List<DeepFmFeatures.UserFields> users, int[] user, int[] row, float[] z, float[] position,
+                   float[] label, List<ValidationList> validation) {
         this.users = users;
         this.validation = validation;
         this.user = user;
@@ -69,120 +63,28 @@ public final class RerankExamples {
     public static RerankExamples build(RatingSet train, ImplicitAlsConfig retrieval, DeepFmFeatures features,
                                        IntFunction<UserRow> profiles, DeepFmConfig config) {
         Random random = new Random(config.seed());
-        int users = train.numUsers();
-        List<List<Integer>> byUser = new ArrayList<>(users);
-        for (int u = 0; u < users; u++) {
-            byUser.add(new ArrayList<>());
-        }
-        for (int r = 0; r < train.size(); r++) {
-            byUser.get(train.user(r)).add(r);
-        }
-        boolean[] target = new boolean[train.size()];
-        for (List<Integer> rows : byUser) {
-            if (rows.size() < 2) {
+        TargetSplit split = TargetSplit.draw(train, config.targetShare(), random);
+        CandidateRetrieval candidates = CandidateRetrieval.fit(split.history(), retrieval, config.candidates());
+        ExampleAssembly examples = new ExampleAssembly();
+        for (int u = 0; u < train.numUsers(); u++) {
+            TargetSplit.UserRatings ratings = split.user(u, config.liked());
+            if (ratings.wanted().isEmpty() || ratings.history().isEmpty()) {
                 continue;
             }
-            java.util.Collections.shuffle(rows, random);
-            int t = (int) Math.max(1, Math.min(rows.size() - 1, Math.round(rows.size() * config.targetShare())));
-            for (int j = 0; j < t; j++) {
-                target[rows.get(j)] = true;
-            }
-        }
-        int contextSize = 0;
-        for (boolean b : target) {
-            contextSize += b ? 0 : 1;
-        }
-        int[] cu = new int[contextSize];
-        int[] ci = new int[contextSize];
-        float[] cv = new float[contextSize];
-        long[] ct = new long[contextSize];
-        int c = 0;
-        for (int r = 0; r < train.size(); r++) {
-            if (!target[r]) {
-                cu[c] = train.user(r);
-                ci[c] = train.item(r);
-                cv[c] = train.value(r);
-                ct[c++] = train.time(r);
-            }
-        }
-        RatingSet context = new RatingSet(cu, ci, cv, ct, users, train.numItems());
-        ImplicitAlsModel model = new ImplicitAls(retrieval).train(Interactions.of(context, retrieval.weight()));
-
-        List<DeepFmFeatures.UserFields> fields = new ArrayList<>();
-        List<ValidationList> validation = new ArrayList<>();
-        IntList exUser = new IntList();
-        IntList exRow = new IntList();
-        FloatList exZ = new FloatList();
-        FloatList exPos = new FloatList();
-        FloatList exLabel = new FloatList();
-        int n = train.numItems();
-        float[] scores = new float[n];
-        int want = Math.min(config.candidates(), n);
-        float[] top = new float[want];
-        float[] zs = new float[want];
-        float[] ps = new float[want];
-        for (int u = 0; u < users; u++) {
-            List<Integer> rows = byUser.get(u);
-            BitSet seen = new BitSet(n);
-            BitSet wanted = new BitSet(n);
-            BitSet disliked = new BitSet(n);
-            List<Integer> history = new ArrayList<>();
-            for (int r : rows) {
-                if (target[r]) {
-                    (train.value(r) >= config.liked() ? wanted : disliked).set(train.item(r));
-                } else {
-                    seen.set(train.item(r));
-                    history.add(train.item(r));
-                }
-            }
-            if (wanted.isEmpty() || history.isEmpty()) {
+            ScoredItems list = candidates.retrieve(u, ratings.seen());
+            CandidateLabels labels = new CandidateLabels(list, ratings.wanted(), ratings.disliked());
+            if (labels.positives().isEmpty()) {
                 continue;
             }
-            model.scoreAll(u, scores);
-            ScoredItems list = TopK.select(scores, want, seen);
-            int m = list.size();
-            for (int j = 0; j < m; j++) {
-                top[j] = list.score(j);
-            }
-            DeepFmFeatures.retrievalInputs(top, m, config.candidates(), zs, ps);
-            List<Integer> positives = new ArrayList<>();
-            List<Integer> others = new ArrayList<>();
-            List<Integer> chosenBadly = new ArrayList<>();
-            for (int j = 0; j < m; j++) {
-                (wanted.get(list.index(j)) ? positives : disliked.get(list.index(j)) ? chosenBadly : others).add(j);
-            }
-            if (positives.isEmpty()) {
-                continue;
-            }
-            DeepFmFeatures.UserFields userFields = features.user(profiles.apply(u),
-                    history.stream().mapToInt(Integer::intValue).toArray());
+            DeepFmFeatures.UserFields userFields = features.user(profiles.apply(u), ratings.historyItems());
             if (random.nextDouble() < config.validationShare()) {
-                int[] listRows = new int[m];
-                boolean[] relevant = new boolean[m];
-                for (int j = 0; j < m; j++) {
-                    listRows[j] = list.index(j);
-                    relevant[j] = wanted.get(listRows[j]);
-                }
-                validation.add(new ValidationList(userFields, listRows, java.util.Arrays.copyOf(zs, m),
-                        java.util.Arrays.copyOf(ps, m), relevant));
-                continue;
-            }
-            int id = fields.size();
-            fields.add(userFields);
-            java.util.Collections.shuffle(others, random);
-            others.addAll(0, chosenBadly);
-            int negatives = Math.min(others.size(), positives.size() * config.negatives());
-            for (int p = 0; p < positives.size() + negatives; p++) {
-                int j = p < positives.size() ? positives.get(p) : others.get(p - positives.size());
-                exUser.add(id);
-                exRow.add(list.index(j));
-                exZ.add(zs[j]);
-                exPos.add(ps[j]);
-                exLabel.add(p < positives.size() ? 1f : 0f);
+                examples.addValidation(userFields, list, candidates, ratings.wanted());
+            } else {
+                examples.addTraining(userFields, list, candidates, labels.positives(),
+                        labels.negatives(config.negatives(), random));
             }
         }
-        return new RerankExamples(fields, exUser.toArray(), exRow.toArray(), exZ.toArray(), exPos.toArray(),
-                exLabel.toArray(), validation);
+        return examples.toExamples();
     }
 
     /**
@@ -241,37 +143,5 @@ public final class RerankExamples {
             p += l > 0 ? 1 : 0;
         }
         return p;
-    }
-
-    private static final class IntList {
-        private int[] a = new int[1024];
-        private int n;
-
-        void add(int v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
-    }
-
-    private static final class FloatList {
-        private float[] a = new float[1024];
-        private int n;
-
-        void add(float v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        float[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
     }
 }
