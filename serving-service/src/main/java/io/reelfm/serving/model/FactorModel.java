@@ -11,7 +11,7 @@ import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.retrieval.ItemSimilarity;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.datasets.UserRow;
+import io.reelfm.datasets.RecordRows;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.topology.UserHistory;
@@ -96,7 +96,7 @@ public final class FactorModel {
             ids[j] = ratings.get(j).itemId();
             values[j] = ratings.get(j).rating();
         }
-        return scorer.foldIn(userRow(profile), ids, values);
+        return scorer.foldIn(profile == null ? null : RecordRows.user(profile.getUserId(), profile), ids, values);
     }
 
     /** The served prediction of one row: clipped to the model's rating scale, or a ranking model's raw score. */
@@ -127,13 +127,5 @@ public final class FactorModel {
     /** The {@code n} items closest to {@code row} by cosine of retrieval vectors, excluding the item itself. */
     public ScoredItems mostSimilar(int row, int n) {
         return similarity.mostSimilar(row, n);
-    }
-
-    private static UserRow userRow(UserProfile p) {
-        if (p == null) {
-            return null;
-        }
-        return new UserRow(p.getUserId(), p.getAge(), p.getGender() == null ? null : p.getGender().toString(),
-                p.getOccupation() == null ? null : p.getOccupation().toString());
     }
 }

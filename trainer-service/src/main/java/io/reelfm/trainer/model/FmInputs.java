@@ -1,13 +1,11 @@
 package io.reelfm.trainer.model;
 
-import java.util.List;
 import java.util.Map;
 
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.datasets.MovieRow;
-import io.reelfm.datasets.UserRow;
+import io.reelfm.datasets.RecordRows;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.UserProfile;
 import io.reelfm.trainer.store.IdDictionary;
@@ -48,23 +46,12 @@ public record FmInputs(RatingSet ratings, IdIndex users, IdIndex items, SideInfo
     public static SideInfo side(Map<String, Movie> movies, Map<String, UserProfile> profiles) {
         SideInfo side = SideInfo.empty();
         for (Map.Entry<String, Movie> e : movies.entrySet()) {
-            Movie m = e.getValue();
-            List<String> genres = m.getGenres() == null ? List.of() : m.getGenres().stream().map(CharSequence::toString).toList();
-            side.putItem(new MovieRow(e.getKey(), String.valueOf(m.getTitle()), m.getYear(), genres, null, null, null, null));
+            side.putItem(RecordRows.movie(e.getKey(), e.getValue()));
         }
         for (Map.Entry<String, UserProfile> e : profiles.entrySet()) {
-            side.putUser(userRow(e.getKey(), e.getValue()));
+            side.putUser(RecordRows.user(e.getKey(), e.getValue()));
         }
         return side;
-    }
-
-    /** A profile as the fold-in reads it; null stays null. */
-    public static UserRow userRow(String userId, UserProfile p) {
-        if (p == null) {
-            return null;
-        }
-        return new UserRow(userId, p.getAge(), p.getGender() == null ? null : p.getGender().toString(),
-                p.getOccupation() == null ? null : p.getOccupation().toString());
     }
 
     private static IdIndex index(IdDictionary dictionary) {

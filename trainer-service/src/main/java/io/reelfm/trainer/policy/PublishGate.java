@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.reelfm.datasets.RecordRows;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
@@ -16,7 +17,6 @@ import io.reelfm.trainer.config.TrainerConfig;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
 import io.reelfm.trainer.eval.HoldoutSplit;
-import io.reelfm.trainer.model.FmInputs;
 import io.reelfm.trainer.snapshot.ActiveVersionLoader;
 import io.reelfm.trainer.snapshot.SnapshotPublisher;
 import io.reelfm.trainer.store.TrainingState;
@@ -144,6 +144,6 @@ final class PublishGate {
 
     private HoldoutMetrics evaluate(FmItemScorer scorer, HoldoutSplit split) {
         return evaluator.evaluate(scorer, state.ratings(), state.users(), state.items(), split,
-                userId -> FmInputs.userRow(userId, state.profiles().get(userId)));
+                userId -> RecordRows.user(userId, state.profiles().get(userId)));
     }
 }

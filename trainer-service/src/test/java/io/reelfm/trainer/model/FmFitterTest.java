@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.reelfm.datasets.RecordRows;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
@@ -38,7 +39,7 @@ class FmFitterTest {
     private static HoldoutMetrics evaluate(TrainingState s, FmSnapshot snapshot, HoldoutSplit split) {
         FmItemScorer served = new FmItemScorer(FmSnapshotCodec.decode(FmSnapshotCodec.encode(snapshot)));
         return new HoldoutEvaluator(10, 4f, 100).evaluate(served, s.ratings(), s.users(), s.items(), split,
-                id -> FmInputs.userRow(id, s.profiles().get(id)));
+                id -> RecordRows.user(id, s.profiles().get(id)));
     }
 
     @Test
@@ -135,9 +136,9 @@ class FmFitterTest {
 
     @Test
     void aMissingProfileFieldStaysUnknown() {
-        assertThat(FmInputs.userRow("u", null)).isNull();
+        assertThat(RecordRows.user("u", null)).isNull();
         UserProfile p = UserProfile.newBuilder().setUserId("u").setGender("F").build();
-        assertThat(FmInputs.userRow("u", p).gender()).isEqualTo("F");
-        assertThat(FmInputs.userRow("u", p).age()).isNull();
+        assertThat(RecordRows.user("u", p).gender()).isEqualTo("F");
+        assertThat(RecordRows.user("u", p).age()).isNull();
     }
 }
