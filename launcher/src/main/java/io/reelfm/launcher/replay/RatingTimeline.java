@@ -2,6 +2,7 @@ package io.reelfm.launcher.replay;
 
 import java.util.Arrays;
 
+import io.reelfm.core.eval.IdIndex;
 import io.reelfm.datasets.RatingRow;
 
 /**
@@ -14,8 +15,8 @@ import io.reelfm.datasets.RatingRow;
  */
 public final class RatingTimeline {
 
-    private final IdDictionary userIds = new IdDictionary();
-    private final IdDictionary itemIds = new IdDictionary();
+    private final IdIndex userIds = new IdIndex();
+    private final IdIndex itemIds = new IdIndex();
 
     private int[] user = new int[1024];
     private int[] item = new int[1024];
@@ -35,8 +36,8 @@ public final class RatingTimeline {
             rating = Arrays.copyOf(rating, capacity);
             time = Arrays.copyOf(time, capacity);
         }
-        user[size] = userIds.intern(row.userId());
-        item[size] = itemIds.intern(row.itemId());
+        user[size] = userIds.indexOf(row.userId());
+        item[size] = itemIds.indexOf(row.itemId());
         rating[size] = row.rating();
         time[size] = row.timestampMillis();
         size++;

@@ -8,7 +8,6 @@ import io.reelfm.core.eval.RatingSet;
 import io.reelfm.datasets.RecordRows;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.UserProfile;
-import io.reelfm.trainer.store.IdDictionary;
 import io.reelfm.trainer.store.TrainingState;
 
 /**
@@ -54,10 +53,11 @@ public record FmInputs(RatingSet ratings, IdIndex users, IdIndex items, SideInfo
         return side;
     }
 
-    private static IdIndex index(IdDictionary dictionary) {
+    /** A copy of the state's index as it is now: the fit's index must not grow with ids seen later. */
+    private static IdIndex index(IdIndex live) {
         IdIndex index = new IdIndex();
-        for (int j = 0; j < dictionary.size(); j++) {
-            index.indexOf(dictionary.id(j));
+        for (int j = 0; j < live.size(); j++) {
+            index.indexOf(live.id(j));
         }
         return index;
     }

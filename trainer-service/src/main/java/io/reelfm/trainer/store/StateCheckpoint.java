@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.reelfm.core.eval.IdIndex;
 import io.reelfm.schemas.AvroSerde;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.UserProfile;
@@ -53,8 +54,8 @@ public final class StateCheckpoint {
             out.writeLong(state.accepted());
             out.writeLong(state.duplicates());
             out.writeLong(state.stale());
-            state.users().write(out);
-            state.items().write(out);
+            IdIndexCodec.write(state.users(), out);
+            IdIndexCodec.write(state.items(), out);
             state.ratings().write(out);
             state.seen().write(out);
             out.writeInt(state.profiles().size());
@@ -93,8 +94,8 @@ public final class StateCheckpoint {
             long accepted = in.readLong();
             long duplicates = in.readLong();
             long stale = in.readLong();
-            IdDictionary users = IdDictionary.read(in);
-            IdDictionary items = IdDictionary.read(in);
+            IdIndex users = IdIndexCodec.read(in);
+            IdIndex items = IdIndexCodec.read(in);
             RatingStore ratings = RatingStore.read(in);
             EventIdFilter seen = EventIdFilter.read(in);
             Map<String, UserProfile> profiles = new HashMap<>();

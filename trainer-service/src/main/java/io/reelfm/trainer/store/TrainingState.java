@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.reelfm.core.eval.IdIndex;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.UserProfile;
 import io.reelfm.schemas.RatingEvent;
@@ -20,8 +21,8 @@ import io.reelfm.schemas.RatingEvent;
 public final class TrainingState {
 
     private final RatingStore ratings;
-    private final IdDictionary users;
-    private final IdDictionary items;
+    private final IdIndex users;
+    private final IdIndex items;
     private final Map<String, Movie> movies;
     private final Map<String, UserProfile> profiles;
     private final EventIdFilter seen;
@@ -37,11 +38,11 @@ public final class TrainingState {
     private volatile Counts counts = new Counts(0, 0, 0, 0, 0, 0, 0, 0);
 
     public TrainingState(int dedupeCapacity) {
-        this(new RatingStore(1024), new IdDictionary(), new IdDictionary(), new HashMap<>(), new HashMap<>(),
+        this(new RatingStore(1024), new IdIndex(), new IdIndex(), new HashMap<>(), new HashMap<>(),
                 new EventIdFilter(dedupeCapacity), new TreeMap<>(), 0, 0, 0);
     }
 
-    TrainingState(RatingStore ratings, IdDictionary users, IdDictionary items, Map<String, Movie> movies,
+    TrainingState(RatingStore ratings, IdIndex users, IdIndex items, Map<String, Movie> movies,
                   Map<String, UserProfile> profiles, EventIdFilter seen, Map<String, Long> offsets,
                   long accepted, long duplicates, long stale) {
         this.ratings = ratings;
@@ -151,11 +152,11 @@ public final class TrainingState {
         return ratings;
     }
 
-    public IdDictionary users() {
+    public IdIndex users() {
         return users;
     }
 
-    public IdDictionary items() {
+    public IdIndex items() {
         return items;
     }
 
