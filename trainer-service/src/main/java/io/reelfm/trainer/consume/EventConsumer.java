@@ -92,7 +92,7 @@ public final class EventConsumer implements AutoCloseable {
             recordsRead++;
             try {
                 changed += apply(r) ? 1 : 0;
-            } catch (SerializationException e) {
+            } catch (SerializationException | UnusableRecord e) {
                 poisonRecords++;
                 log.warn("Poison record {}-{}@{} (undecodable or unusable) sent to {}: {}", r.topic(), r.partition(), r.offset(),
                         Topics.DEAD_LETTERS.name(), e.getMessage());
@@ -129,7 +129,7 @@ public final class EventConsumer implements AutoCloseable {
             RatingEvent e = Topics.RATINGS.decodeValue(r.value());
             if (!RatingEvents.usable(e)) {
                 // decodes, but no model can use it (an empty id, a NaN rating): poison like any other
-                throw new SerializationException("rating event " + e.getEventId() + " is not usable (empty id or non-finite rating)");
+                throw new UnusableRecord("rating event " + e.getEventId() + " is not usable (empty id or non-finite rating)");
             }
             return state.applyRating(e, r.topic(), r.partition(), r.offset());
         }
@@ -147,6 +147,13 @@ public final class EventConsumer implements AutoCloseable {
             state.applyProfile(id, u, r.topic(), r.partition(), r.offset());
         }
         return false;
+    }
+
+    /** A record that decodes but that no model can use: dead-lettered like one that does not decode. */
+    private static final class UnusableRecord extends RuntimeException {
+        UnusableRecord(String message) {
+            super(message);
+        }
     }
 
     /** Commits the given {@code topic-partition → next offset} map to the group. */
