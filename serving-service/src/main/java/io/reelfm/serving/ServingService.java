@@ -30,7 +30,7 @@ import io.reelfm.serving.experiment.ExperimentStats;
 import io.reelfm.serving.experiment.ExperimentTopology;
 import io.reelfm.serving.experiment.ImpressionPublisher;
 import io.reelfm.serving.variant.Variants;
-import io.reelfm.serving.http.Limits;
+import io.reelfm.serving.lists.ListLimits;
 import io.reelfm.serving.http.LoadShedder;
 import io.reelfm.serving.http.ModelResource;
 import io.reelfm.serving.http.MovieResource;
@@ -95,7 +95,7 @@ public final class ServingService extends RunningService {
         StreamsStores stores = new StreamsStores();
         ModelRegistry registry = new ModelRegistry(!"none".equals(config.clusterModel()));
         Variants variants = new Variants(config.variants());
-        Limits limits = new Limits(config.maxK());
+        ListLimits limits = new ListLimits(config.maxK());
         Catalog catalog = new Catalog(stores);
         PopularityRanker ranker = new PopularityRanker(stores, catalog, config.minVotes());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.reelfm.schemas.Movie;
 
-/** The catalogue fields every item in a response carries. */
+/** The catalogue fields every item in a response carries; which items a list may hold is {@code ListFilter}'s call. */
 public record MovieView(String itemId, String title, Integer year, List<String> genres) {
 
     public static MovieView of(Movie m) {
@@ -14,19 +14,5 @@ public record MovieView(String itemId, String title, Integer year, List<String> 
     /** For an item the model knows but the catalogue does not (yet). */
     public static MovieView unknown(String itemId) {
         return new MovieView(itemId, null, null, List.of());
-    }
-
-    public boolean hasGenre(String genre) {
-        return genres.stream().anyMatch(g -> g.equalsIgnoreCase(genre));
-    }
-
-    public boolean inYears(Integer from, Integer to) {
-        if (from == null && to == null) {
-            return true;
-        }
-        if (year == null) {
-            return false;
-        }
-        return (from == null || year >= from) && (to == null || year <= to);
     }
 }

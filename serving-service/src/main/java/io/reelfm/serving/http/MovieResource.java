@@ -11,6 +11,8 @@ import io.reelfm.service.http.Echo;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
 import io.reelfm.serving.catalog.TitleSearch;
+import io.reelfm.serving.lists.ListFilter;
+import io.reelfm.serving.lists.ListLimits;
 import io.reelfm.serving.variant.Variants;
 import io.reelfm.serving.model.ClusterModel;
 import io.reelfm.serving.model.FactorModel;
@@ -29,9 +31,9 @@ public final class MovieResource {
     private final PopularityRanker popularity;
     private final ModelRegistry models;
     private final Variants variants;
-    private final Limits limits;
+    private final ListLimits limits;
 
-    public MovieResource(Catalog catalog, PopularityRanker popularity, ModelRegistry models, Variants variants, Limits limits) {
+    public MovieResource(Catalog catalog, PopularityRanker popularity, ModelRegistry models, Variants variants, ListLimits limits) {
         this.catalog = catalog;
         this.popularity = popularity;
         this.models = models;
@@ -62,7 +64,7 @@ public final class MovieResource {
 
     private void similar(Context ctx) {
         MovieView m = movie(ctx);
-        int k = Params.k(ctx, "k", Limits.DEFAULT_K, limits);
+        int k = ListParams.k(ctx, limits);
         String method = Params.optionalString(ctx, "method").orElse("factors");
         if ("cluster".equals(method)) {
             similarInCluster(ctx, m, k);
@@ -93,14 +95,13 @@ public final class MovieResource {
         if (cluster == null) {
             throw Params.notFound("movie " + m.itemId() + " is not in cluster model " + clusters.name() + " yet");
         }
-        List<SimilarItem> items = popularity.popular(k, v -> !v.itemId().equals(m.itemId()) && cluster.equals(clusters.clusterOf(v.itemId())))
-                .stream().map(p -> new SimilarItem(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating())).toList();
+        List<SimilarItem> items = popularity.popular(k, ListFilter.sameClusterAs(clusters, m.itemId(), cluster)).stream().map(p -> new SimilarItem(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating())).toList();
         ctx.json(new Similar(m.itemId(), "cluster", clusters.name(), clusters.version(), items));
     }
 
     private void search(Context ctx) {
         String q = Params.required(ctx, "q");
-        int limit = Params.optionalInt(ctx, "limit", 1, limits.maxK()).orElse(Limits.DEFAULT_SEARCH_LIMIT);
+        int limit = ListParams.searchLimit(ctx, limits);
         List<MovieView> hits = TitleSearch.search(catalog.all(), q, limit).stream().map(TitleSearch.Hit::movie).toList();
         ctx.json(new SearchResult(q, hits));
     }

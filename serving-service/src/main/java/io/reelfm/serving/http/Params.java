@@ -14,10 +14,6 @@ public final class Params {
     private Params() {
     }
 
-    public static int k(Context ctx, String name, int defaultValue, Limits limits) {
-        return optionalInt(ctx, name, 1, limits.maxK()).orElse(defaultValue);
-    }
-
     public static Optional<Integer> optionalInt(Context ctx, String name, int min, int max) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {

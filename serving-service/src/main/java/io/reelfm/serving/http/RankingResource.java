@@ -5,6 +5,7 @@ import java.util.List;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.reelfm.service.http.Echo;
+import io.reelfm.serving.lists.ListLimits;
 import io.reelfm.serving.popular.PopularityRanker;
 import io.reelfm.serving.topology.TrendWindow;
 
@@ -12,9 +13,9 @@ import io.reelfm.serving.topology.TrendWindow;
 public final class RankingResource {
 
     private final PopularityRanker ranker;
-    private final Limits limits;
+    private final ListLimits limits;
 
-    public RankingResource(PopularityRanker ranker, Limits limits) {
+    public RankingResource(PopularityRanker ranker, ListLimits limits) {
         this.ranker = ranker;
         this.limits = limits;
     }
@@ -25,15 +26,15 @@ public final class RankingResource {
     }
 
     private void popular(Context ctx) {
-        int k = Params.k(ctx, "k", Limits.DEFAULT_K, limits);
-        List<PopularityRanker.PopularItem> items = ranker.popular(k, Params.optionalString(ctx, "genre"));
+        int k = ListParams.k(ctx, limits);
+        List<PopularityRanker.PopularItem> items = ranker.popular(k, ListParams.genre(ctx)::accepts);
         ctx.json(new Popular(ranker.minVotes(), items));
     }
 
     private void trending(Context ctx) {
         String w = Params.optionalString(ctx, "window").orElse(TrendWindow.DAY.label());
         TrendWindow window = TrendWindow.parse(w).orElseThrow(() -> Params.bad("window", "must be 1h or 24h, was '" + Echo.truncate(w) + "'"));
-        ctx.json(ranker.trending(window, Params.k(ctx, "k", Limits.DEFAULT_K, limits), Params.optionalString(ctx, "genre")));
+        ctx.json(ranker.trending(window, ListParams.k(ctx, limits), ListParams.genre(ctx)));
     }
 
     /** @param minVotes the prior weight m of the weighted rating */

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
+import io.reelfm.serving.lists.ListLimits;
 import io.reelfm.serving.recommend.RecommendQuery;
 import io.reelfm.serving.recommend.RecommendationListener;
 import io.reelfm.serving.recommend.Recommendations;
@@ -21,7 +22,6 @@ import io.reelfm.service.http.ApiException;
 import io.reelfm.service.http.Echo;
 import io.reelfm.serving.routing.UserRouter;
 import io.reelfm.serving.state.StreamsStores;
-import io.reelfm.serving.topology.ProfileSegments;
 import io.reelfm.serving.topology.UserHistory;
 
 /**
@@ -37,8 +37,6 @@ public final class UserResource {
      */
     public static final String STALE_HEADER = UserRouter.STALE_HEADER;
 
-    /** The most ratings {@code /history} returns; {@code limit} may ask for fewer, newest first. */
-    static final int MAX_HISTORY_LIMIT = 100_000;
     /** How long a request for a failed owner's user waits for a local replica to answer. */
     private static final Duration COPY_WAIT = Duration.ofSeconds(4);
 
@@ -47,12 +45,12 @@ public final class UserResource {
     private final UserRouter router;
     private final StreamsStores stores;
     private final long retryAfterSeconds;
-    private final Limits limits;
+    private final ListLimits limits;
     private final RecommendationListener listener;
     private final LoadShedder shedder;
 
     /** @param failover how long a failed owner's users may wait for their partitions to move (Retry-After) */
-    public UserResource(Recommender recommender, Catalog catalog, UserRouter router, StreamsStores stores, Limits limits,
+    public UserResource(Recommender recommender, Catalog catalog, UserRouter router, StreamsStores stores, ListLimits limits,
                         RecommendationListener listener, LoadShedder shedder, Duration failover) {
         this.recommender = recommender;
         this.catalog = catalog;
@@ -169,17 +167,7 @@ public final class UserResource {
     }
 
     private void recommendations(Context ctx) {
-        RecommendQuery q = new RecommendQuery(Params.k(ctx, "k", Limits.DEFAULT_K, limits),
-                Params.optionalString(ctx, "genre").orElse(null),
-                Params.optionalInt(ctx, "yearFrom", 1800, 3000).orElse(null),
-                Params.optionalInt(ctx, "yearTo", 1800, 3000).orElse(null),
-                Params.bool(ctx, "excludeSeen", true),
-                ProfileSegments.of(Params.optionalInt(ctx, "age", 1, 120).orElse(null),
-                        Params.optionalString(ctx, "gender").orElse(null),
-                        Params.optionalString(ctx, "occupation").orElse(null)));
-        if (q.yearFrom() != null && q.yearTo() != null && q.yearFrom() > q.yearTo()) {
-            throw Params.bad("yearFrom", "must not be after yearTo");
-        }
+        RecommendQuery q = ListParams.recommendQuery(ctx, limits);
         String user = userId(ctx);
         Recommendations r = shedder.call(() -> recommender.recommend(user, q));
         listener.served(r);
@@ -201,7 +189,7 @@ public final class UserResource {
 
     private void history(Context ctx) {
         String user = userId(ctx);
-        int limit = Params.optionalInt(ctx, "limit", 1, MAX_HISTORY_LIMIT).orElse(MAX_HISTORY_LIMIT);
+        int limit = ListParams.historyLimit(ctx);
         UserHistory h = recommender.history(user);
         if (h.isEmpty()) {
             throw Params.notFound("user " + user + " has no ratings");

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
+import io.reelfm.serving.lists.ListFilter;
 import io.reelfm.serving.state.ServingStores;
 import io.reelfm.serving.topology.ItemStats;
 import io.reelfm.serving.topology.TrendWindow;
@@ -35,10 +36,6 @@ public final class PopularityRanker {
         this.stores = stores;
         this.catalog = catalog;
         this.minVotes = minVotes;
-    }
-
-    public List<PopularItem> popular(int k, Optional<String> genre) {
-        return popular(k, m -> genre.isEmpty() || m.hasGenre(genre.get()));
     }
 
     /** The top {@code k} by weighted rating among items whose catalogue entry passes {@code filter}. */
@@ -84,12 +81,8 @@ public final class PopularityRanker {
         return out;
     }
 
-    public Trending trending(TrendWindow window, int k) {
-        return trending(window, k, Optional.empty());
-    }
-
-    /** The {@code k} items rated most often within {@code window}, of {@code genre} when given. */
-    public Trending trending(TrendWindow window, int k, Optional<String> genre) {
+    /** The {@code k} items rated most often within {@code window} that {@code filter} accepts. */
+    public Trending trending(TrendWindow window, int k, ListFilter filter) {
         List<KeyValue<String, ItemStats>> all = snapshot();
         long now = all.stream().mapToLong(kv -> kv.value.lastEventTime()).max().orElse(Long.MIN_VALUE);
         record Counted(String itemId, long count) {
@@ -98,7 +91,7 @@ public final class PopularityRanker {
         if (now != Long.MIN_VALUE) {
             for (KeyValue<String, ItemStats> kv : all) {
                 long c = kv.value.trendCount(window, now);
-                if (c > 0 && (genre.isEmpty() || catalog.view(kv.key).hasGenre(genre.get()))) {
+                if (c > 0 && (!filter.narrows() || filter.accepts(catalog.view(kv.key)))) {
                     counted.add(new Counted(kv.key, c));
                 }
             }

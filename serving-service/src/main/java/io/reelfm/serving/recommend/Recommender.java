@@ -1,14 +1,12 @@
 package io.reelfm.serving.recommend;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.rank.CalibratedModel;
-import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
@@ -71,7 +69,7 @@ public final class Recommender {
         Optional<FactorModel> loaded = models.get(variant.model());
         if (history.isEmpty() && !q.profileSegments().isEmpty()) {
             String reason = "popular with users like you (" + String.join(", ", q.profileSegments()) + ")";
-            List<Recommendations.Item> items = popularity.byProfile(q.k(), q.profileSegments(), q::accepts).stream()
+            List<Recommendations.Item> items = popularity.byProfile(q.k(), q.profileSegments(), q.filter()::accepts).stream()
                     .map(p -> new Recommendations.Item(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating(),
                             null, reason, null))
                     .toList();
@@ -87,62 +85,35 @@ public final class Recommender {
         if (model.ranking() && user.ratingsUsed() == 0) {
             return popular(userId, q, variant, loaded, requestId);
         }
+        List<Recommendations.Item> items = personal(model, userId, user, history, profile, q);
+        return new Recommendations(userId, items, model.name(), model.version(), variant.name(), requestId, "fold-in");
+    }
+
+    /** The user's list from the model: filtered candidates, calibrated when the model asks for it, each explained. */
+    private List<Recommendations.Item> personal(FactorModel model, String userId, UserVector user, UserHistory history,
+                                                UserProfile profile, RecommendQuery q) {
         Ratings ratings = ratingsFor(model, userId, history, profile);
-        BitSet excluded = q.excludeSeen() ? seenRows(model, history) : new BitSet(model.items());
-        int[] liked = likedRows(model, history);
-        List<Recommendations.Item> items = new ArrayList<>(q.k());
         boolean calibrate = model.ranking() && model.calibration() > 0 && model.genres().count() > 0;
         int wanted = calibrate ? Math.max(q.k(), CalibratedModel.POOL) : q.k();
-        int window = q.filtered() ? Math.min(model.items(), Math.max(wanted * 20, 200)) : Math.min(model.items(), wanted);
-        ScoredItems top = model.topK(user, window, excluded);
-        if (q.filtered() && window < model.items() && countAccepted(top, model, q) < q.k()) {
-            top = model.topK(user, model.items(), excluded);
-        }
-        int[] rows = new int[wanted];
-        float[] scores = new float[wanted];
-        MovieView[] views = new MovieView[wanted];
-        int n = 0;
-        for (int r = 0; r < top.size() && n < wanted; r++) {
-            int row = top.index(r);
-            // the catalogue is read per candidate only when a filter needs it; otherwise only for the listed items
-            MovieView m = q.filtered() ? catalog.view(model.itemId(row)) : null;
-            if (q.filtered() && !q.accepts(m)) {
-                continue;
-            }
-            rows[n] = row;
-            scores[n] = top.score(r);
-            views[n++] = m;
-        }
+        CandidatePool pool = CandidatePool.select(catalog, model, user, q.filter(),
+                q.filter().excludedRows(model, history), wanted, q.k());
         if (calibrate) {
-            int[] chosen = ListCalibration.choose(model, ratedRows(model, history), rows, scores, n, q.k());
-            int[] r2 = new int[chosen.length];
-            float[] s2 = new float[chosen.length];
-            MovieView[] v2 = new MovieView[chosen.length];
-            for (int j = 0; j < chosen.length; j++) {
-                r2[j] = rows[chosen[j]];
-                s2[j] = scores[chosen[j]];
-                v2[j] = views[chosen[j]];
-            }
-            rows = r2;
-            scores = s2;
-            views = v2;
-            n = chosen.length;
+            pool = pool.pick(ListCalibration.choose(model, ratedRows(model, history), pool.rows(), pool.scores(),
+                    pool.size(), q.k()));
         }
-        for (int j = 0; j < n; j++) {
-            if (views[j] == null) {
-                views[j] = catalog.view(model.itemId(rows[j]));
-            }
+        int[] because = model.closestOf(pool.rows(), likedRows(model, history));
+        List<Recommendations.Item> items = new ArrayList<>(pool.size());
+        for (int j = 0; j < pool.size(); j++) {
+            MovieView m = pool.view(j);
+            float score = pool.scores()[j];
+            items.add(item(model, m, score, ratings.of(m.itemId(), score), because[j]));
         }
-        int[] because = model.closestOf(java.util.Arrays.copyOf(rows, n), liked);
-        for (int j = 0; j < n; j++) {
-            items.add(item(model, views[j], scores[j], ratings.of(views[j].itemId(), scores[j]), because[j]));
-        }
-        return new Recommendations(userId, items, model.name(), model.version(), variant.name(), requestId, "fold-in");
+        return items;
     }
 
     private Recommendations popular(String userId, RecommendQuery q, Variant variant, Optional<FactorModel> loaded,
                                     String requestId) {
-        List<Recommendations.Item> items = popularity.popular(q.k(), q::accepts).stream()
+        List<Recommendations.Item> items = popularity.popular(q.k(), q.filter()::accepts).stream()
                 .map(p -> new Recommendations.Item(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating(),
                         null, "popular", null))
                 .toList();
@@ -191,16 +162,6 @@ public final class Recommender {
         return Optional.of(new Prediction(userId, itemId, round(p), model.name(), model.version(), variant.name()));
     }
 
-    private int countAccepted(ScoredItems top, FactorModel model, RecommendQuery q) {
-        int n = 0;
-        for (int r = 0; r < top.size(); r++) {
-            if (q.accepts(catalog.view(model.itemId(top.index(r))))) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     private Recommendations.Item item(FactorModel model, MovieView m, float score, Double predictedRating, int because) {
         String reason;
         String becauseId = null;
@@ -213,18 +174,6 @@ public final class Recommender {
         }
         return new Recommendations.Item(m.itemId(), m.title(), m.year(), m.genres(), round(score), predictedRating,
                 reason, becauseId);
-    }
-
-    /** The model's rows of the items the user rated, to leave out of their list. */
-    private static BitSet seenRows(FactorModel model, UserHistory history) {
-        BitSet seen = new BitSet(model.items());
-        for (UserHistory.Entry e : history.entries()) {
-            int row = model.row(e.itemId());
-            if (row >= 0) {
-                seen.set(row);
-            }
-        }
-        return seen;
     }
 
     /** Rows of every item the user rated that the model knows. */
