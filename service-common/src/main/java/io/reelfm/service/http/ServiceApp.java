@@ -90,14 +90,7 @@ public final class ServiceApp implements AutoCloseable {
     }
 
     private static void installErrorMapping(Javalin app) {
-        app.exception(ApiException.class, (e, ctx) -> {
-            if (e.status() >= 500) {
-                log.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), e.status(), e.getMessage());
-                log.debug("Cause of {} on {} {}", e.status(), ctx.method(), ctx.path(), e.getCause());
-            }
-            e.headers().forEach(ctx::header);
-            ctx.status(e.status()).json(new ErrorBody(Echo.message(e.getMessage()), e.problems()));
-        });
+        app.exception(ApiException.class, ServiceApp::answer);
         app.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 405) {
                 // Javalin lists the path's methods in its details; HTTP says they belong in Allow.
@@ -114,6 +107,23 @@ public final class ServiceApp implements AutoCloseable {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500).json(new ErrorBody("internal error", null));
         });
+    }
+
+    /**
+     * Answers {@code e} as JSON with its status and headers, logging a 5xx at WARN unless it is
+     * {@linkplain ApiException#expected() expected}. The mapper of {@link ApiException} uses it; a
+     * service may too, to answer an exception type it cannot make throw {@link ApiException}
+     * (one a library throws) in the same shape.
+     */
+    public static void answer(ApiException e, Context ctx) {
+        if (e.expected()) {
+            log.debug("{} {} -> {}: {}", ctx.method(), ctx.path(), e.status(), e.getMessage());
+        } else if (e.status() >= 500) {
+            log.warn("{} {} -> {}: {}", ctx.method(), ctx.path(), e.status(), e.getMessage());
+            log.debug("Cause of {} on {} {}", e.status(), ctx.method(), ctx.path(), e.getCause());
+        }
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status()).json(new ErrorBody(Echo.message(e.getMessage()), e.problems()));
     }
 
     private static void installRequestTimer(Javalin app, String service, PrometheusMeterRegistry registry) {

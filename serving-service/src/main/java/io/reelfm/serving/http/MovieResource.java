@@ -17,9 +17,9 @@ import io.reelfm.serving.variant.Variants;
 import io.reelfm.serving.model.ClusterModel;
 import io.reelfm.serving.model.FactorModel;
 import io.reelfm.serving.model.ModelRegistry;
-import io.reelfm.serving.model.ModelUnavailableException;
 import io.reelfm.serving.popular.PopularityRanker;
 import io.reelfm.serving.topology.ItemStats;
+import io.reelfm.serving.unavailable.ServingUnavailable;
 
 /** {@code /movies/...}: details with statistics, similar items and title search; all from global state. */
 public final class MovieResource {
@@ -74,7 +74,7 @@ public final class MovieResource {
             throw Params.bad("method", "must be factors or cluster, was '" + Echo.truncate(method) + "'");
         }
         String modelName = variants.all().get(0).model();
-        FactorModel model = models.get(modelName).orElseThrow(() -> new ModelUnavailableException(modelName));
+        FactorModel model = models.get(modelName).orElseThrow(() -> ServingUnavailable.noModel(modelName));
         int row = model.row(m.itemId());
         if (row < 0) {
             throw Params.notFound("movie " + m.itemId() + " is not known to model " + modelName + " yet");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.reelfm.service.http.ApiException;
+import io.reelfm.serving.unavailable.ServingUnavailable;
 
 /**
  * The models currently served: factor models by name and the cluster model. Only the {@link ModelLoader} thread writes; request
@@ -55,7 +56,7 @@ public final class ModelRegistry {
         if (!clustersEnabled) {
             throw new ApiException(404, "clusters are switched off on this instance (reelfm.serving.cluster-model=none)");
         }
-        return clusters().orElseThrow(() -> ApiException.unavailable("no cluster model is loaded yet", 5, null));
+        return clusters().orElseThrow(ServingUnavailable::noClusterModel);
     }
 
     void publishClusters(ClusterModel model) {

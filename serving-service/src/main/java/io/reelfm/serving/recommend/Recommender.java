@@ -14,11 +14,11 @@ import io.reelfm.serving.variant.Variant;
 import io.reelfm.serving.variant.Variants;
 import io.reelfm.serving.model.FactorModel;
 import io.reelfm.serving.model.ModelRegistry;
-import io.reelfm.serving.model.ModelUnavailableException;
 import io.reelfm.serving.model.UserVectorCache;
 import io.reelfm.serving.popular.PopularityRanker;
 import io.reelfm.serving.state.ServingStores;
 import io.reelfm.serving.topology.UserHistory;
+import io.reelfm.serving.unavailable.ServingUnavailable;
 
 /**
  * Answers the per-user questions on the instance that owns the user's partition: a user with
@@ -79,7 +79,7 @@ public final class Recommender {
         if (history.isEmpty()) {
             return popular(userId, q, variant, loaded, requestId);
         }
-        FactorModel model = loaded.orElseThrow(() -> new ModelUnavailableException(variant.model()));
+        FactorModel model = loaded.orElseThrow(() -> ServingUnavailable.noModel(variant.model()));
         UserProfile profile = stores.userProfile(userId);
         UserVector user = vectors.vector(userId, model, history, profile);
         if (model.ranking() && user.ratingsUsed() == 0) {
@@ -149,9 +149,9 @@ public final class Recommender {
      */
     public Optional<Prediction> predict(String userId, String itemId) {
         Variant variant = variants.assign(userId);
-        FactorModel served = models.get(variant.model()).orElseThrow(() -> new ModelUnavailableException(variant.model()));
+        FactorModel served = models.get(variant.model()).orElseThrow(() -> ServingUnavailable.noModel(variant.model()));
         FactorModel model = served.ranking()
-                ? models.get(ratingModel).filter(m -> !m.ranking()).orElseThrow(() -> new ModelUnavailableException(ratingModel))
+                ? models.get(ratingModel).filter(m -> !m.ranking()).orElseThrow(() -> ServingUnavailable.noModel(ratingModel))
                 : served;
         int row = model.row(itemId);
         if (row < 0) {

@@ -33,7 +33,7 @@ import io.reelfm.serving.variant.Variant;
 import io.reelfm.serving.variant.Variants;
 import io.reelfm.serving.model.ModelLoader;
 import io.reelfm.serving.model.ModelRegistry;
-import io.reelfm.serving.model.ModelUnavailableException;
+import io.reelfm.service.http.ApiException;
 import io.reelfm.serving.model.SnapshotSource;
 import io.reelfm.serving.model.TestModels;
 import io.reelfm.serving.model.UserVectorCache;
@@ -176,7 +176,8 @@ class RecommenderTest {
         rate("u", "i2", 5, 1);
         Recommendations r = ranking.recommend("u", new RecommendQuery(5, null, null, null, true));
         assertThat(r.items()).hasSize(5).allSatisfy(i -> assertThat(i.predictedRating()).isNull());
-        assertThatThrownBy(() -> ranking.predict("u", "i3")).isInstanceOf(ModelUnavailableException.class);
+        assertThatThrownBy(() -> ranking.predict("u", "i3")).isInstanceOf(ApiException.class)
+                .hasMessage("model none is not loaded yet").satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503));
     }
 
     @Test
