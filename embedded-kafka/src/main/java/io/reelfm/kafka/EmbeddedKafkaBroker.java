@@ -83,6 +83,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         raft.startup();
         server = raft;
         awaitReady(Duration.ofSeconds(60));
+        CoordinatorWarmUp.run(bootstrapServers(), Duration.ofSeconds(60));
         log.info("Kafka broker ready at {} in {} ms (data in {})", bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir);
         return this;
