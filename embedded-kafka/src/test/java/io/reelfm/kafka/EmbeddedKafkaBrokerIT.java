@@ -11,6 +11,7 @@ import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,6 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedKafkaBrokerIT {
+
+    @Test
+    void startedBrokerAlreadyHasBothCoordinatorTopics() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.create(0, null, Map.of()).start();
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            assertThat(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get())
+                    .contains("__consumer_offsets", "__transaction_state");
+        }
+    }
 
     @Test
     void brokerKeepsRecordsAcrossRestartOnTheSameDirectory(@TempDir Path dir) throws Exception {
