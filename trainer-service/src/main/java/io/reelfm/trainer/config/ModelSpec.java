@@ -14,6 +14,7 @@ import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.ImplicitPrior;
 import io.reelfm.core.deepfm.DeepFmConfig;
+import io.reelfm.trainer.content.ContentClusterJob;
 import io.reelfm.trainer.model.DeepFmFitter;
 import io.reelfm.trainer.model.FmFitter;
 import io.reelfm.trainer.model.RankingFitter;
@@ -38,7 +39,8 @@ import io.reelfm.trainer.model.SnapshotFitter;
  *                     (als), 16 (ials), 20 (sgd, kmeans), 100 (mcmc)
  * @param learningRate {@code .learning-rate}: SGD step, default 0.01
  * @param seed         {@code .seed}: random seed for initialisation and shuffling, default 42
- * @param clusters     {@code .clusters}: k of the k-means content job, default 20
+ * @param clusters     {@code .clusters}: k of the k-means content job, or {@code auto} (the default, held as
+ *                     {@link ContentClusterJob#AUTO}) to choose k by silhouette from the catalogue at hand
  * @param features     {@code .features}: comma-separated feature groups besides user and item ids, among
  *                     {@code genres}, {@code year} (release decade), {@code profile} (age, gender, occupation),
  *                     {@code implicit} (the items a user rated) and {@code raters} (the users who rated an item);
@@ -68,7 +70,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
                 "names must be non-empty without '/', got '" + name + "'");
         ConfigException.require(java.util.Set.of("als", "sgd", "mcmc", "ials", "deepfm", "kmeans").contains(learner),
                 prefix + ".learner", "must be als, sgd, mcmc, ials, deepfm or kmeans, was '" + learner + "'");
-        ConfigException.require(clusters >= 2, prefix + ".clusters", "must be >= 2, was " + clusters);
+        ConfigException.require(clusters == ContentClusterJob.AUTO || clusters >= 2, prefix + ".clusters",
+                "must be auto or >= 2, was " + clusters);
         ConfigException.require(factors >= 1 && factors <= 1024, prefix + ".factors", "must be 1..1024, was " + factors);
         ConfigException.require(lambda > 0, prefix + ".lambda", "must be > 0, was " + lambda);
         ConfigException.require(iterations >= 1, prefix + ".iterations", "must be >= 1, was " + iterations);
@@ -97,9 +100,22 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
                 s.decimal(prefix + "lambda", sgd ? 0.05 : ials ? ranking.prior().reg() : 20.0),
                 s.integer(prefix + "iterations", mcmc ? 100 : ials ? ranking.iterations() : sgd || "kmeans".equals(learner) ? 20 : 10),
                 s.decimal(prefix + "learning-rate", 0.01),
-                s.longValue(prefix + "seed", 42), s.integer(prefix + "clusters", 20),
+                s.longValue(prefix + "seed", 42), clusters(s.string(prefix + "clusters", "auto"), prefix + "clusters"),
                 features(s.string(prefix + "features", ials ? "none" : "genres,year,profile"), prefix + "features"),
                 !ials || s.find(prefix + "lambda").isEmpty());
+    }
+
+    private static int clusters(String value, String key) {
+        if ("auto".equalsIgnoreCase(value.trim())) {
+            return ContentClusterJob.AUTO;
+        }
+        try {
+            int k = Integer.parseInt(value.trim());
+            ConfigException.require(k >= 2, key, "must be auto or >= 2, was " + k);
+            return k;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "must be auto or a whole number >= 2, was '" + value + "'");
+        }
     }
 
     private static Set<FeatureGroup> features(String list, String key) {

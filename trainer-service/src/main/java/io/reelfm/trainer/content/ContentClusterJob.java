@@ -11,6 +11,8 @@ import io.reelfm.core.cluster.DistanceKernel;
 import io.reelfm.core.cluster.KMeans;
 import io.reelfm.core.cluster.KMeansConfig;
 import io.reelfm.core.cluster.KMeansModel;
+import io.reelfm.core.cluster.KSelection;
+import io.reelfm.core.cluster.Silhouette;
 import io.reelfm.core.content.CatalogueItem;
 import io.reelfm.core.content.ContentClusteringConfig;
 import io.reelfm.core.content.ContentFeatureBuilder;
@@ -26,8 +28,15 @@ import io.reelfm.trainer.store.TrainingState;
 /**
  * Clusters the catalogue on its metadata and the rating statistics streamed so far with the
  * recommender-core content pipeline: MinMax-scaled genres, release year, mean rating and log
- * popularity ({@link ContentFeatureBuilder}), PCA to {@value #VARIANCE_TO_KEEP} of the variance,
- * then k-means. Produces the {@link ClusterSnapshot} of a {@code content-kmeans} version, its
+ * popularity, and runtime, original language and region when the catalogue carries them
+ * ({@link ContentFeatureBuilder}), PCA to {@value #VARIANCE_TO_KEEP} of the variance, then k-means.
+ *
+ * <p>k is either fixed or, by default, chosen from the data: every k from 2 to
+ * {@link #largestK(int) √(n/2)} (at most {@value #MAX_AUTO_K}) is fitted and the one with the best
+ * silhouette wins. √(n/2) is the usual rule of thumb for n points; the silhouette then picks
+ * within it, so a 40-film catalogue is not cut into 20 clusters of two and a 60,000-film one is
+ * not forced into a dozen. The chosen k and its silhouette are published with the version.
+ * Produces the {@link ClusterSnapshot} of a {@code content-kmeans} version, its
  * centroids mapped back to the named features, with a readable label per cluster.
  */
 public final class ContentClusterJob {
@@ -37,11 +46,17 @@ public final class ContentClusterJob {
     private static final double VARIANCE_TO_KEEP = ContentClusteringConfig.DEFAULT.varianceToKeep();
     private static final double TOLERANCE = 1e-4;
     private static final int RESTARTS = 4;
+    /** Upper bound of the automatic k: the most clusters a person browses as a list of themes. */
+    static final int MAX_AUTO_K = 40;
+    /** The k of {@code clusters} meaning "choose k by silhouette". */
+    public static final int AUTO = 0;
+    private static final int SILHOUETTE_SAMPLE = 2000;
 
     private final int clusters;
     private final int iterations;
     private final long seed;
 
+    /** @param clusters k, or {@link #AUTO} to choose it by silhouette */
     public ContentClusterJob(int clusters, int iterations, long seed) {
         this.clusters = clusters;
         this.iterations = iterations;
@@ -59,8 +74,18 @@ public final class ContentClusterJob {
         int n = features.itemIds().size();
         PcaModel pca = n < 2 ? null : Pca.fit(features.values(), VARIANCE_TO_KEEP);
         float[][] points = pca == null ? features.values() : pca.transform(features.values());
-        KMeansModel model = KMeans.fit(points, new KMeansConfig(Math.min(clusters, n), iterations, TOLERANCE, seed, 0,
-                DistanceKernel.AUTO, RESTARTS));
+        KMeansConfig base = new KMeansConfig(2, iterations, TOLERANCE, seed, 0, DistanceKernel.AUTO, RESTARTS);
+        KMeansModel model;
+        double silhouette;
+        if (clusters == AUTO && n > 2) {
+            KSelection.Score best = KSelection.run(points, 2, largestK(n), base, SILHOUETTE_SAMPLE).best();
+            model = best.model();
+            silhouette = best.silhouette();
+        } else {
+            int k = clusters == AUTO ? Math.min(2, n) : Math.min(clusters, n);
+            model = KMeans.fit(points, base.withK(k));
+            silhouette = k < 2 || k >= n ? 0 : Silhouette.score(points, model.labels(), SILHOUETTE_SAMPLE, seed);
+        }
         float[][] centroids = new float[model.k()][];
         for (int c = 0; c < model.k(); c++) {
             centroids[c] = pca == null ? model.centroid(c) : pca.inverseTransform(model.centroid(c));
@@ -73,6 +98,7 @@ public final class ContentClusterJob {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("inertia", model.inertia() / n);
         metrics.put("clusters", (double) model.k());
+        metrics.put("silhouette", silhouette);
         metrics.put("items", (double) n);
         metrics.put("components", (double) (pca == null ? features.featureNames().size() : pca.components()));
         return new Outcome(snapshot, metrics);
@@ -81,8 +107,14 @@ public final class ContentClusterJob {
     private static List<CatalogueItem> catalogue(Map<String, Movie> movies) {
         return movies.entrySet().stream()
                 .map(e -> new CatalogueItem(e.getKey(), e.getValue().getTitle(), e.getValue().getYear(), e.getValue().getGenres(),
-                        null, null, null))
+                        e.getValue().getRuntime(), e.getValue().getLanguage(), e.getValue().getRegion()))
                 .toList();
+    }
+
+    /** The largest k tried automatically for {@code n} items: √(n/2), at least 2, at most {@value #MAX_AUTO_K} and n − 1. */
+    static int largestK(int n) {
+        int rule = (int) Math.round(Math.sqrt(n / 2.0));
+        return Math.max(2, Math.min(Math.min(MAX_AUTO_K, rule), n - 1));
     }
 
     /** Every catalogued item's rating count and its mean shrunk towards the global mean; unrated items get the global mean. */

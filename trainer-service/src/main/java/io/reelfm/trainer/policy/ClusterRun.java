@@ -41,7 +41,7 @@ final class ClusterRun {
             ContentClusterJob.Outcome result = new ContentClusterJob(s.spec().clusters(), s.spec().iterations(), s.spec().seed())
                     .run(state);
             Map<String, String> hyper = new LinkedHashMap<>();
-            hyper.put("clusters", String.valueOf(s.spec().clusters()));
+            hyper.put("clusters", s.spec().clusters() == ContentClusterJob.AUTO ? "auto" : String.valueOf(s.spec().clusters()));
             hyper.put("iterations", String.valueOf(s.spec().iterations()));
             hyper.put("seed", String.valueOf(s.spec().seed()));
             Optional<ModelManifest> unchanged = gate.unchangedActive(s, hyper);

@@ -98,6 +98,19 @@ class TrainerConfigTest {
     }
 
     @Test
+    void theClusteringChoosesItsKUnlessOneIsGiven() {
+        assertThat(TrainerConfig.from(Settings.ofMap(Map.of())).models().get(2).clusters())
+                .isEqualTo(io.reelfm.trainer.content.ContentClusterJob.AUTO);
+        assertThat(TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.content-kmeans.clusters", "9")))
+                .models().get(2).clusters()).isEqualTo(9);
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.content-kmeans.clusters", "some"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.content-kmeans.clusters")
+                .hasMessageContaining("auto");
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.model.content-kmeans.clusters", "1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.model.content-kmeans.clusters");
+    }
+
+    @Test
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.snapshot.chunk-bytes", "2000000"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.snapshot.chunk-bytes");

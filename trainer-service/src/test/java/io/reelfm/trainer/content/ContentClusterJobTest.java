@@ -89,6 +89,55 @@ class ContentClusterJobTest {
     }
 
     @Test
+    void automaticKFindsTheKindsOfMovieInTheCatalogueAndReportsItsSilhouette() {
+        TrainingState state = new TrainingState(1000);
+        for (int i = 0; i < 60; i++) {
+            String id = String.format("m%02d", i);
+            state.applyMovie(id, Movie.newBuilder().setItemId(id).setTitle("Movie " + i).setGenres(GENRES.get(i % 3))
+                    .setYear(1990 + i * 7 % 11).build(), "movies", 0, i);
+        }
+
+        ContentClusterJob.Outcome outcome = new ContentClusterJob(ContentClusterJob.AUTO, 50, 7).run(state);
+
+        assertThat(outcome.metrics()).containsEntry("clusters", 3.0);
+        assertThat(outcome.metrics().get("silhouette")).isGreaterThan(0.5);
+        int[] labels = outcome.snapshot().assignments();
+        for (int i = 0; i < labels.length; i++) {
+            assertThat(labels[i]).isEqualTo(labels[i % 3]);
+        }
+    }
+
+    @Test
+    void automaticKTriesUpToTheRootOfHalfTheCatalogue() {
+        assertThat(ContentClusterJob.largestK(3)).isEqualTo(2);
+        assertThat(ContentClusterJob.largestK(60)).isEqualTo(5);
+        assertThat(ContentClusterJob.largestK(1682)).isEqualTo(29);
+        assertThat(ContentClusterJob.largestK(62_000)).isEqualTo(ContentClusterJob.MAX_AUTO_K);
+    }
+
+    @Test
+    void runtimeAndLanguageSeparateMoviesThatShareGenreAndYear() {
+        TrainingState state = new TrainingState(1000);
+        for (int i = 0; i < 40; i++) {
+            String id = String.format("m%02d", i);
+            boolean epic = i % 2 == 0;
+            state.applyMovie(id, Movie.newBuilder().setItemId(id).setTitle("Movie " + i).setGenres(List.of("Drama"))
+                    .setYear(1990).setRuntime(epic ? 190 + i % 5 : 85 + i % 5).setLanguage(epic ? "hi" : "en")
+                    .setRegion(epic ? "IN" : "US").build(), "movies", 0, i);
+        }
+
+        ContentClusterJob.Outcome outcome = new ContentClusterJob(ContentClusterJob.AUTO, 50, 7).run(state);
+
+        assertThat(outcome.snapshot().featureNames()).contains("runtime").anyMatch(n -> n.startsWith("language:"));
+        assertThat(outcome.metrics()).containsEntry("clusters", 2.0);
+        int[] labels = outcome.snapshot().assignments();
+        for (int i = 0; i < labels.length; i++) {
+            assertThat(labels[i]).isEqualTo(labels[i % 2]);
+        }
+        assertThat(labels[0]).isNotEqualTo(labels[1]);
+    }
+
+    @Test
     void emptyCatalogueHasNothingToCluster() {
         assertThat(new ContentClusterJob(3, 20, 1).run(new TrainingState(100))).isNull();
     }
