@@ -135,6 +135,8 @@ class ContentClusterJobTest {
             assertThat(labels[i]).isEqualTo(labels[i % 2]);
         }
         assertThat(labels[0]).isNotEqualTo(labels[1]);
+        assertThat(outcome.snapshot().clusters().get(labels[0]).label()).isEqualTo("Drama, mostly 1990s, IN, hi, long runtime");
+        assertThat(outcome.snapshot().clusters().get(labels[1]).label()).isEqualTo("Drama, mostly 1990s, US, en, short runtime");
     }
 
     @Test
