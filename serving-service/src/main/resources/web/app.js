@@ -523,7 +523,8 @@
       api('/clusters').then(({ body }) => {
         const c = body.clusters.find((x) => x.cluster === movie.cluster);
         if (c && alive()) clusterInfo.textContent = 'Content cluster ' + c.cluster + ': ' + c.label + ' — ' + fmt(c.size) + ' movies, mostly '
-          + c.topGenres.join(', ') + (c.meanRating ? ', mean rating ' + c.meanRating.toFixed(2) : '');
+          + c.topGenres.join(', ') + (c.meanRating ? ', mean rating ' + c.meanRating.toFixed(2) : '')
+          + ((c.topTitles || []).length ? '. Best rated: ' + c.topTitles.map((t) => t.title).join(', ') : '');
       }).catch((e) => { if (alive()) clusterInfo.append(el('span', { class: 'error', text: ' (' + message(e) + ')' })); });
     }
     const list = async (p, url, none) => {
@@ -672,7 +673,8 @@
       const labels = body.clusters.map((c) => c.cluster + ': ' + c.topGenres.slice(0, 2).join('/'));
       chart(clusters, 'chart-clusters', { type: 'bar', data: { labels,
         datasets: [{ label: 'movies', data: body.clusters.map((c) => c.size), backgroundColor: PALETTE[2] }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { afterLabel: (c) => body.clusters[c.dataIndex].label } } },
+      options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { afterLabel: (c) => [body.clusters[c.dataIndex].label]
+        .concat((body.clusters[c.dataIndex].topTitles || []).map((t) => '• ' + t.title)) } } },
         scales: { x: axis('movies'), y: { ticks: { autoSkip: false } } } } });
     });
     guard([models], async () => {

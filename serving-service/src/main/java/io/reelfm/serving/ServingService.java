@@ -32,6 +32,7 @@ import io.reelfm.serving.experiment.ImpressionPublisher;
 import io.reelfm.serving.variant.Variants;
 import io.reelfm.serving.lists.ListLimits;
 import io.reelfm.serving.http.LoadShedder;
+import io.reelfm.serving.http.ClusterResource;
 import io.reelfm.serving.http.ModelResource;
 import io.reelfm.serving.http.MovieResource;
 import io.reelfm.serving.http.OpenApiResource;
@@ -122,6 +123,7 @@ public final class ServingService extends RunningService {
                         new UserResource(recommender, catalog, router, stores, limits, impressions, shedder, config.sessionTimeout()),
                         new MovieResource(catalog, ranker, registry, variants, limits),
                         new RankingResource(ranker, limits), new ModelResource(registry, variants),
+                        new ClusterResource(registry, catalog, ranker, limits),
                         new ExperimentResource(variants, experimentStore, stores, config.impressionWindow().toSeconds()),
                         new OpenApiResource(), new CatalogResource(catalog, ranker), new WebPage(),
                         new PassThrough(config.web())));

@@ -16,13 +16,20 @@ import java.util.List;
  *
  * <p>Format {@code RKM1} (big-endian): magic, format version, dimensions, feature names,
  * cluster count, per cluster its centroid, size, label, top genres and mean rating, then the
- * item count and per item its id and cluster.
+ * item count and per item its id and cluster. Format version 2 appends each item's coordinates
+ * in the space k-means clustered (the PCA projection): their dimension, then one row per item,
+ * so serving can rank a cluster's members by closeness to a movie. Version 1 payloads still
+ * read, with no coordinates.
+ *
+ * @param coordinates per item (in {@code itemIds} order) its point in the clustering space;
+ *                    empty when the payload predates them
  */
 public record ClusterSnapshot(List<String> featureNames, float[][] centroids, List<Cluster> clusters,
-                              String[] itemIds, int[] assignments) {
+                              String[] itemIds, int[] assignments, float[][] coordinates) {
 
     private static final int MAGIC = 0x524b4d31;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_COORDINATES = 1;
 
     public ClusterSnapshot {
         featureNames = List.copyOf(featureNames);
@@ -31,6 +38,14 @@ public record ClusterSnapshot(List<String> featureNames, float[][] centroids, Li
             throw new IllegalArgumentException("cluster arrays disagree: " + centroids.length + " centroids, "
                     + clusters.size() + " descriptions, " + itemIds.length + " ids, " + assignments.length + " assignments");
         }
+        if (coordinates.length != 0 && coordinates.length != itemIds.length) {
+            throw new IllegalArgumentException("coordinates for " + coordinates.length + " items, but " + itemIds.length + " ids");
+        }
+    }
+
+    /** Whether items carry coordinates (payloads of format 2 and later). */
+    public boolean hasCoordinates() {
+        return coordinates.length > 0;
     }
 
     /** One cluster's description. */
@@ -68,6 +83,13 @@ public record ClusterSnapshot(List<String> featureNames, float[][] centroids, Li
                 out.writeUTF(itemIds[i]);
                 out.writeInt(assignments[i]);
             }
+            int dims = hasCoordinates() ? coordinates[0].length : 0;
+            out.writeInt(dims);
+            for (float[] point : hasCoordinates() ? coordinates : new float[0][]) {
+                for (int d = 0; d < dims; d++) {
+                    out.writeFloat(point[d]);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +102,7 @@ public record ClusterSnapshot(List<String> featureNames, float[][] centroids, Li
                 throw new IllegalArgumentException("payload is not an RKM1 cluster snapshot");
             }
             int format = in.readInt();
-            if (format != FORMAT) {
+            if (format != FORMAT && format != FORMAT_WITHOUT_COORDINATES) {
                 throw new IllegalArgumentException("unsupported cluster snapshot format " + format);
             }
             int dims = in.readInt();
@@ -111,7 +133,17 @@ public record ClusterSnapshot(List<String> featureNames, float[][] centroids, Li
                 ids[i] = in.readUTF();
                 assignments[i] = in.readInt();
             }
-            return new ClusterSnapshot(names, centroids, clusters, ids, assignments);
+            float[][] coordinates = new float[0][];
+            if (format >= FORMAT) {
+                int pointDims = in.readInt();
+                coordinates = pointDims == 0 ? coordinates : new float[n][pointDims];
+                for (int i = 0; pointDims > 0 && i < n; i++) {
+                    for (int d = 0; d < pointDims; d++) {
+                        coordinates[i][d] = in.readFloat();
+                    }
+                }
+            }
+            return new ClusterSnapshot(names, centroids, clusters, ids, assignments, coordinates);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated cluster snapshot: " + e.getMessage(), e);
         }

@@ -9,15 +9,13 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.reelfm.serving.variant.Variant;
 import io.reelfm.serving.variant.Variants;
-import io.reelfm.schemas.snapshot.ClusterSnapshot;
-import io.reelfm.serving.model.ClusterModel;
 import io.reelfm.serving.model.FactorModel;
 import io.reelfm.serving.model.ModelRegistry;
 
 /**
  * {@code /models}: the versions this instance serves, in the trainer's object shape
- * ({@code name}, {@code version}, {@code metrics}, ...), plus the variants using each;
- * {@code /clusters}: cluster summaries once a cluster model is published.
+ * ({@code name}, {@code version}, {@code metrics}, ...), plus the variants using each
+ * ({@link ClusterResource} serves the clusters themselves).
  */
 public final class ModelResource {
 
@@ -31,7 +29,6 @@ public final class ModelResource {
 
     public void register(Javalin app) {
         app.get("/models", this::list);
-        app.get("/clusters", this::clusters);
     }
 
     private void list(Context ctx) {
@@ -45,23 +42,6 @@ public final class ModelResource {
                 c.manifest().getLearner(), Map.copyOf(c.manifest().getMetrics()), Map.copyOf(c.manifest().getCounts()),
                 c.manifest().getCreatedAt(), c.snapshot().itemIds().length, c.snapshot().clusters().size(), List.of())));
         ctx.json(out);
-    }
-
-    private void clusters(Context ctx) {
-        ClusterModel m = models.requireClusters();
-        List<ClusterSummary> out = new java.util.ArrayList<>();
-        List<ClusterSnapshot.Cluster> cs = m.snapshot().clusters();
-        for (int i = 0; i < cs.size(); i++) {
-            ClusterSnapshot.Cluster c = cs.get(i);
-            out.add(new ClusterSummary(i, c.size(), c.label(), c.topGenres(), c.meanRating()));
-        }
-        ctx.json(new Clusters(m.name(), m.version(), m.snapshot().featureNames(), out));
-    }
-
-    public record Clusters(String model, long version, List<String> features, List<ClusterSummary> clusters) {
-    }
-
-    public record ClusterSummary(int cluster, int size, String label, List<String> topGenres, float meanRating) {
     }
 
     /** @param factors latent factors of an fm model; the number of clusters of a kmeans model */

@@ -88,14 +88,30 @@ public final class MovieResource {
         ctx.json(new Similar(m.itemId(), "factors", model.name(), model.version(), items));
     }
 
-    /** Items of the same cluster, most popular (weighted rating) first. */
+    /**
+     * Items of the same cluster, closest to the movie first (its closeness, 1 / (1 + distance) in
+     * the clustering space, as {@code similarity}); a cluster version without item coordinates
+     * orders them by weighted rating instead.
+     */
     private void similarInCluster(Context ctx, MovieView m, int k) {
         ClusterModel clusters = models.requireClusters();
         Integer cluster = clusters.clusterOf(m.itemId());
         if (cluster == null) {
             throw Params.notFound("movie " + m.itemId() + " is not in cluster model " + clusters.name() + " yet");
         }
-        List<SimilarItem> items = popularity.popular(k, ListFilter.sameClusterAs(clusters, m.itemId(), cluster)).stream().map(p -> new SimilarItem(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating())).toList();
+        List<SimilarItem> items = new ArrayList<>(k);
+        if (clusters.snapshot().hasCoordinates()) {
+            for (ClusterModel.Neighbour n : clusters.closestInCluster(m.itemId())) {
+                if (items.size() == k) {
+                    break;
+                }
+                catalog.find(n.itemId()).ifPresent(v -> items.add(
+                        new SimilarItem(v.itemId(), v.title(), v.year(), v.genres(), round(1 / (1 + n.distance())))));
+            }
+        } else {
+            popularity.popular(k, ListFilter.sameClusterAs(clusters, m.itemId(), cluster)).forEach(p -> items.add(
+                    new SimilarItem(p.itemId(), p.title(), p.year(), p.genres(), p.weightedRating())));
+        }
         ctx.json(new Similar(m.itemId(), "cluster", clusters.name(), clusters.version(), items));
     }
 
@@ -117,7 +133,11 @@ public final class MovieResource {
     public record Details(String itemId, String title, Integer year, List<String> genres, Stats stats, Integer cluster) {
     }
 
-    /** @param similarity cosine of retrieval vectors for method=factors; the item's weighted rating for method=cluster */
+    /**
+     * @param similarity cosine of retrieval vectors for method=factors; for method=cluster the closeness
+     *                   1 / (1 + distance) in the clustering space (the weighted rating for a cluster version
+     *                   published without item coordinates)
+     */
     public record SimilarItem(String itemId, String title, Integer year, List<String> genres, double similarity) {
     }
 

@@ -22,7 +22,7 @@ public final class ServingRoutes {
     }
 
     public static void register(Javalin app, UserResource users, MovieResource movies, RankingResource rankings,
-                                ModelResource models, ExperimentResource experiments,
+                                ModelResource models, ClusterResource clusters, ExperimentResource experiments,
                                 OpenApiResource openApi, CatalogResource catalog, WebPage page, PassThrough passThrough) {
         app.exception(InvalidStateStoreException.class, (e, ctx) -> ServiceApp.answer(ServingUnavailable.stateMoving(e), ctx));
         app.exception(UserRouter.OwnerUnreachableException.class,
@@ -31,6 +31,7 @@ public final class ServingRoutes {
         movies.register(app);
         rankings.register(app);
         models.register(app);
+        clusters.register(app);
         experiments.register(app);
         openApi.register(app);
         catalog.register(app);

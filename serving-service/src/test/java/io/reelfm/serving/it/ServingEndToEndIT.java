@@ -154,10 +154,38 @@ class ServingEndToEndIT {
         assertThat(clusters.get("clusters")).hasSize(3);
         assertThat(clusters.get("clusters").get(0).get("size").asInt()).isEqualTo(20);
         assertThat(Http.get(port, "/movies/e2e-50").json().get("cluster").asInt()).isEqualTo(2);
-        JsonNode similar = Http.get(port, "/movies/e2e-2/similar?method=cluster&k=5").json();
+        JsonNode similar = Http.get(port, "/movies/e2e-50/similar?method=cluster&k=4").json();
         assertThat(similar.get("method").asText()).isEqualTo("cluster");
-        assertThat(itemIds(similar)).contains("e2e-50").doesNotContain("e2e-2");
-        similar.get("items").forEach(i -> assertThat(Integer.parseInt(i.get("itemId").asText().substring(4)) % 3).isEqualTo(2));
+        // the fixture places item i at coordinate i: the closest members of e2e-50's cluster are 50 ± 3, then ± 6
+        assertThat(itemIds(similar)).containsExactly("e2e-47", "e2e-53", "e2e-44", "e2e-56");
+        assertThat(similar.get("items").get(0).get("similarity").asDouble()).isEqualTo(0.25)
+                .isGreaterThan(similar.get("items").get(2).get("similarity").asDouble());
+    }
+
+    @Test
+    void eachClusterNamesItsBestRatedTitlesAndPagesThroughItsMembers() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(port, "/clusters").status() == 200);
+        JsonNode second = Http.get(port, "/clusters").json().get("clusters").get(2);
+        assertThat(second.get("topTitles").get(0).get("itemId").asText()).isEqualTo("e2e-50");
+        assertThat(second.get("topTitles").get(0).get("title").asText()).isEqualTo("E2E Movie 50");
+
+        JsonNode first = Http.get(port, "/clusters/2?limit=3").json();
+        assertThat(first.get("total").asInt()).isEqualTo(20);
+        assertThat(first.get("label").asText()).isEqualTo("cluster 2");
+        assertThat(first.get("items")).hasSize(3);
+        assertThat(first.get("items").get(0).get("itemId").asText()).isEqualTo("e2e-50");
+        assertThat(first.get("items").get(0).get("ratings").asLong()).isEqualTo(20);
+        List<String> seen = new ArrayList<>();
+        for (int offset = 0; offset < 20; offset += 3) {
+            Http.get(port, "/clusters/2?limit=3&offset=" + offset).json().get("items")
+                    .forEach(i -> seen.add(i.get("itemId").asText()));
+        }
+        assertThat(seen).hasSize(20).doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(Integer.parseInt(id.substring(4)) % 3).isEqualTo(2));
+        assertThat(Http.get(port, "/clusters/2?offset=40").json().get("items")).isEmpty();
+        assertThat(Http.get(port, "/clusters/3").status()).isEqualTo(404);
+        assertThat(Http.get(port, "/clusters/first").status()).isEqualTo(400);
+        assertThat(Http.get(port, "/clusters/1?limit=0").status()).isEqualTo(400);
     }
 
     @Test
@@ -178,7 +206,7 @@ class ServingEndToEndIT {
         api.get("paths").fieldNames().forEachRemaining(documented::add);
         assertThat(documented).containsExactlyInAnyOrder("/users/{id}/recommendations", "/users/{id}/predict",
                 "/users/{id}/history", "/movies/{id}", "/movies/{id}/similar", "/movies/search", "/popular", "/trending",
-                "/clusters", "/models", "/experiments", "/experiments/{name}", "/health/live", "/health/ready", "/metrics",
+                "/clusters", "/clusters/{id}", "/models", "/experiments", "/experiments/{name}", "/health/live", "/health/ready", "/metrics",
                 "/openapi.json", "/catalog/stats", "/ingest/ratings", "/trainer/models");
         for (String path : List.of("/popular", "/trending", "/clusters", "/models", "/experiments", "/health/live", "/openapi.json")) {
             assertThat(Http.get(port, path).status()).as(path).isEqualTo(200);

@@ -120,7 +120,11 @@ public final class TestModels {
             centroids[c][0] = c;
             described.add(new io.reelfm.schemas.snapshot.ClusterSnapshot.Cluster(sizes[c], "cluster " + c, List.of("Drama"), 3.5f));
         }
-        return new io.reelfm.schemas.snapshot.ClusterSnapshot(List.of("f0"), centroids, described, ids, assignments).toBytes();
+        float[][] coordinates = new float[n][];
+        for (int i = 0; i < n; i++) {
+            coordinates[i] = new float[] {i};
+        }
+        return new io.reelfm.schemas.snapshot.ClusterSnapshot(List.of("f0"), centroids, described, ids, assignments, coordinates).toBytes();
     }
 
     public static ModelManifest manifest(String model, long version, byte[] payload, int chunkCount) {

@@ -94,7 +94,7 @@ public final class ContentClusterJob {
         List<ClusterSnapshot.Cluster> described = ClusterDescriber.describe(model.k(), model.labels(), members,
                 features.itemIds().stream().map(id -> stats.get(id).mean()).toList());
         ClusterSnapshot snapshot = new ClusterSnapshot(features.featureNames(), centroids, described,
-                features.itemIds().toArray(String[]::new), model.labels());
+                features.itemIds().toArray(String[]::new), model.labels(), points);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("inertia", model.inertia() / n);
         metrics.put("clusters", (double) model.k());
