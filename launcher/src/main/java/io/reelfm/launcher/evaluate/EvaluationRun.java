@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.reelfm.core.content.ContentClustering;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.EvaluationReport;
 import io.reelfm.core.eval.Evaluator;
@@ -36,7 +35,7 @@ final class EvaluationRun {
 
     /** What one run measured and chose. */
     record Outcome(LearnerSpec chosen, EvaluationReport report, SearchResult search,
-                   Optional<ContentClustering.Result> clusters, Optional<FmItemClusterRun.Result> fmItemClusters,
+                   Optional<ContentClusterRun.Report> clusters, Optional<FmItemClusterRun.Result> fmItemClusters,
                    Optional<String> tuned) {
     }
 
@@ -74,9 +73,10 @@ final class EvaluationRun {
         }
         Charts.rmsePerIteration(curves, out.resolve("rmse-per-iteration.png"));
         RatingSet firstTrain = loaded.splits().get(0).train();
-        Optional<ContentClustering.Result> clusters = clusterOptions.content(dir, firstTrain, loaded.items(), seed);
+        Optional<ContentClusterRun.Report> clusters = clusterOptions.content(dir, firstTrain, loaded.splits().get(0).test(),
+                loaded.items(), seed, ranking.relevantThreshold());
         if (clusters.isPresent()) {
-            Charts.silhouetteVsK(clusters.get().selection(), "content features", out.resolve("silhouette-vs-k.png"));
+            Charts.silhouetteVsK(clusters.get().clustering().selection(), "content features", out.resolve("silhouette-vs-k.png"));
         }
         Optional<FmItemClusterRun.Result> fmItemClusters = clusterOptions.fmItems(trainer, dir, firstTrain, loaded.items(), seed);
         if (fmItemClusters.isPresent()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reelfm.core.cluster.KSelection;
 import io.reelfm.core.content.ClusterProfile;
 import io.reelfm.core.content.ContentClustering;
+import io.reelfm.core.content.SameClusterHitRate;
 import io.reelfm.core.eval.EvaluationReport;
 import io.reelfm.core.eval.FoldResult;
 import io.reelfm.core.eval.metrics.RankingResult;
@@ -66,10 +67,15 @@ final class ReportWriter {
         return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.6f", value);
     }
 
-    static String clusterTable(ContentClustering.Result result) {
+    static String clusterTable(ContentClusterRun.Report report) {
+        ContentClustering.Result result = report.clustering();
+        SameClusterHitRate hits = report.hitRate();
         return selectionTable(result.selection())
                 + String.format(Locale.ROOT, "%nPCA kept %d components (%.1f%% of the variance). Best k = %d.%n%n",
                         result.pca().components(), 100 * result.pca().keptVarianceRatio(), result.selection().best().k())
+                + String.format(Locale.ROOT, "Same-cluster hit rate (first fold): %.4f of the (training like, test like) pairs of "
+                        + "a user share a cluster, against %.4f for random clusters of the same sizes: lift %.2f (%d users, %d pairs).%n%n",
+                        hits.hitRate(), hits.randomHitRate(), hits.lift(), hits.users(), hits.pairs())
                 + profileTable(result.profiles());
     }
 
@@ -104,7 +110,7 @@ final class ReportWriter {
     }
 
     static String markdown(String command, Map<String, String> settings, EvaluationReport report,
-            Optional<ContentClustering.Result> clusters, Optional<FmItemClusterRun.Result> fmClusters, SearchResult search) {
+            Optional<ContentClusterRun.Report> clusters, Optional<FmItemClusterRun.Result> fmClusters, SearchResult search) {
         StringBuilder sb = new StringBuilder("# Evaluation report\n\n`").append(command).append("`\n\n## Settings\n\n");
         settings.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
         if (search != null) {

@@ -33,6 +33,20 @@ public final class KSelection {
         }
     }
 
+    /** Upper bound of {@link #largestK(int)}: the most clusters a person browses as a list of themes. */
+    public static final int MAX_AUTO_K = 40;
+
+    /**
+     * The largest k worth trying on {@code n} points when nobody says: √(n/2), the usual rule of
+     * thumb, at least 2, at most {@value #MAX_AUTO_K} and n − 1 (so the silhouette is defined). The
+     * silhouette then chooses within it, so a 40-film catalogue is not cut into 20 clusters of two
+     * and a 60,000-film one is not forced into a dozen. The trainer and {@code evaluate} both use it.
+     */
+    public static int largestK(int n) {
+        int rule = (int) Math.round(Math.sqrt(n / 2.0));
+        return Math.max(2, Math.min(Math.min(MAX_AUTO_K, rule), n - 1));
+    }
+
     public static Report run(float[][] points, int minK, int maxK, KMeansConfig base, int silhouetteSample) {
         if (minK < 2 || maxK < minK) {
             throw new IllegalArgumentException("need 2 <= minK <= maxK, got minK=" + minK + " maxK=" + maxK);

@@ -32,10 +32,8 @@ import io.reelfm.trainer.store.TrainingState;
  * ({@link ContentFeatureBuilder}), PCA to {@value #VARIANCE_TO_KEEP} of the variance, then k-means.
  *
  * <p>k is either fixed or, by default, chosen from the data: every k from 2 to
- * {@link #largestK(int) √(n/2)} (at most {@value #MAX_AUTO_K}) is fitted and the one with the best
- * silhouette wins. √(n/2) is the usual rule of thumb for n points; the silhouette then picks
- * within it, so a 40-film catalogue is not cut into 20 clusters of two and a 60,000-film one is
- * not forced into a dozen. The chosen k and its silhouette are published with the version.
+ * {@link KSelection#largestK(int)} (√(n/2), at most 40) is fitted and the one with the best
+ * silhouette wins. The chosen k and its silhouette are published with the version.
  * Produces the {@link ClusterSnapshot} of a {@code content-kmeans} version, its
  * centroids mapped back to the named features, with a readable label per cluster.
  */
@@ -46,8 +44,6 @@ public final class ContentClusterJob {
     private static final double VARIANCE_TO_KEEP = ContentClusteringConfig.DEFAULT.varianceToKeep();
     private static final double TOLERANCE = 1e-4;
     private static final int RESTARTS = 4;
-    /** Upper bound of the automatic k: the most clusters a person browses as a list of themes. */
-    static final int MAX_AUTO_K = 40;
     /** The k of {@code clusters} meaning "choose k by silhouette". */
     public static final int AUTO = 0;
     private static final int SILHOUETTE_SAMPLE = 2000;
@@ -78,7 +74,7 @@ public final class ContentClusterJob {
         KMeansModel model;
         double silhouette;
         if (clusters == AUTO && n > 2) {
-            KSelection.Score best = KSelection.run(points, 2, largestK(n), base, SILHOUETTE_SAMPLE).best();
+            KSelection.Score best = KSelection.run(points, 2, KSelection.largestK(n), base, SILHOUETTE_SAMPLE).best();
             model = best.model();
             silhouette = best.silhouette();
         } else {
@@ -109,12 +105,6 @@ public final class ContentClusterJob {
                 .map(e -> new CatalogueItem(e.getKey(), e.getValue().getTitle(), e.getValue().getYear(), e.getValue().getGenres(),
                         e.getValue().getRuntime(), e.getValue().getLanguage(), e.getValue().getRegion()))
                 .toList();
-    }
-
-    /** The largest k tried automatically for {@code n} items: √(n/2), at least 2, at most {@value #MAX_AUTO_K} and n − 1. */
-    static int largestK(int n) {
-        int rule = (int) Math.round(Math.sqrt(n / 2.0));
-        return Math.max(2, Math.min(Math.min(MAX_AUTO_K, rule), n - 1));
     }
 
     /** Every catalogued item's rating count and its mean shrunk towards the global mean; unrated items get the global mean. */

@@ -108,14 +108,6 @@ class ContentClusterJobTest {
     }
 
     @Test
-    void automaticKTriesUpToTheRootOfHalfTheCatalogue() {
-        assertThat(ContentClusterJob.largestK(3)).isEqualTo(2);
-        assertThat(ContentClusterJob.largestK(60)).isEqualTo(5);
-        assertThat(ContentClusterJob.largestK(1682)).isEqualTo(29);
-        assertThat(ContentClusterJob.largestK(62_000)).isEqualTo(ContentClusterJob.MAX_AUTO_K);
-    }
-
-    @Test
     void runtimeAndLanguageSeparateMoviesThatShareGenreAndYear() {
         TrainingState state = new TrainingState(1000);
         for (int i = 0; i < 40; i++) {
