@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.reelfm.ingest.replay.RateLimit;
 import io.reelfm.launcher.demo.DemoCommand;
-import io.reelfm.launcher.replay.RateLimit;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 

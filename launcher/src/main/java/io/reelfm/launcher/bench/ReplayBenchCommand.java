@@ -10,14 +10,14 @@ import java.util.concurrent.Callable;
 
 import org.apache.kafka.common.serialization.Serdes;
 
+import io.reelfm.datasets.Dataset;
+import io.reelfm.ingest.replay.ReplayConfig;
+import io.reelfm.ingest.replay.ReplayProgress;
+import io.reelfm.ingest.replay.ReplaySummary;
+import io.reelfm.ingest.replay.Replayer;
 import io.reelfm.kafka.EmbeddedKafkaBroker;
 import io.reelfm.launcher.replay.DataSets;
 import io.reelfm.launcher.replay.ProducerOptions;
-import io.reelfm.launcher.replay.ReplayConfig;
-import io.reelfm.launcher.replay.ReplayProgress;
-import io.reelfm.datasets.Dataset;
-import io.reelfm.launcher.replay.ReplaySummary;
-import io.reelfm.launcher.replay.Replayer;
 import io.reelfm.launcher.replay.SourceOptions;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;

@@ -6,13 +6,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.reelfm.datasets.Dataset;
+import io.reelfm.ingest.replay.ReplayConfig;
+import io.reelfm.ingest.replay.ReplaySummary;
+import io.reelfm.ingest.replay.Replayer;
 import io.reelfm.launcher.replay.DemoData;
 import io.reelfm.launcher.replay.PacingOptions;
-import io.reelfm.launcher.replay.ReplayConfig;
 import io.reelfm.launcher.replay.ProgressOption;
-import io.reelfm.datasets.Dataset;
-import io.reelfm.launcher.replay.ReplaySummary;
-import io.reelfm.launcher.replay.Replayer;
 import io.reelfm.launcher.replay.SourceOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,6 +6,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
+import io.reelfm.ingest.replay.ReplayProgress;
+
 /** Progress bars on the terminal: count, rate and ETA per phase. */
 public final class ConsoleProgress implements ReplayProgress {
 

@@ -1,5 +1,6 @@
 package io.reelfm.launcher.replay;
 
+import io.reelfm.ingest.replay.RateLimit;
 import picocli.CommandLine.Option;
 
 /** {@code --rate} and {@code --speedup}, shared by {@code replay} and {@code demo}. */

@@ -2,6 +2,7 @@ package io.reelfm.launcher.replay;
 
 import java.time.Duration;
 
+import io.reelfm.ingest.replay.ReplayConfig;
 import picocli.CommandLine.Option;
 
 /** {@code --compression}, {@code --linger-ms} and {@code --batch-bytes} of the replay producer, shared by {@code replay} and {@code bench replay}. */

@@ -1,5 +1,6 @@
 package io.reelfm.launcher.replay;
 
+import io.reelfm.ingest.replay.ReplayProgress;
 import picocli.CommandLine.Option;
 
 /** {@code --no-progress}, for every command that draws progress bars on the terminal. */

@@ -1,5 +1,6 @@
 package io.reelfm.launcher.replay;
 
+import io.reelfm.ingest.replay.RateLimit;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.format.DatasetFormat;
+import io.reelfm.ingest.replay.LoadedTopics;
+import io.reelfm.ingest.replay.ReplayConfig;
+import io.reelfm.ingest.replay.ReplaySummary;
+import io.reelfm.ingest.replay.Replayer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

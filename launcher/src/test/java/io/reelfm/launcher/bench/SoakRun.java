@@ -26,12 +26,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.format.DatasetFormat;
+import io.reelfm.ingest.replay.ReplayConfig;
+import io.reelfm.ingest.replay.ReplayProgress;
+import io.reelfm.ingest.replay.Replayer;
 import io.reelfm.launcher.demo.Demo;
 import io.reelfm.launcher.demo.DemoComponents;
 import io.reelfm.launcher.demo.DemoConfig;
-import io.reelfm.launcher.replay.ReplayConfig;
-import io.reelfm.launcher.replay.ReplayProgress;
-import io.reelfm.launcher.replay.Replayer;
 import io.reelfm.service.http.Json;
 
 /**

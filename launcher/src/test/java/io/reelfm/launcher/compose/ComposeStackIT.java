@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.reelfm.launcher.replay.Ml100k;
+import io.reelfm.datasets.download.MovieLens100kLocation;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topics;
 import io.reelfm.testkit.TopicReader;
@@ -81,7 +81,7 @@ class ComposeStackIT {
             env.put("REELFM_JRE_IMAGE", "local/jre:17");
             env.put("PROMETHEUS_IMAGE", "local/prometheus");
         }
-        Ml100k.find().ifPresent(dir -> env.put("REELFM_LOADER_DATA", dir.toString()));
+        MovieLens100kLocation.find().ifPresent(dir -> env.put("REELFM_LOADER_DATA", dir.toString()));
         compose = Compose.of(root, PROJECT, env);
         compose.compose(Duration.ofMinutes(3), "down", "-v", "--remove-orphans");
         for (int port : PORTS) {

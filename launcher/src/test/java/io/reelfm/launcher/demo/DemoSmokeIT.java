@@ -19,10 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reelfm.datasets.synthetic.SyntheticConfig;
 import io.reelfm.datasets.synthetic.SyntheticDataset;
-import io.reelfm.launcher.replay.ReplayConfig;
-import io.reelfm.launcher.replay.ReplayProgress;
-import io.reelfm.launcher.replay.ReplaySummary;
-import io.reelfm.launcher.replay.Replayer;
+import io.reelfm.ingest.replay.ReplayConfig;
+import io.reelfm.ingest.replay.ReplayProgress;
+import io.reelfm.ingest.replay.ReplaySummary;
+import io.reelfm.ingest.replay.Replayer;
 import io.reelfm.schemas.Topics;
 import io.reelfm.testkit.TopicReader;
 

@@ -34,12 +34,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reelfm.datasets.synthetic.SyntheticConfig;
 import io.reelfm.datasets.synthetic.SyntheticDataset;
+import io.reelfm.ingest.replay.ReplayConfig;
+import io.reelfm.ingest.replay.ReplayProgress;
+import io.reelfm.ingest.replay.Replayer;
 import io.reelfm.launcher.demo.Demo;
 import io.reelfm.launcher.demo.DemoComponents;
 import io.reelfm.launcher.demo.DemoConfig;
-import io.reelfm.launcher.replay.ReplayConfig;
-import io.reelfm.launcher.replay.ReplayProgress;
-import io.reelfm.launcher.replay.Replayer;
 
 /**
  * The web page in a real headless Chromium against the whole local stack (embedded broker,

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
 /** A replay stopped because Kafka refused a record; the cause is Kafka's own error. */
 public final class ReplayException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;

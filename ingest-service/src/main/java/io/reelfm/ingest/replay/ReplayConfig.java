@@ -1,4 +1,4 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -89,7 +89,7 @@ public record ReplayConfig(String bootstrapServers, Topic<String, RatingEvent> r
         return speedup > 0 ? Pacing.eventTime(speedup, firstEventMillis) : rate.pacing();
     }
 
-    String pacingDescription() {
+    public String pacingDescription() {
         return speedup > 0 ? "x" + RateLimit.format(speedup) + " event time" : "rate " + rate;
     }
 }

@@ -1,6 +1,6 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
-import static io.reelfm.launcher.replay.ReplayChecks.assertDistinctKeyedAndTimeOrderedPerPartition;
+import static io.reelfm.ingest.replay.ReplayChecks.assertDistinctKeyedAndTimeOrderedPerPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.RatingRow;
 import io.reelfm.datasets.format.DatasetFormat;
-import io.reelfm.launcher.replay.ReplayChecks.TestTopics;
+import io.reelfm.ingest.replay.ReplayChecks.TestTopics;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.testkit.SharedKafka;

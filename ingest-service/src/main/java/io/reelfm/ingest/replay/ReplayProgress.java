@@ -1,4 +1,4 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
 /**
  * Where a replay reports its progress: a console progress bar for people, nothing in tests and

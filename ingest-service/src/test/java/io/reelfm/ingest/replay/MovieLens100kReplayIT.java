@@ -1,6 +1,6 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
-import static io.reelfm.launcher.replay.ReplayChecks.assertDistinctKeyedAndTimeOrderedPerPartition;
+import static io.reelfm.ingest.replay.ReplayChecks.assertDistinctKeyedAndTimeOrderedPerPartition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,7 +9,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import io.reelfm.launcher.replay.ReplayChecks.TestTopics;
+import io.reelfm.datasets.format.DatasetFormat;
+import io.reelfm.ingest.replay.ReplayChecks.TestTopics;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.testkit.SharedKafka;
 import io.reelfm.testkit.TopicReader;
@@ -24,7 +25,7 @@ class MovieLens100kReplayIT {
         ReplayConfig config = ReplayConfig.defaults(SharedKafka.bootstrapServers())
                 .withTopics(topics.ratings(), topics.movies(), topics.users());
 
-        ReplaySummary summary = new Replayer(config, ReplayProgress.NONE).replay(DataSets.open(dir));
+        ReplaySummary summary = new Replayer(config, ReplayProgress.NONE).replay(DatasetFormat.open(dir));
 
         assertThat(summary.ratings()).isEqualTo(100_000);
         assertThat(summary.movies()).isEqualTo(1682);

@@ -1,8 +1,11 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-import io.reelfm.core.eval.IdIndex;
 import io.reelfm.datasets.RatingRow;
 
 /**
@@ -12,11 +15,15 @@ import io.reelfm.datasets.RatingRow;
  *
  * <p>Fill it with {@link #add(RatingRow)}, then {@link #sortByTime()} once; reads use the
  * position in time order ({@code 0..size-1}).
+ *
+ * <p>The id dictionaries are the small {@link Ids} below rather than the model core's
+ * {@code IdIndex}: it is the same dozen lines, and borrowing it would make the ingest service
+ * depend on {@code recommender-core} and its numeric libraries for nothing else.
  */
 public final class RatingTimeline {
 
-    private final IdIndex userIds = new IdIndex();
-    private final IdIndex itemIds = new IdIndex();
+    private final Ids userIds = new Ids();
+    private final Ids itemIds = new Ids();
 
     private int[] user = new int[1024];
     private int[] item = new int[1024];
@@ -76,5 +83,25 @@ public final class RatingTimeline {
             throw new IllegalStateException("call sortByTime() before reading the timeline");
         }
         return order[position];
+    }
+
+    /** Ids interned to dense indices 0..n-1 in first-seen order. */
+    private static final class Ids {
+
+        private final Map<String, Integer> toIndex = new HashMap<>();
+        private final List<String> toId = new ArrayList<>();
+
+        int indexOf(String id) {
+            Integer existing = toIndex.putIfAbsent(id, toId.size());
+            if (existing != null) {
+                return existing;
+            }
+            toId.add(id);
+            return toId.size() - 1;
+        }
+
+        String id(int index) {
+            return toId.get(index);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
 /**
  * When each rating of a replay is due, relative to the start of the rating phase. Keeping the

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.replay;
+package io.reelfm.ingest.replay;
 
 /**
  * Stable sort of row indices by a primitive {@code long} key. Replays of tens of millions of
