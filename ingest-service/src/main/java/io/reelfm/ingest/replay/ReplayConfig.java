@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 
+import io.reelfm.ingest.validate.RecordRules;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topic;
@@ -27,10 +28,13 @@ import io.reelfm.schemas.UserProfile;
  * @param batchBytes       producer {@code batch.size}; default 256 KiB
  * @param createTopics     create missing topics first; default true
  * @param replicationFactor for topics this replay creates; default 1
+ * @param rules            what a valid rating, movie and user is: the same {@link RecordRules} as the
+ *                         ingest API's; default those of an ingest service left at its defaults
  */
 public record ReplayConfig(String bootstrapServers, Topic<String, RatingEvent> ratings, Topic<String, Movie> movies,
                            Topic<String, UserProfile> users, RateLimit rate, double speedup, String compression,
-                           Duration linger, int batchBytes, boolean createTopics, short replicationFactor) {
+                           Duration linger, int batchBytes, boolean createTopics, short replicationFactor,
+                           RecordRules rules) {
 
     static final Set<String> COMPRESSIONS = Set.of("none", "lz4", "snappy", "zstd", "gzip");
 
@@ -40,6 +44,7 @@ public record ReplayConfig(String bootstrapServers, Topic<String, RatingEvent> r
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(rate, "rate");
         Objects.requireNonNull(linger, "linger");
+        Objects.requireNonNull(rules, "rules");
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("--bootstrap-servers must not be empty");
         }
@@ -65,23 +70,29 @@ public record ReplayConfig(String bootstrapServers, Topic<String, RatingEvent> r
 
     public static ReplayConfig defaults(String bootstrapServers) {
         return new ReplayConfig(bootstrapServers, Topics.RATINGS, Topics.MOVIES, Topics.USERS, RateLimit.MAX, 0,
-                "lz4", Duration.ofMillis(10), 256 * 1024, true, (short) 1);
+                "lz4", Duration.ofMillis(10), 256 * 1024, true, (short) 1, RecordRules.defaults());
     }
 
     /** Same settings, other topics (tests isolate themselves on a shared broker this way). */
     public ReplayConfig withTopics(Topic<String, RatingEvent> r, Topic<String, Movie> m, Topic<String, UserProfile> u) {
         return new ReplayConfig(bootstrapServers, r, m, u, rate, speedup, compression, linger, batchBytes, createTopics,
-                replicationFactor);
+                replicationFactor, rules);
     }
 
     public ReplayConfig withPacing(RateLimit newRate, double newSpeedup) {
         return new ReplayConfig(bootstrapServers, ratings, movies, users, newRate, newSpeedup, compression, linger,
-                batchBytes, createTopics, replicationFactor);
+                batchBytes, createTopics, replicationFactor, rules);
     }
 
     public ReplayConfig withProducer(String newCompression, Duration newLinger, int newBatchBytes) {
         return new ReplayConfig(bootstrapServers, ratings, movies, users, rate, speedup, newCompression, newLinger,
-                newBatchBytes, createTopics, replicationFactor);
+                newBatchBytes, createTopics, replicationFactor, rules);
+    }
+
+    /** Same settings, other record rules, e.g. those of a deployment whose ingest accepts another rating scale. */
+    public ReplayConfig withRules(RecordRules newRules) {
+        return new ReplayConfig(bootstrapServers, ratings, movies, users, rate, speedup, compression, linger, batchBytes,
+                createTopics, replicationFactor, newRules);
     }
 
     /** The schedule of the rating phase, once the first event time is known. */

@@ -22,15 +22,24 @@ import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.LineErrors;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.UserRow;
+import io.reelfm.ingest.validate.RecordRules;
+import io.reelfm.ingest.validate.Validated;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
+import io.reelfm.service.validation.Problem;
 
 /**
  * Publishes a data set into Kafka the way live traffic would have arrived: the catalogue, then
  * the users, then every rating in timestamp order, paced as configured. One idempotent producer
  * with {@code acks=all} writes all three topics, so retries neither duplicate nor reorder, and
  * ratings keyed by user land on each partition in time order.
+ *
+ * <p>Replay is the second writer of the input topics beside the HTTP API, and accepts exactly
+ * what the API accepts: every row goes through the configured {@link RecordRules} (the rating
+ * scale, id and text limits, timestamps) and one they reject is skipped and counted as a bad
+ * line of the summary, like a line the data set's reader could not parse. Only the transport
+ * differs: a fast idempotent producer of its own instead of HTTP and transactions.
  */
 public final class Replayer {
 
@@ -82,35 +91,57 @@ public final class Replayer {
     }
 
     private long publishCatalogue(Dataset source, Sender sender, LineErrors errors) {
-        return publishEach("movies", source.movieCountHint().orElse(-1), config.movies(), rows -> source.movies(rows, errors),
-                MovieRow::itemId, Events::movie, sender);
+        return publishEach(source.name(), "movies", source.movieCountHint().orElse(-1), config.movies(),
+                rows -> source.movies(rows, errors), MovieRow::itemId, row -> Events.movie(config.rules(), row), sender, errors);
     }
 
     private long publishUsers(Dataset source, Sender sender, LineErrors errors) {
-        return publishEach("users", source.userCountHint().orElse(-1), config.users(), rows -> source.users(rows, errors),
-                UserRow::userId, Events::user, sender);
+        return publishEach(source.name(), "users", source.userCountHint().orElse(-1), config.users(),
+                rows -> source.users(rows, errors), UserRow::userId, row -> Events.user(config.rules(), row), sender, errors);
     }
 
-    /** Sends one event per row that {@code read} delivers, keyed by {@code key}; returns how many were sent. */
-    private <R, V> long publishEach(String phaseName, long expected, Topic<String, V> topic, Consumer<Consumer<R>> read,
-                                    Function<R, String> key, Function<R, V> event, Sender sender) {
+    /**
+     * Sends one event per row that {@code read} delivers and the record rules accept, keyed by
+     * {@code key}; a rejected row goes to {@code errors}. @return how many were sent
+     */
+    private <R, V> long publishEach(String dataset, String phaseName, long expected, Topic<String, V> topic,
+                                    Consumer<Consumer<R>> read, Function<R, String> key, Function<R, Validated<V>> event,
+                                    Sender sender, LineErrors errors) {
         try (ReplayProgress.Phase phase = progress.begin(phaseName, expected)) {
             AtomicLong count = new AtomicLong();
+            AtomicLong position = new AtomicLong();
             read.accept(row -> {
-                sender.send(topic.name(), topic.encodeKey(key.apply(row)), topic.encodeValue(event.apply(row)));
-                count.incrementAndGet();
+                long at = position.incrementAndGet();
                 phase.stepBy(1);
+                Validated<V> value = event.apply(row);
+                if (!value.ok()) {
+                    errors.accept(Events.rejected(dataset, phaseName, at, value.problems(), row));
+                    return;
+                }
+                sender.send(topic.name(), topic.encodeKey(key.apply(row)), topic.encodeValue(value.value()));
+                count.incrementAndGet();
             });
             return count.get();
         }
     }
 
+    /** Reads every rating into the timeline, checking each against the record rules as it comes. */
     private RatingTimeline readRatings(Dataset source, LineErrors errors) {
         RatingTimeline timeline = new RatingTimeline();
+        RecordRules rules = config.rules();
+        String dataset = source.name();
         try (ReplayProgress.Phase phase = progress.begin("reading ratings", source.ratingCountHint().orElse(-1))) {
             long[] pending = new long[1];
+            long[] position = new long[1];
             source.ratings(row -> {
-                timeline.add(row);
+                position[0]++;
+                List<Problem> problems = Events.ratingProblems(rules, dataset, row.userId(), row.itemId(), row.rating(),
+                        row.timestampMillis());
+                if (problems.isEmpty()) {
+                    timeline.add(row);
+                } else {
+                    errors.accept(Events.rejected(dataset, "ratings", position[0], problems, row));
+                }
                 if (++pending[0] == PROGRESS_CHUNK) {
                     phase.stepBy(pending[0]);
                     pending[0] = 0;

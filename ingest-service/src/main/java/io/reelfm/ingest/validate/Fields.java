@@ -7,215 +7,150 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.reelfm.service.validation.Problem;
 
 /**
- * Typed, problem-collecting access to the fields of one JSON object. Every accessor records
- * what is wrong (naming the field) and returns null instead of throwing, so one pass reports
- * every problem of a row.
+ * Reads the fields of one JSON object by JSON type. Every accessor records a value of the wrong
+ * type (naming the field) and returns null instead of throwing, so one pass reports every
+ * problem of a row; an absent or null field is simply null. What a valid value is (required
+ * fields, lengths, ranges, the rating scale) is {@link RecordRules}' business, shared with the
+ * replay of data sets.
  */
 final class Fields {
 
     private final JsonNode node;
     private final List<String> allowed;
-    private final int maxIdLength;
     private final List<Problem> problems = new ArrayList<>();
 
-    private Fields(JsonNode node, List<String> allowed, int maxIdLength) {
+    private Fields(JsonNode node, List<String> allowed) {
         this.node = node;
         this.allowed = allowed;
-        this.maxIdLength = maxIdLength;
-    }
-
-    /** Reads the fields of one row, each problem recorded in {@code f}, and says how to build the value. */
-    @FunctionalInterface
-    interface RowReader<T> {
-        /** @return builds the value; called only when no field had a problem */
-        Supplier<T> read(Fields f);
     }
 
     /**
      * The frame of every row validator: the node must be a JSON object whose fields are all in
-     * {@code allowed}; {@code reader} checks the fields it knows, and the value is built only
-     * when nothing was wrong.
+     * {@code allowed}; {@code reader} reads the fields it knows and hands them, with the problems
+     * found so far, to the {@link RecordRules}.
      */
-    static <T> Validated<T> validate(JsonNode node, List<String> allowed, int maxIdLength, RowReader<T> reader) {
+    static <T> Validated<T> validate(JsonNode node, List<String> allowed, Function<Fields, Validated<T>> reader) {
         if (node == null || !node.isObject()) {
             return Validated.of(null, List.of(Problem.of(null, "expected a JSON object but got " + kind(node))));
         }
-        Fields f = new Fields(node, allowed, maxIdLength);
-        Supplier<T> value = reader.read(f);
-        List<Problem> problems = f.problems();
-        return Validated.of(problems.isEmpty() ? value.get() : null, problems);
+        Fields f = new Fields(node, allowed);
+        f.rejectUnknown();
+        return reader.apply(f);
     }
 
+    /** The problems recorded so far; the rules add theirs to the same list. */
     List<Problem> problems() {
-        rejectUnknown();
         return problems;
     }
 
-    String requiredId(String name) {
-        JsonNode v = present(name, true);
-        return v == null ? null : id(name, v);
-    }
-
-    String optionalId(String name) {
-        JsonNode v = present(name, false);
-        return v == null ? null : id(name, v);
-    }
-
-    String requiredText(String name, int maxLength) {
-        JsonNode v = present(name, true);
-        return v == null ? null : text(name, v, maxLength);
-    }
-
-    String optionalText(String name, int maxLength) {
-        JsonNode v = present(name, false);
-        return v == null ? null : text(name, v, maxLength);
-    }
-
-    Double requiredNumber(String name) {
-        JsonNode v = present(name, true);
+    String text(String name) {
+        JsonNode v = present(name);
         if (v == null) {
             return null;
         }
-        if (!v.isNumber()) {
-            return problem(name, "must be a number but was " + kind(v));
-        }
-        return v.doubleValue();
+        return v.isTextual() ? v.textValue() : problem(name, "must be a string but was " + kind(v));
     }
 
-    Integer optionalInt(String name, int min, int max) {
-        JsonNode v = present(name, false);
+    Double number(String name) {
+        JsonNode v = present(name);
+        if (v == null) {
+            return null;
+        }
+        return v.isNumber() ? v.doubleValue() : problem(name, "must be a number but was " + kind(v));
+    }
+
+    Integer integer(String name) {
+        JsonNode v = present(name);
         if (v == null) {
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
             return problem(name, "must be a whole number but was " + kind(v));
         }
-        int i = v.intValue();
-        if (i < min || i > max) {
-            return problem(name, "must be between " + min + " and " + max + " but was " + i);
-        }
-        return i;
+        return v.intValue();
     }
 
     /** Epoch milliseconds as a whole number, or an ISO-8601 instant string. */
-    Instant optionalInstant(String name) {
-        JsonNode v = present(name, false);
+    Instant instant(String name) {
+        JsonNode v = present(name);
         if (v == null) {
             return null;
         }
         if (v.isIntegralNumber() && v.canConvertToLong()) {
-            long millis = v.longValue();
-            return millis < 0 ? problem(name, "must not be before 1970-01-01T00:00:00Z but was " + millis)
-                    : Instant.ofEpochMilli(millis);
+            return Instant.ofEpochMilli(v.longValue());
         }
         if (v.isTextual()) {
             try {
-                Instant t = Instant.parse(v.textValue());
-                return t.toEpochMilli() < 0 ? problem(name, "must not be before 1970-01-01T00:00:00Z") : t;
-            } catch (DateTimeParseException | ArithmeticException e) {
+                return Instant.parse(v.textValue());
+            } catch (DateTimeParseException e) {
                 return problem(name, "must be epoch milliseconds or an ISO-8601 instant such as 2026-01-31T12:00:00Z");
             }
         }
         return problem(name, "must be epoch milliseconds or an ISO-8601 instant but was " + kind(v));
     }
 
-    List<String> optionalTextList(String name, int maxItems, int maxLength) {
-        JsonNode v = present(name, false);
+    /** The value as the client wrote it, for messages; null when absent. */
+    String asWritten(String name) {
+        JsonNode v = present(name);
+        return v == null ? null : v.asText();
+    }
+
+    List<String> textList(String name) {
+        JsonNode v = present(name);
         if (v == null) {
             return null;
         }
         if (!v.isArray()) {
             return problem(name, "must be an array of strings but was " + kind(v));
         }
-        if (v.size() > maxItems) {
-            return problem(name, "must have at most " + maxItems + " entries but had " + v.size());
-        }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
-            String s = text(name + "[" + i + "]", v.get(i), maxLength);
-            if (s != null) {
-                out.add(s);
+            JsonNode item = v.get(i);
+            if (item.isTextual()) {
+                out.add(item.textValue());
+            } else {
+                problem(name + "[" + i + "]", "must be a string but was " + kind(item));
             }
         }
         return out.size() == v.size() ? out : null;
     }
 
-    Map<String, String> optionalTextMap(String name, int maxEntries, int maxLength) {
-        JsonNode v = present(name, false);
+    Map<String, String> textMap(String name) {
+        JsonNode v = present(name);
         if (v == null) {
             return null;
         }
         if (!v.isObject()) {
             return problem(name, "must be an object of string values but was " + kind(v));
         }
-        if (v.size() > maxEntries) {
-            return problem(name, "must have at most " + maxEntries + " entries but had " + v.size());
-        }
         Map<String, String> out = new LinkedHashMap<>();
         boolean bad = false;
         for (Map.Entry<String, JsonNode> e : v.properties()) {
-            String field = name + "." + e.getKey();
-            String key = checkText(field, e.getKey(), maxLength);
-            String value = text(field, e.getValue(), maxLength);
-            if (key == null || value == null) {
-                bad = true;
+            if (e.getValue().isTextual()) {
+                out.put(e.getKey(), e.getValue().textValue());
             } else {
-                out.put(key, value);
+                problem(name + "." + e.getKey(), "must be a string but was " + kind(e.getValue()));
+                bad = true;
             }
         }
         return bad ? null : out;
     }
 
-    <T> T problem(String field, String message) {
+    private <T> T problem(String field, String message) {
         problems.add(Problem.of(field, message));
         return null;
     }
 
-    private JsonNode present(String name, boolean required) {
+    private JsonNode present(String name) {
         JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            return required ? problem(name, "is required") : null;
-        }
-        return v;
-    }
-
-    private String id(String name, JsonNode v) {
-        String s = text(name, v, maxIdLength);
-        if (s != null && !s.equals(s.strip())) {
-            return problem(name, "must not start or end with whitespace");
-        }
-        return s;
-    }
-
-    private String text(String name, JsonNode v, int maxLength) {
-        if (!v.isTextual()) {
-            return problem(name, "must be a string but was " + kind(v));
-        }
-        return checkText(name, v.textValue(), maxLength);
-    }
-
-    private String checkText(String name, String s, int maxLength) {
-        if (s.isBlank()) {
-            return problem(name, "must not be empty");
-        }
-        if (s.length() > maxLength) {
-            return problem(name, "must be at most " + maxLength + " characters but was " + s.length());
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
-                return problem(name, "must not contain control characters (found U+" + String.format("%04X", (int) c)
-                        + " at index " + i + ")");
-            }
-        }
-        return s;
+        return v == null || v.isNull() ? null : v;
     }
 
     private void rejectUnknown() {

@@ -1,35 +1,34 @@
 package io.reelfm.ingest.validate;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.reelfm.schemas.RatingScale;
 import io.reelfm.schemas.UserProfile;
 
-/** Turns one JSON user (the fields of the Avro {@link UserProfile}) into a record, or its problems. */
+/**
+ * Turns one JSON user (the fields of the Avro {@link UserProfile}) into a record, or its
+ * problems; the {@link RecordRules} decide what a valid user is, for replayed profiles too.
+ */
 public final class UserValidator {
 
     static final List<String> FIELDS = List.of("userId", "age", "gender", "occupation");
-    static final int MAX_TEXT = 128;
 
-    private final int maxIdLength;
+    private final RecordRules rules;
+
+    public UserValidator(RecordRules rules) {
+        this.rules = rules;
+    }
 
     public UserValidator(int maxIdLength) {
-        this.maxIdLength = maxIdLength;
+        this(new RecordRules(RatingScale.DEFAULT, maxIdLength, Duration.ZERO, Clock.systemUTC()));
     }
 
     public Validated<UserProfile> validate(JsonNode node) {
-        return Fields.validate(node, FIELDS, maxIdLength, f -> {
-            String userId = f.requiredId("userId");
-            Integer age = f.optionalInt("age", 0, 150);
-            String gender = f.optionalText("gender", MAX_TEXT);
-            String occupation = f.optionalText("occupation", MAX_TEXT);
-            return () -> UserProfile.newBuilder()
-                    .setUserId(userId)
-                    .setAge(age)
-                    .setGender(gender)
-                    .setOccupation(occupation)
-                    .build();
-        });
+        return Fields.validate(node, FIELDS, f -> rules.user(f.problems(), f.text("userId"), f.integer("age"),
+                f.text("gender"), f.text("occupation")));
     }
 }

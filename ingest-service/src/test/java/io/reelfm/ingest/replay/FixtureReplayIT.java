@@ -4,6 +4,8 @@ import static io.reelfm.ingest.replay.ReplayChecks.assertDistinctKeyedAndTimeOrd
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,8 +18,10 @@ import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.RatingRow;
 import io.reelfm.datasets.format.DatasetFormat;
 import io.reelfm.ingest.replay.ReplayChecks.TestTopics;
+import io.reelfm.ingest.validate.RecordRules;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
+import io.reelfm.schemas.RatingScale;
 import io.reelfm.testkit.SharedKafka;
 import io.reelfm.testkit.TopicReader;
 
@@ -54,6 +58,26 @@ class FixtureReplayIT {
         List<ConsumerRecord<String, Movie>> movies = TopicReader.readAll(bootstrap, topics.movies());
         assertThat(movies).hasSize(150).allMatch(r -> r.key().equals(r.value().getItemId()));
         assertThat(TopicReader.count(bootstrap, topics.users().name())).isEqualTo(120);
+    }
+
+    @Test
+    void ratingsTheIngestRulesRejectAreSkippedAndCountedAsBadLines() throws InterruptedException {
+        List<RatingRow> rows = Ml100kFixture.write(dir, 20, 30, 500, 11);
+        long ones = rows.stream().filter(r -> r.rating() == 1f).count();
+        assertThat(ones).isPositive();
+        TestTopics topics = TestTopics.unique("rules");
+        RecordRules twoToFive = new RecordRules(new RatingScale(2, 5, 1), 128, Duration.ofMinutes(5), Clock.systemUTC());
+
+        ReplaySummary summary = new Replayer(config(topics).withRules(twoToFive), ReplayProgress.NONE)
+                .replay(DatasetFormat.open(dir));
+
+        assertThat(summary.ratings()).isEqualTo(500 - ones);
+        assertThat(summary.badLines()).isEqualTo(1 + ones);
+        assertThat(summary.firstBadLines()).anySatisfy(bad -> {
+            assertThat(bad.file().toString()).isEqualTo("ml-100k ratings");
+            assertThat(bad.reason()).contains("rating: must be between 2.0 and 5.0");
+        });
+        assertThat(TopicReader.count(SharedKafka.bootstrapServers(), topics.ratings().name())).isEqualTo(500 - ones);
     }
 
     @Test
