@@ -1,7 +1,5 @@
 package io.reelfm.core.content;
 
-import io.reelfm.core.cluster.KMeansModel;
-import io.reelfm.core.pca.PcaModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,36 +15,9 @@ public final class ClusterProfiles {
     }
 
     /**
-     * @param pca the projection the model was fitted in, or null when it was fitted on the features directly
-     * @param top how many features to list per cluster
-     */
-    public static List<ClusterProfile> describe(KMeansModel model, PcaModel pca, ContentFeatures features, int top) {
-        if (top < 1) {
-            throw new IllegalArgumentException("top must be at least 1, got " + top);
-        }
-        int expected = pca == null ? features.featureNames().size() : pca.components();
-        if (model.dimensions() != expected) {
-            throw new IllegalArgumentException("model has " + model.dimensions() + " dimensions, expected " + expected);
-        }
-        float[] globalMean = features.columnMeans();
-        int[] sizes = model.sizes();
-        List<ClusterProfile> profiles = new ArrayList<>();
-        for (int c = 0; c < model.k(); c++) {
-            float[] centroid = pca == null ? model.centroid(c) : pca.inverseTransform(model.centroid(c));
-            List<ClusterProfile.Departure> departures = new ArrayList<>();
-            for (int j = 0; j < centroid.length; j++) {
-                departures.add(new ClusterProfile.Departure(features.featureNames().get(j), centroid[j], globalMean[j]));
-            }
-            departures.sort(Comparator.comparingDouble((ClusterProfile.Departure d) -> -Math.abs(d.departure()))
-                    .thenComparing(ClusterProfile.Departure::feature));
-            profiles.add(new ClusterProfile(c, sizes[c], departures.subList(0, Math.min(top, departures.size()))));
-        }
-        return profiles;
-    }
-
-    /**
-     * Describes clusters found in another space (e.g. k-means on FM item vectors) by the mean
-     * content features of their members.
+     * Describes clusters by the mean content features of their members, whatever space they were
+     * found in (the balanced clustering space of content features, FM item vectors): a profile
+     * reads in the plain scaled features, so "genre:Horror 0.9" means nine members in ten are horror.
      *
      * @param labels cluster of each row of {@code features}, or -1 for rows outside the clustering
      */

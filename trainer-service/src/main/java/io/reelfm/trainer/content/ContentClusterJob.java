@@ -29,7 +29,9 @@ import io.reelfm.trainer.store.TrainingState;
  * Clusters the catalogue on its metadata and the rating statistics streamed so far with the
  * recommender-core content pipeline: MinMax-scaled genres, release year, mean rating and log
  * popularity, and runtime, original language and region when the catalogue carries them
- * ({@link ContentFeatureBuilder}), PCA to {@value #VARIANCE_TO_KEEP} of the variance, then k-means.
+ * ({@link ContentFeatureBuilder}), feature groups balanced ({@link ContentFeatures#clusteringSpace()}),
+ * PCA to {@value #VARIANCE_TO_KEEP} of the variance, then k-means. Centroids are published as the
+ * members' mean scaled features, so they read in the feature names.
  *
  * <p>k is either fixed or, by default, chosen from the data: every k from 2 to
  * {@link KSelection#largestK(int)} (√(n/2), at most 40) is fitted and the one with the best
@@ -68,8 +70,9 @@ public final class ContentClusterJob {
         Map<String, ItemStats> stats = smoothedStats(state);
         ContentFeatures features = ContentFeatureBuilder.build(catalogue(movies), stats);
         int n = features.itemIds().size();
-        PcaModel pca = n < 2 ? null : Pca.fit(features.values(), VARIANCE_TO_KEEP);
-        float[][] points = pca == null ? features.values() : pca.transform(features.values());
+        float[][] space = features.clusteringSpace();
+        PcaModel pca = n < 2 ? null : Pca.fit(space, VARIANCE_TO_KEEP);
+        float[][] points = pca == null ? space : pca.transform(space);
         KMeansConfig base = new KMeansConfig(2, iterations, TOLERANCE, seed, 0, DistanceKernel.AUTO, RESTARTS);
         KMeansModel model;
         double silhouette;
@@ -82,10 +85,7 @@ public final class ContentClusterJob {
             model = KMeans.fit(points, base.withK(k));
             silhouette = k < 2 || k >= n ? 0 : Silhouette.score(points, model.labels(), SILHOUETTE_SAMPLE, seed);
         }
-        float[][] centroids = new float[model.k()][];
-        for (int c = 0; c < model.k(); c++) {
-            centroids[c] = pca == null ? model.centroid(c) : pca.inverseTransform(model.centroid(c));
-        }
+        float[][] centroids = memberMeans(features.values(), model.labels(), model.k());
         List<Movie> members = new ArrayList<>(movies.values());
         List<ClusterSnapshot.Cluster> described = ClusterDescriber.describe(model.k(), model.labels(), members,
                 features.itemIds().stream().map(id -> stats.get(id).mean()).toList());
@@ -105,6 +105,25 @@ public final class ContentClusterJob {
                 .map(e -> new CatalogueItem(e.getKey(), e.getValue().getTitle(), e.getValue().getYear(), e.getValue().getGenres(),
                         e.getValue().getRuntime(), e.getValue().getLanguage(), e.getValue().getRegion()))
                 .toList();
+    }
+
+    /** Each cluster's mean of the plain scaled features: its centroid in the named features people read. */
+    private static float[][] memberMeans(float[][] values, int[] labels, int k) {
+        int d = values.length == 0 ? 0 : values[0].length;
+        float[][] sums = new float[k][d];
+        int[] sizes = new int[k];
+        for (int i = 0; i < values.length; i++) {
+            sizes[labels[i]]++;
+            for (int j = 0; j < d; j++) {
+                sums[labels[i]][j] += values[i][j];
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                sums[c][j] /= Math.max(1, sizes[c]);
+            }
+        }
+        return sums;
     }
 
     /** Every catalogued item's rating count and its mean shrunk towards the global mean; unrated items get the global mean. */
