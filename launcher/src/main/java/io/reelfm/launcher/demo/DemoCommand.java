@@ -11,6 +11,7 @@ import io.reelfm.ingest.replay.ReplayConfig;
 import io.reelfm.ingest.replay.ReplaySummary;
 import io.reelfm.ingest.replay.Replayer;
 import io.reelfm.launcher.replay.DemoData;
+import io.reelfm.launcher.replay.ImdbOptions;
 import io.reelfm.launcher.replay.PacingOptions;
 import io.reelfm.launcher.replay.ProgressOption;
 import io.reelfm.launcher.replay.SourceOptions;
@@ -66,6 +67,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     PacingOptions pacing;
 
+    @Mixin
+    ImdbOptions imdb;
+
     @Option(names = "--no-replay", description = "Start the stack with empty topics; replay nothing.")
     boolean noReplay;
 
@@ -79,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
         Dataset data;
         try {
             config = new DemoConfig(kafkaPort, kafkaDir, ingestPort, trainerPort, servingPort);
-            data = noReplay ? null : DemoData.choose(source, cacheDir, progress.enabled(), out);
+            data = noReplay ? null : imdb.apply(DemoData.choose(source, cacheDir, progress.enabled(), out), cacheDir, out);
             // checks --rate/--speedup now, before a broker is started for nothing
             ReplayConfig.defaults("localhost:" + kafkaPort).withPacing(pacing.rate(), pacing.speedup());
         } catch (IllegalArgumentException e) {

@@ -32,6 +32,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     PacingOptions pacing;
 
+    @Mixin
+    ImdbOptions imdb;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             defaultValue = "${env:REELFM_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
             description = "Kafka to write to (default: ${DEFAULT-VALUE}; env REELFM_KAFKA_BOOTSTRAP_SERVERS).")
@@ -80,7 +83,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Dataset replaySource;
         try {
-            replaySource = choose(out);
+            replaySource = imdb.apply(choose(out), cacheDir, out);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
