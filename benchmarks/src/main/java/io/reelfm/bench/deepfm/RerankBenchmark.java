@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.deepfm.DeepFmConfig;
 import io.reelfm.core.deepfm.DeepFmFeatures;
 import io.reelfm.core.deepfm.DeepFmNet;
@@ -37,8 +39,6 @@ import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.InteractionWeight;
 import io.reelfm.core.rank.Interactions;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.datasets.MovieRow;
-import io.reelfm.datasets.UserRow;
 import io.reelfm.trainer.deepfm.DeepFmGraph;
 import io.reelfm.trainer.deepfm.DeepFmTraining;
 
@@ -70,7 +70,7 @@ public class RerankBenchmark {
     private BitSet rated;
     private String[] history;
     private float[] ratings;
-    private UserRow profile;
+    private UserAttributes profile;
     private ComputationGraph graph;
     private INDArray[] graphInputs;
 
@@ -82,12 +82,12 @@ public class RerankBenchmark {
         SideInfo side = SideInfo.empty();
         for (int i = 0; i < ITEMS; i++) {
             items.indexOf("m" + i);
-            side.putItem(new MovieRow("m" + i, "Movie " + i, 1930 + random.nextInt(70),
-                    List.of("g" + random.nextInt(18), "g" + random.nextInt(18)), null, null, null, null));
+            side.putItem("m" + i, new ItemAttributes(1930 + random.nextInt(70),
+                    List.of("g" + random.nextInt(18), "g" + random.nextInt(18))));
         }
         RatingSetBuilder b = new RatingSetBuilder(users, items);
         for (int u = 0; u < 943; u++) {
-            side.putUser(new UserRow("u" + u, 15 + random.nextInt(50), random.nextBoolean() ? "F" : "M", "job" + random.nextInt(21)));
+            side.putUser("u" + u, new UserAttributes(15 + random.nextInt(50), random.nextBoolean() ? "F" : "M", "job" + random.nextInt(21)));
             for (int j = 0; j < 100; j++) {
                 b.add("u" + u, "m" + random.nextInt(ITEMS), 1 + random.nextInt(5), j);
             }

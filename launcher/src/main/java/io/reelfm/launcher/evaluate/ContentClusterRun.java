@@ -14,6 +14,7 @@ import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.LineErrors;
 import io.reelfm.datasets.UnrecognizedDatasetException;
 import io.reelfm.datasets.format.DatasetFormat;
+import io.reelfm.datasets.model.RowAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ final class ContentClusterRun {
         }
         List<CatalogueItem> catalogue = new ArrayList<>();
         dataset.movies(
-                m -> catalogue.add(new CatalogueItem(m.itemId(), m.title(), m.year(), m.genres(), m.runtime(), m.language(), m.region())),
+                m -> catalogue.add(RowAttributes.catalogueItem(m)),
                 new LineErrors());
         if (catalogue.size() < 3) {
             return Optional.empty();

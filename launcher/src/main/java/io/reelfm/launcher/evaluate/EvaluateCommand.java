@@ -1,7 +1,7 @@
 package io.reelfm.launcher.evaluate;
 
-import io.reelfm.core.data.Ml100k;
 import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.datasets.model.Ml100k;
 import io.reelfm.launcher.replay.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -7,6 +7,7 @@ import io.reelfm.core.eval.split.Split;
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.format.DatasetFormat;
 import io.reelfm.datasets.LineErrors;
+import io.reelfm.datasets.model.RowAttributes;
 import io.reelfm.datasets.movielens.MovieLens100kDataset;
 import io.reelfm.launcher.replay.DataSets;
 import java.nio.file.Files;
@@ -102,8 +103,8 @@ record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, RatingSe
     private static SideInfo sideInfo(Dataset dataset) {
         SideInfo side = SideInfo.empty();
         LineErrors skipped = new LineErrors();
-        dataset.movies(side::putItem, skipped);
-        dataset.users(side::putUser, skipped);
+        dataset.movies(RowAttributes.itemsInto(side), skipped);
+        dataset.users(RowAttributes.usersInto(side), skipped);
         return side;
     }
 }

@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.reelfm.core.data.Ml100k;
-import io.reelfm.core.data.RatingsLoader;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
@@ -37,6 +35,8 @@ import io.reelfm.core.rank.RankingTuner;
 import io.reelfm.core.topk.TopK;
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.format.DatasetFormat;
+import io.reelfm.datasets.model.Ml100k;
+import io.reelfm.datasets.model.RatingsLoader;
 import io.reelfm.ingest.replay.ReplayConfig;
 import io.reelfm.ingest.replay.ReplayProgress;
 import io.reelfm.ingest.replay.Replayer;
@@ -65,7 +65,7 @@ class HorrorTasteIT {
         RatingSetBuilder builder = new RatingSetBuilder(users, items);
         RatingsLoader.read(dir.get().resolve("u.data"), builder);
         RatingSet all = builder.build();
-        SideInfo side = SideInfo.readMl100k(dir.get());
+        SideInfo side = Ml100k.sideInfo(dir.get());
         Interactions interactions = Interactions.of(all, InteractionWeight.UNIFORM);
         List<Integer> horror = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

@@ -220,7 +220,7 @@ class EvaluateDataFormatsTest {
             values.add(all.value(r));
         }
         assertThat(values).contains(0.5f, 4.5f).anyMatch(v -> v != Math.rint(v));
-        assertThat(data.side().item("3").title()).isEqualTo("Movie 3, The (1993)");
+        assertThat(data.side().item("3").year()).as("the year of the quoted title \"Movie 3, The (1993)\"").isEqualTo(1993);
         assertThat(data.side().item("3").genres()).containsExactly(genre(3), genre(5));
         assertThat(data.splits()).hasSize(2);
     }

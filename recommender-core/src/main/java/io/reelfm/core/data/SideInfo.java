@@ -1,14 +1,8 @@
 package io.reelfm.core.data;
 
-import io.reelfm.datasets.BadLine;
-import io.reelfm.datasets.movielens.MovieLens100k;
-import io.reelfm.datasets.MovieRow;
-import io.reelfm.datasets.UserRow;
-
-import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Item and user attributes keyed by external id, the side information factorization machines
@@ -18,46 +12,37 @@ import java.util.function.Consumer;
  */
 public final class SideInfo {
 
-    private final Map<String, MovieRow> items = new HashMap<>();
-    private final Map<String, UserRow> users = new HashMap<>();
+    private final Map<String, ItemAttributes> items = new HashMap<>();
+    private final Map<String, UserAttributes> users = new HashMap<>();
 
     /** No attributes at all: every feature group that needs them stays empty. */
     public static SideInfo empty() {
         return new SideInfo();
     }
 
-    /** Reads {@code u.item} and {@code u.user} of a MovieLens 100K directory; a bad line is an error. */
-    public static SideInfo readMl100k(Path dir) {
-        SideInfo info = new SideInfo();
-        Consumer<BadLine> fail = bad -> {
-            throw new IllegalArgumentException("bad line in MovieLens data: " + bad);
-        };
-        MovieLens100k.readMovies(dir.resolve("u.item"), info::putItem, fail);
-        MovieLens100k.readUsers(dir.resolve("u.user"), info::putUser, fail);
-        return info;
+    /** Sets (or replaces) an item's attributes. */
+    public void putItem(String itemId, ItemAttributes attributes) {
+        items.put(itemId, attributes);
     }
 
-    public void putItem(MovieRow row) {
-        items.put(row.itemId(), row);
-    }
-
-    public void putUser(UserRow row) {
-        users.put(row.userId(), row);
+    /** Sets (or replaces) a user's profile. */
+    public void putUser(String userId, UserAttributes attributes) {
+        users.put(userId, attributes);
     }
 
     /** An item's genres; null when the catalogue does not know the item. */
-    public java.util.List<String> genres(String itemId) {
-        MovieRow m = item(itemId);
+    public List<String> genres(String itemId) {
+        ItemAttributes m = item(itemId);
         return m == null ? null : m.genres();
     }
 
     /** The item's attributes, or null when unknown. */
-    public MovieRow item(String itemId) {
+    public ItemAttributes item(String itemId) {
         return items.get(itemId);
     }
 
     /** The user's profile, or null when unknown. */
-    public UserRow user(String userId) {
+    public UserAttributes user(String userId) {
         return users.get(userId);
     }
 }

@@ -1,6 +1,8 @@
 /**
- * Loading rating data sets into the core's columnar {@link io.reelfm.core.eval.RatingSet}
- * (MovieLens 100K folds via the datasets module) and the side information FM features use.
- * The columnar container itself lives in {@code io.reelfm.core.eval} and is shared.
+ * The side information FM and DeepFM features read: {@link io.reelfm.core.data.SideInfo} holds
+ * each item's {@link io.reelfm.core.data.ItemAttributes} and each user's
+ * {@link io.reelfm.core.data.UserAttributes} by external id. Reading data files into these types
+ * (and into {@link io.reelfm.core.eval.RatingSet}s) is the datasets module's job; mapping the
+ * Kafka records onto them is service-common's; the core itself reads no files and no topics.
  */
 package io.reelfm.core.data;

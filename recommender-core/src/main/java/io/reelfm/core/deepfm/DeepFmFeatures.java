@@ -7,10 +7,10 @@ import java.util.Map;
 
 import io.reelfm.core.data.AgeBuckets;
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.datasets.UserRow;
 
 /**
  * How a (user, candidate) pair becomes the inputs of a {@link DeepFmNet}: the vocabulary of
@@ -113,7 +113,7 @@ public final class DeepFmFeatures {
     }
 
     /** The user side of the inputs from their profile (may be null) and the rows they rated. */
-    public UserFields user(UserRow profile, int[] ratedRows) {
+    public UserFields user(UserAttributes profile, int[] ratedRows) {
         int used = 0;
         int[] cols = new int[ratedRows.length];
         for (int row : ratedRows) {

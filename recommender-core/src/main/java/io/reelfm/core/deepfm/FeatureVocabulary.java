@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.datasets.MovieRow;
-import io.reelfm.datasets.UserRow;
 
 /**
  * Learns a {@link DeepFmFeatures} layout from the training data: which items get a history column,
@@ -29,7 +29,7 @@ final class FeatureVocabulary {
         String[] ids = new String[n];
         for (int i = 0; i < n; i++) {
             ids[i] = items.id(i);
-            MovieRow m = side.item(ids[i]);
+            ItemAttributes m = side.item(ids[i]);
             if (m != null) {
                 m.genres().forEach(g -> genreIds.put(g, 0));
                 if (m.year() != null) {
@@ -42,14 +42,14 @@ final class FeatureVocabulary {
         int[][] itemGenres = new int[n][];
         int[] itemDecade = new int[n];
         for (int i = 0; i < n; i++) {
-            MovieRow m = side.item(ids[i]);
+            ItemAttributes m = side.item(ids[i]);
             itemGenres[i] = m == null ? new int[0] : m.genres().stream().distinct().mapToInt(genreIds::get).toArray();
             itemDecade[i] = m == null || m.year() == null ? 0 : decadeIds.get(m.year() / 10 * 10) + 1;
         }
         TreeMap<String, Integer> genders = new TreeMap<>();
         TreeMap<String, Integer> occupations = new TreeMap<>();
         for (int u = 0; u < users.size(); u++) {
-            UserRow p = side.user(users.id(u));
+            UserAttributes p = side.user(users.id(u));
             if (p != null) {
                 if (p.gender() != null) {
                     genders.put(p.gender(), 0);

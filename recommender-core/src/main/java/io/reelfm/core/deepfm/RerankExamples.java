@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
 
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.datasets.UserRow;
 
 /**
  * Training examples for a re-ranker, drawn the way it will be used. Each user's ratings are split
@@ -61,7 +61,7 @@ public final class RerankExamples {
      * @param profiles a user index's profile, or null
      */
     public static RerankExamples build(RatingSet train, ImplicitAlsConfig retrieval, DeepFmFeatures features,
-                                       IntFunction<UserRow> profiles, DeepFmConfig config) {
+                                       IntFunction<UserAttributes> profiles, DeepFmConfig config) {
         Random random = new Random(config.seed());
         TargetSplit split = TargetSplit.draw(train, config.targetShare(), random);
         CandidateRetrieval candidates = CandidateRetrieval.fit(split.history(), retrieval, config.candidates());

@@ -1,11 +1,11 @@
 package io.reelfm.core.fm;
 
 import io.reelfm.core.data.AgeBuckets;
+import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.datasets.MovieRow;
-import io.reelfm.datasets.UserRow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +72,7 @@ public final class FmEncoder {
         List<Float> val = new ArrayList<>();
         idx.add(space.indexOf(FeatureGroup.ITEM, itemId));
         val.add(1f);
-        MovieRow m = side.item(itemId);
+        ItemAttributes m = side.item(itemId);
         if (m != null && groups.contains(FeatureGroup.GENRES)) {
             for (String g : m.genres()) {
                 idx.add(space.indexOf(FeatureGroup.GENRES, g));
@@ -164,7 +164,7 @@ public final class FmEncoder {
     }
 
     /** The PROFILE feature names of a user (age bucket, gender, occupation), each of value 1. */
-    public static List<String> profileFeatures(UserRow u) {
+    public static List<String> profileFeatures(UserAttributes u) {
         List<String> out = new ArrayList<>();
         if (u == null) {
             return out;

@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingSetBuilder;
@@ -24,8 +26,6 @@ import io.reelfm.core.rank.ImplicitAlsModel;
 import io.reelfm.core.rank.InteractionWeight;
 import io.reelfm.core.rank.Interactions;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.datasets.MovieRow;
-import io.reelfm.datasets.UserRow;
 
 /** A ranking snapshot with a DeepFM re-ranker travels whole and serves lists ordered by the network. */
 class RerankedSnapshotTest {
@@ -41,7 +41,7 @@ class RerankedSnapshotTest {
         RatingSetBuilder b = new RatingSetBuilder(users, items);
         SplittableRandom random = new SplittableRandom(9);
         for (int u = 0; u < 80; u++) {
-            side.putUser(new UserRow("u" + u, 18 + u % 40, u % 2 == 0 ? "F" : "M", "job" + u % 5));
+            side.putUser("u" + u, new UserAttributes(18 + u % 40, u % 2 == 0 ? "F" : "M", "job" + u % 5));
             for (int n = 0; n < 12; n++) {
                 int i = (u % 4) + 4 * random.nextInt(10);
                 b.add("u" + u, "m" + i, 1 + random.nextInt(5), n);
@@ -50,7 +50,7 @@ class RerankedSnapshotTest {
         for (int i = 0; i < items.size(); i++) {
             String id = items.id(i);
             int n = Integer.parseInt(id.substring(1));
-            side.putItem(new MovieRow(id, "Movie " + n, 1960 + n, List.of("g" + n % 3, "all"), null, null, null, null));
+            side.putItem(id, new ItemAttributes(1960 + n, List.of("g" + n % 3, "all")));
         }
         return b.build();
     }

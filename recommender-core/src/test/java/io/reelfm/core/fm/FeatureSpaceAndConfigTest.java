@@ -1,8 +1,8 @@
 package io.reelfm.core.fm;
 
+import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
-import io.reelfm.datasets.MovieRow;
-import io.reelfm.datasets.UserRow;
+import io.reelfm.core.data.UserAttributes;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -34,8 +34,8 @@ class FeatureSpaceAndConfigTest {
     @Test
     void theEncoderEmitsOnlyTheConfiguredGroups() {
         SideInfo side = SideInfo.empty();
-        side.putItem(new MovieRow("m", "T", 1995, List.of("Drama", "Comedy"), null, null, null, null));
-        side.putUser(new UserRow("u", 30, "F", "writer"));
+        side.putItem("m", new ItemAttributes(1995, List.of("Drama", "Comedy")));
+        side.putUser("u", new UserAttributes(30, "F", "writer"));
         FmEncoder idsOnly = new FmEncoder(new FeatureSpace(), side, Set.of());
         assertEquals(1, idsOnly.item("m").nnz());
         assertEquals(1, idsOnly.userContext("u", List.of("a", "b")).nnz());

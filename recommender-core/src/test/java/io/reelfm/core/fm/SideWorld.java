@@ -1,11 +1,11 @@
 package io.reelfm.core.fm;
 
+import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingSetBuilder;
-import io.reelfm.datasets.MovieRow;
-import io.reelfm.datasets.UserRow;
 
 import java.util.List;
 import java.util.Random;
@@ -31,16 +31,15 @@ final class SideWorld {
         double[][] pu = new double[numUsers][k];
         double[][] qi = new double[numItems][k];
         for (int u = 0; u < numUsers; u++) {
-            side.putUser(new UserRow("u" + u, 15 + r.nextInt(50), r.nextBoolean() ? "M" : "F",
+            side.putUser("u" + u, new UserAttributes(15 + r.nextInt(50), r.nextBoolean() ? "M" : "F",
                     OCCUPATIONS.get(r.nextInt(OCCUPATIONS.size()))));
             for (int f = 0; f < k; f++) {
                 pu[u][f] = r.nextGaussian() * 0.8;
             }
         }
         for (int i = 0; i < numItems; i++) {
-            side.putItem(new MovieRow("i" + i, "Title " + i, 1940 + r.nextInt(60),
-                    List.of(GENRES.get(r.nextInt(GENRES.size())), GENRES.get(r.nextInt(GENRES.size()))),
-                    null, null, null, null));
+            side.putItem("i" + i, new ItemAttributes(1940 + r.nextInt(60),
+                    List.of(GENRES.get(r.nextInt(GENRES.size())), GENRES.get(r.nextInt(GENRES.size())))));
             for (int f = 0; f < k; f++) {
                 qi[i][f] = r.nextGaussian() * 0.8;
             }

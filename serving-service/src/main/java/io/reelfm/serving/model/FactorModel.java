@@ -11,9 +11,9 @@ import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.retrieval.ItemSimilarity;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.datasets.RecordRows;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.schemas.UserProfile;
+import io.reelfm.service.model.RecordAttributes;
 import io.reelfm.serving.topology.UserHistory;
 
 /**
@@ -96,7 +96,7 @@ public final class FactorModel {
             ids[j] = ratings.get(j).itemId();
             values[j] = ratings.get(j).rating();
         }
-        return scorer.foldIn(profile == null ? null : RecordRows.user(profile.getUserId(), profile), ids, values);
+        return scorer.foldIn(RecordAttributes.user(profile), ids, values);
     }
 
     /** The served prediction of one row: clipped to the model's rating scale, or a ranking model's raw score. */

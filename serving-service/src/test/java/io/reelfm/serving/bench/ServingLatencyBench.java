@@ -18,9 +18,10 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
 
-import io.reelfm.datasets.movielens.MovieLens100k;
 import io.reelfm.datasets.MovieRow;
 import io.reelfm.datasets.RatingRow;
+import io.reelfm.datasets.model.Ml100k;
+import io.reelfm.datasets.movielens.MovieLens100k;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topics;
@@ -93,7 +94,7 @@ public final class ServingLatencyBench {
             }
             if (DEEPFM) {
                 kafka.publishModel("bench-deepfm", 1, rerankedModel(all.build(userIndex.size(), itemIndex.size()), userIndex,
-                        itemIndex, io.reelfm.core.data.SideInfo.readMl100k(dir)));
+                        itemIndex, Ml100k.sideInfo(dir)));
             }
         }
         Path state = Files.createTempDirectory("serving-bench");

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSetBuilder;
 import io.reelfm.core.fm.FeatureGroup;
@@ -26,7 +27,6 @@ import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.datasets.UserRow;
 import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.topology.UserHistory;
 
@@ -90,7 +90,7 @@ class FactorModelTest {
         RatingSetBuilder b = new RatingSetBuilder(users, items);
         java.util.Random rnd = new java.util.Random(3);
         for (int u = 0; u < 40; u++) {
-            side.putUser(new UserRow("u" + u, 20 + u, u % 2 == 0 ? "F" : "M", u % 3 == 0 ? "writer" : "student"));
+            side.putUser("u" + u, new UserAttributes(20 + u, u % 2 == 0 ? "F" : "M", u % 3 == 0 ? "writer" : "student"));
             for (int i = 0; i < 30; i++) {
                 if (rnd.nextDouble() < 0.4) {
                     b.add("u" + u, "i" + i, 1 + rnd.nextInt(5), u * 100L + i);
@@ -110,7 +110,7 @@ class FactorModelTest {
                 .setOccupation("writer").build();
         List<UserHistory.Entry> history = List.of(new UserHistory.Entry("i1", 5f, 1), new UserHistory.Entry("i2", 1f, 2));
         UserVector served = model.foldIn(profile, history);
-        UserVector expected = core.foldIn(new UserRow("new", 30, "F", "writer"), new String[] {"i1", "i2"},
+        UserVector expected = core.foldIn(new UserAttributes(30, "F", "writer"), new String[] {"i1", "i2"},
                 new float[] {5f, 1f});
         UserVector withoutProfile = model.foldIn(null, history);
 

@@ -3,6 +3,7 @@ package io.reelfm.trainer.deepfm;
 import java.util.BitSet;
 
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.deepfm.DeepFmConfig;
 import io.reelfm.core.deepfm.DeepFmNet;
 import io.reelfm.core.eval.HistoryScorer;
@@ -17,7 +18,6 @@ import io.reelfm.core.rank.Interactions;
 import io.reelfm.core.rank.RankingTuner;
 import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.core.topk.TopK;
-import io.reelfm.datasets.UserRow;
 
 /**
  * DeepFM re-ranking as an evaluation learner: the served ranking model's retrieval stage (implicit
@@ -109,7 +109,7 @@ public final class DeepFmRatingTrainer implements RatingTrainer {
                 rated[j] = train.item(rows[j]);
             }
             retrieval.scoreAll(user, out);
-            UserRow profile = user < users.size() ? side.user(users.id(user)) : null;
+            UserAttributes profile = user < users.size() ? side.user(users.id(user)) : null;
             rerank(profile, rated, out);
         }
 
@@ -119,7 +119,7 @@ public final class DeepFmRatingTrainer implements RatingTrainer {
             rerank(null, itemIndices, out);
         }
 
-        private void rerank(UserRow profile, int[] rated, float[] out) {
+        private void rerank(UserAttributes profile, int[] rated, float[] out) {
             BitSet seen = new BitSet(out.length);
             for (int i : rated) {
                 if (i >= 0 && i < out.length) {

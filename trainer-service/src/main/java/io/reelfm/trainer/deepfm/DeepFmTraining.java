@@ -10,6 +10,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.deepfm.DeepFmConfig;
 import io.reelfm.core.deepfm.DeepFmFeatures;
 import io.reelfm.core.deepfm.DeepFmNet;
@@ -18,7 +19,6 @@ import io.reelfm.core.deepfm.RerankExamples;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.rank.ImplicitAlsConfig;
-import io.reelfm.datasets.UserRow;
 
 /**
  * Fits a DeepFM re-ranker: draws {@link RerankExamples} from the training ratings, trains the
@@ -65,7 +65,7 @@ public final class DeepFmTraining {
     public Outcome fit(RatingSet train, IdIndex users, IdIndex items, SideInfo side, ImplicitAlsConfig retrieval) {
         long start = System.nanoTime();
         DeepFmFeatures features = DeepFmFeatures.of(items, side, users, train, config.maxHistory());
-        IntFunction<UserRow> profiles = u -> u < users.size() ? side.user(users.id(u)) : null;
+        IntFunction<UserAttributes> profiles = u -> u < users.size() ? side.user(users.id(u)) : null;
         RerankExamples examples = RerankExamples.build(train, retrieval, features, profiles, config);
         long drawn = System.nanoTime();
         ComputationGraph graph = DeepFmGraph.build(features, config);

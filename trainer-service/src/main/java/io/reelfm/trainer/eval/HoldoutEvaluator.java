@@ -3,12 +3,12 @@ package io.reelfm.trainer.eval;
 import java.util.BitSet;
 import java.util.function.Function;
 
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.core.topk.ScoredItems;
-import io.reelfm.datasets.UserRow;
 import io.reelfm.trainer.store.RatingStore;
 
 /**
@@ -39,7 +39,7 @@ public final class HoldoutEvaluator {
      * @param profiles a user's profile by id, or null when unknown
      */
     public HoldoutMetrics evaluate(FmItemScorer scorer, RatingStore store, IdIndex users, IdIndex items,
-                                   HoldoutSplit split, Function<String, UserRow> profiles) {
+                                   HoldoutSplit split, Function<String, UserAttributes> profiles) {
         int[] rowOf = new int[items.size()];
         for (int i = 0; i < rowOf.length; i++) {
             rowOf[i] = scorer.item(items.id(i));

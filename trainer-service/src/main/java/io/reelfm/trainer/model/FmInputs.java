@@ -5,9 +5,9 @@ import java.util.Map;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.datasets.RecordRows;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.UserProfile;
+import io.reelfm.service.model.RecordAttributes;
 import io.reelfm.trainer.store.TrainingState;
 
 /**
@@ -41,14 +41,14 @@ public record FmInputs(RatingSet ratings, IdIndex users, IdIndex items, SideInfo
         return new FmInputs(set, users, items, side(state.movies(), state.profiles()));
     }
 
-    /** Side information of the movies and users topics in the encoder's row types. */
+    /** Side information of the movies and users topics, as the models read it. */
     public static SideInfo side(Map<String, Movie> movies, Map<String, UserProfile> profiles) {
         SideInfo side = SideInfo.empty();
         for (Map.Entry<String, Movie> e : movies.entrySet()) {
-            side.putItem(RecordRows.movie(e.getKey(), e.getValue()));
+            side.putItem(e.getKey(), RecordAttributes.item(e.getValue()));
         }
         for (Map.Entry<String, UserProfile> e : profiles.entrySet()) {
-            side.putUser(RecordRows.user(e.getKey(), e.getValue()));
+            side.putUser(e.getKey(), RecordAttributes.user(e.getValue()));
         }
         return side;
     }

@@ -8,11 +8,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.reelfm.datasets.RecordRows;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.schemas.ModelManifest;
+import io.reelfm.service.model.RecordAttributes;
 import io.reelfm.trainer.config.TrainerConfig;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
@@ -144,6 +144,6 @@ final class PublishGate {
 
     private HoldoutMetrics evaluate(FmItemScorer scorer, HoldoutSplit split) {
         return evaluator.evaluate(scorer, state.ratings(), state.users(), state.items(), split,
-                userId -> RecordRows.user(userId, state.profiles().get(userId)));
+                userId -> RecordAttributes.user(state.profiles().get(userId)));
     }
 }

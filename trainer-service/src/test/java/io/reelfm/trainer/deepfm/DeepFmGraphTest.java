@@ -14,7 +14,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.deepfm.DeepFmConfig;
 import io.reelfm.core.deepfm.DeepFmFeatures;
 import io.reelfm.core.deepfm.DeepFmNet;
@@ -24,8 +26,6 @@ import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.fm.FmModel;
 import io.reelfm.core.fm.FmTask;
-import io.reelfm.datasets.MovieRow;
-import io.reelfm.datasets.UserRow;
 
 class DeepFmGraphTest {
 
@@ -40,13 +40,12 @@ class DeepFmGraphTest {
             for (int i = 0; i < 40; i++) {
                 String id = "m" + i;
                 items.indexOf(id);
-                side.putItem(new MovieRow(id, "Movie " + i, i % 4 < 2 ? 1985 : 1995, List.of(i % 2 == 0 ? "A" : "B"),
-                        null, null, null, null));
+                side.putItem(id, new ItemAttributes(i % 4 < 2 ? 1985 : 1995, List.of(i % 2 == 0 ? "A" : "B")));
             }
             for (int u = 0; u < 60; u++) {
                 String id = "u" + u;
                 users.indexOf(id);
-                side.putUser(new UserRow(id, young(u) ? 20 : 40, u % 2 == 0 ? "M" : "F", "other"));
+                side.putUser(id, new UserAttributes(young(u) ? 20 : 40, u % 2 == 0 ? "M" : "F", "other"));
             }
             int[] uu = new int[users.size() * 3];
             int[] ii = new int[uu.length];

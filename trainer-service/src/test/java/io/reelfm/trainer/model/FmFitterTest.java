@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.reelfm.datasets.RecordRows;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
@@ -15,6 +14,7 @@ import io.reelfm.core.fm.snapshot.FmSnapshotCodec;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.UserProfile;
+import io.reelfm.service.model.RecordAttributes;
 import io.reelfm.trainer.config.ModelSpec;
 import io.reelfm.trainer.eval.HoldoutEvaluator;
 import io.reelfm.trainer.eval.HoldoutMetrics;
@@ -39,7 +39,7 @@ class FmFitterTest {
     private static HoldoutMetrics evaluate(TrainingState s, FmSnapshot snapshot, HoldoutSplit split) {
         FmItemScorer served = new FmItemScorer(FmSnapshotCodec.decode(FmSnapshotCodec.encode(snapshot)));
         return new HoldoutEvaluator(10, 4f, 100).evaluate(served, s.ratings(), s.users(), s.items(), split,
-                id -> RecordRows.user(id, s.profiles().get(id)));
+                id -> RecordAttributes.user(s.profiles().get(id)));
     }
 
     @Test
@@ -132,13 +132,5 @@ class FmFitterTest {
         assertThat(snap.featureWeight(snap.feature(FeatureGroup.PROFILE, "occupation=writer"))).isNotZero();
         assertThat(snap.items()).isEqualTo(s.items().size());
         assertThat(FmInputs.of(s, all).side().item(s.items().id(0)).genres()).containsExactly("Drama");
-    }
-
-    @Test
-    void aMissingProfileFieldStaysUnknown() {
-        assertThat(RecordRows.user("u", null)).isNull();
-        UserProfile p = UserProfile.newBuilder().setUserId("u").setGender("F").build();
-        assertThat(RecordRows.user("u", p).gender()).isEqualTo("F");
-        assertThat(RecordRows.user("u", p).age()).isNull();
     }
 }

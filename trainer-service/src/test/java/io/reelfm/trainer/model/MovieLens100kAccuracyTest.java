@@ -28,7 +28,7 @@ import io.reelfm.trainer.store.TrainingState;
 class MovieLens100kAccuracyTest {
 
     private static Path dataDir() {
-        java.util.Optional<Path> found = io.reelfm.core.data.Ml100k.locate();
+        java.util.Optional<Path> found = io.reelfm.datasets.model.Ml100k.locate();
         Assumptions.assumeTrue(found.isPresent(), io.reelfm.datasets.download.MovieLens100kLocation.HOW_TO_GET_IT);
         return found.get();
     }

@@ -1,5 +1,6 @@
 package io.reelfm.core.fm.snapshot;
 
+import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.deepfm.DeepFmNet;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FmEncoder;
@@ -9,7 +10,6 @@ import io.reelfm.core.rank.ImplicitFoldIn;
 import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.core.topk.TopK;
-import io.reelfm.datasets.UserRow;
 
 import java.util.BitSet;
 import java.util.HashMap;
@@ -82,7 +82,7 @@ public final class FmItemScorer {
      * are ignored. With no usable rating the user gets the prior mean (a cold-start answer).
      * The IMPLICIT features are the rated items, as in training.
      */
-    public UserVector foldIn(UserRow profile, String[] itemIds, float[] ratings) {
+    public UserVector foldIn(UserAttributes profile, String[] itemIds, float[] ratings) {
         if (itemIds.length != ratings.length) {
             throw new IllegalArgumentException("itemIds and ratings differ in length: " + itemIds.length + " vs "
                     + ratings.length);
@@ -153,7 +153,7 @@ public final class FmItemScorer {
      * solved under the implicit loss ({@link ImplicitFoldIn}); the profile plays no part in that,
      * only in the re-ranker's user state when the snapshot has a re-ranker.
      */
-    private UserVector foldInImplicit(UserRow profile, String[] itemIds, float[] ratings) {
+    private UserVector foldInImplicit(UserAttributes profile, String[] itemIds, float[] ratings) {
         int[] rows = new int[itemIds.length];
         float[] weights = new float[itemIds.length];
         int used = 0;

@@ -3,11 +3,11 @@ package io.reelfm.core.eval.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.reelfm.core.data.Ml100k;
 import io.reelfm.core.eval.EvaluationReport;
 import io.reelfm.core.eval.Evaluator;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.eval.split.Split;
+import io.reelfm.datasets.model.Ml100k;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.reelfm.core.data;
+package io.reelfm.datasets.model;
 
 import io.reelfm.core.eval.RatingSetBuilder;
 import io.reelfm.datasets.movielens.MovieLens100k;
@@ -6,7 +6,7 @@ import io.reelfm.datasets.movielens.MovieLens100k;
 import java.nio.file.Path;
 
 /**
- * Bridges the datasets module's MovieLens reader to the core's columnar ratings. A malformed
+ * Bridges the MovieLens reader to the core's columnar ratings. A malformed
  * line fails the load with the file, line number and reason: silently training on a partial
  * file would make accuracy figures meaningless.
  */

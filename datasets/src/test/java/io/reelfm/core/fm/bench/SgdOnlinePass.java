@@ -1,6 +1,5 @@
 package io.reelfm.core.fm.bench;
 
-import io.reelfm.core.data.Ml100k;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.fm.FeatureSpace;
@@ -10,6 +9,7 @@ import io.reelfm.core.fm.FmEncoder;
 import io.reelfm.core.fm.FmLearner;
 import io.reelfm.core.fm.FmModel;
 import io.reelfm.core.fm.SgdFmTrainer;
+import io.reelfm.datasets.model.Ml100k;
 
 import java.nio.file.Path;
 import java.util.Comparator;

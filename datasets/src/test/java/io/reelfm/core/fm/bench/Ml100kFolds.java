@@ -1,6 +1,5 @@
 package io.reelfm.core.fm.bench;
 
-import io.reelfm.core.data.Ml100k;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.fm.FeatureGroup;
 import io.reelfm.core.fm.FeatureSpace;
@@ -13,6 +12,7 @@ import io.reelfm.core.fm.FmModelTrainer;
 import io.reelfm.core.fm.McmcFmTrainer;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
+import io.reelfm.datasets.model.Ml100k;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ public final class Ml100kFolds {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long c0 = mx.getCurrentThreadCpuTime();
         Ml100k.Fold f = Ml100k.fold(dir, fold);
-        SideInfo side = SideInfo.readMl100k(dir);
+        SideInfo side = Ml100k.sideInfo(dir);
         FeatureSpace space = new FeatureSpace();
         FmEncoder enc = new FmEncoder(space, side, cfg.groups());
         FmData train = enc.encode(f.train(), f.users(), f.items(), f.train());
@@ -112,7 +112,7 @@ public final class Ml100kFolds {
         return new FoldScore(rmse, rmse(served, test), seconds, cpuSeconds);
     }
 
-    static double rmse(float[] pred, FmData test) {
+    public static double rmse(float[] pred, FmData test) {
         double s = 0;
         for (int i = 0; i < pred.length; i++) {
             double d = pred[i] - test.target(i);

@@ -1,10 +1,10 @@
 package io.reelfm.core.fm.bench;
 
-import io.reelfm.core.data.Ml100k;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.UserVector;
+import io.reelfm.datasets.model.Ml100k;
 
 /**
  * Replays what serving does for every test user: fold the user in from their training ratings

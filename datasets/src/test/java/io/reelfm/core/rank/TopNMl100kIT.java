@@ -3,12 +3,11 @@ package io.reelfm.core.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.reelfm.core.data.Ml100k;
-import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.eval.metrics.RankingEvaluator;
 import io.reelfm.core.eval.metrics.RankingResult;
+import io.reelfm.datasets.model.Ml100k;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +29,7 @@ class TopNMl100kIT {
 
         // exactly what the trainer serves: tuned iALS with calibrated lists
         ImplicitAlsTrainer served = new ImplicitAlsTrainer("default", ImplicitAlsConfig.defaults(), tuner,
-                ItemGenres.of(fold.items(), SideInfo.readMl100k(dir.get())::genres), 10);
+                ItemGenres.of(fold.items(), Ml100k.sideInfo(dir.get())::genres), 10);
         RankingResult ials = evaluator.evaluate(fold.train(), fold.test(), served.train(fold.train()));
         double lambda = tuner.ease(fold.train()).best();
         RankingResult ease = evaluator.evaluate(fold.train(), fold.test(),

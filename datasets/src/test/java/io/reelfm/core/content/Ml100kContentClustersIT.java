@@ -3,7 +3,8 @@ package io.reelfm.core.content;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.reelfm.core.data.Ml100k;
+import io.reelfm.datasets.model.Ml100k;
+import io.reelfm.datasets.model.RowAttributes;
 import io.reelfm.datasets.movielens.MovieLens100k;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class Ml100kContentClustersIT {
         assumeTrue(dir.isPresent(), io.reelfm.datasets.download.MovieLens100kLocation.HOW_TO_GET_IT);
         List<CatalogueItem> catalogue = new ArrayList<>();
         MovieLens100k.readMovies(dir.get().resolve("u.item"),
-                m -> catalogue.add(new CatalogueItem(m.itemId(), m.title(), m.year(), m.genres(), m.runtime(), m.language(), m.region())),
+                m -> catalogue.add(RowAttributes.catalogueItem(m)),
                 bad -> {
                     throw new AssertionError(bad.toString());
                 });
