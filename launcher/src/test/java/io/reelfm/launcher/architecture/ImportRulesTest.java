@@ -20,7 +20,8 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 /**
  * The project's import rules, checked once over the compiled main classes of every module (the
  * launcher's test class path holds them all): services never import each other, the model core
- * imports no Kafka and no HTTP, and no module's packages depend on each other in a cycle.
+ * imports no Kafka and no HTTP, neither the core nor any service reads data files (the datasets
+ * module), and no module's packages depend on each other in a cycle.
  */
 class ImportRulesTest {
 
@@ -59,6 +60,16 @@ class ImportRulesTest {
         noClasses().that().resideInAPackage("io.reelfm.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.javalin..", "jakarta.servlet..",
                         "org.eclipse.jetty..", "java.net.http..", "io.reelfm.service..")
+                .check(main);
+    }
+
+    @Test
+    void theCoreAndTheServicesReadNoDataFiles() {
+        // datasets is batch code (file readers, downloads, the row-to-core bridge): the launcher's tools, tests and
+        // benchmarks use it; the core takes its own attribute types and the services map topic records onto them
+        noClasses().that().resideInAnyPackage("io.reelfm.core..", "io.reelfm.service..", "io.reelfm.ingest..",
+                        "io.reelfm.trainer..", "io.reelfm.serving..")
+                .should().dependOnClassesThat().resideInAPackage("io.reelfm.datasets..")
                 .check(main);
     }
 
