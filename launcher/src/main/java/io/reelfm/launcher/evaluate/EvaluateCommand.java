@@ -137,9 +137,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         EvaluationRun.Outcome outcome = new EvaluationRun(out, new RankingConfig(k, threshold), seed, progressOption.enabled(),
                 searchOptions, clusterOptions).run(base, loaded);
+        drawCharts(outcome);
         writeReport(outcome, loaded.source());
         print(outcome, (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** The PNG charts: test RMSE per iteration, and silhouette vs k of each clustering that ran. */
+    private void drawCharts(EvaluationRun.Outcome o) throws IOException {
+        Charts.rmsePerIteration(o.curves(), out.resolve("rmse-per-iteration.png"));
+        if (o.clusters().isPresent()) {
+            Charts.silhouetteVsK(o.clusters().get().clustering().selection(), "content features", out.resolve("silhouette-vs-k.png"));
+        }
+        if (o.fmItemClusters().isPresent()) {
+            Charts.silhouetteVsK(o.fmItemClusters().get().selection(), "FM item vectors", out.resolve("silhouette-vs-k-fm.png"));
+        }
     }
 
     private void writeReport(EvaluationRun.Outcome o, Path dir) throws IOException {

@@ -28,15 +28,20 @@ import io.reelfm.core.rank.ImplicitAlsTrainer;
 
 /**
  * The work behind {@code reelfm evaluate} once its options are read: the hyperparameter search
- * if one was asked for, the chosen learner on every fold, the clusterings and the charts. Kept
- * apart from the command so the command is only options, report files and console output.
+ * if one was asked for, the chosen learner on every fold and the clusterings. Kept apart from
+ * the command so the command is only options, report files, charts and console output.
  */
 final class EvaluationRun {
 
-    /** What one run measured and chose. */
+    /**
+     * What one run measured and chose.
+     *
+     * @param curves test RMSE per iteration by series name: each searched combination's first fold, or each fold
+     *               of the chosen learner without a search
+     */
     record Outcome(LearnerSpec chosen, EvaluationReport report, SearchResult search,
                    Optional<ContentClusterRun.Report> clusters, Optional<FmItemClusterRun.Result> fmItemClusters,
-                   Optional<String> tuned) {
+                   Optional<String> tuned, Map<String, List<Double>> curves) {
     }
 
     private final Path out;
@@ -56,7 +61,7 @@ final class EvaluationRun {
         this.clusterOptions = clusterOptions;
     }
 
-    /** Runs everything and writes the charts (and search.md/.csv when searching) into the output directory. */
+    /** Runs everything, writing search.md/.csv into the output directory when searching. */
     Outcome run(LearnerSpec base, EvaluationData loaded) throws IOException {
         SideInfo side = loaded.side();
         Path dir = loaded.source();
@@ -71,18 +76,11 @@ final class EvaluationRun {
                 curves.put(report.learner() + " " + f.split(), f.testRmsePerIteration());
             }
         }
-        Charts.rmsePerIteration(curves, out.resolve("rmse-per-iteration.png"));
         RatingSet firstTrain = loaded.splits().get(0).train();
         Optional<ContentClusterRun.Report> clusters = clusterOptions.content(dir, firstTrain, loaded.splits().get(0).test(),
                 loaded.items(), seed, ranking.relevantThreshold());
-        if (clusters.isPresent()) {
-            Charts.silhouetteVsK(clusters.get().clustering().selection(), "content features", out.resolve("silhouette-vs-k.png"));
-        }
         Optional<FmItemClusterRun.Result> fmItemClusters = clusterOptions.fmItems(trainer, dir, firstTrain, loaded.items(), seed);
-        if (fmItemClusters.isPresent()) {
-            Charts.silhouetteVsK(fmItemClusters.get().selection(), "FM item vectors", out.resolve("silhouette-vs-k-fm.png"));
-        }
-        return new Outcome(chosen, report, searchResult, clusters, fmItemClusters, tunedSettings(trainer));
+        return new Outcome(chosen, report, searchResult, clusters, fmItemClusters, tunedSettings(trainer), curves);
     }
 
     /** Runs the search, writes search.md and search.csv, and records each combination's first-fold curve. */
