@@ -135,8 +135,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Files.createDirectories(out);
-        EvaluationRun.Outcome outcome = new EvaluationRun(out, new RankingConfig(k, threshold), seed, progressOption.enabled(),
-                searchOptions, clusterOptions).run(base, loaded);
+        EvaluationRun.Outcome outcome = new EvaluationRun(out, new RankingConfig(k, threshold), seed,
+                ProgressDisplay.of(progressOption.enabled()), searchOptions, clusterOptions).run(base, loaded);
         drawCharts(outcome);
         writeReport(outcome, loaded.source());
         print(outcome, (System.nanoTime() - start) / 1e9);

@@ -47,11 +47,11 @@ final class EvaluationRun {
     private final Path out;
     private final RankingConfig ranking;
     private final long seed;
-    private final boolean progress;
+    private final EvaluationProgress progress;
     private final SearchOptions searchOptions;
     private final ClusterOptions clusterOptions;
 
-    EvaluationRun(Path out, RankingConfig ranking, long seed, boolean progress, SearchOptions searchOptions,
+    EvaluationRun(Path out, RankingConfig ranking, long seed, EvaluationProgress progress, SearchOptions searchOptions,
                   ClusterOptions clusterOptions) {
         this.out = out;
         this.ranking = ranking;
@@ -89,7 +89,7 @@ final class EvaluationRun {
         ParameterSpace space = searchOptions.space(base);
         List<Map<String, String>> combos = searchOptions.combinations(space, seed);
         SearchResult result;
-        try (ProgressDisplay bar = ProgressDisplay.open(progress, "search", combos.size())) {
+        try (EvaluationProgress.Task bar = progress.begin("search", combos.size())) {
             // ranking metrics only when a ranking learner takes part: they cost a ranked catalogue per test user
             boolean ranks = combos.stream().anyMatch(p -> base.with(p).ranking());
             HyperparameterSearch runner = new HyperparameterSearch(new Evaluator(ranks ? ranking : null),
@@ -106,7 +106,7 @@ final class EvaluationRun {
 
     private EvaluationReport evaluate(LearnerSpec chosen, RatingTrainer trainer, EvaluationData loaded, ItemGenres genres) {
         long stepsPerFold = chosen.ranking() ? 1 : chosen.iterations();
-        try (ProgressDisplay bar = ProgressDisplay.open(progress, "evaluate " + chosen.learner(),
+        try (EvaluationProgress.Task bar = progress.begin("evaluate " + chosen.learner(),
                 loaded.splits().size() * stepsPerFold)) {
             return new Evaluator(ranking, genres).evaluate(trainer, loaded.splits(),
                     new Evaluator.Progress() {

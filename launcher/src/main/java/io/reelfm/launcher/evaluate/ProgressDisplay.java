@@ -4,8 +4,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A console progress bar on stderr (stdout stays clean for tables and the JSON line), or nothing. */
-final class ProgressDisplay implements AutoCloseable {
+/** A console progress bar on stderr (stdout stays clean for tables and the JSON line). */
+final class ProgressDisplay implements EvaluationProgress.Task {
 
     private final ProgressBar bar;
 
@@ -13,24 +13,23 @@ final class ProgressDisplay implements AutoCloseable {
         this.bar = bar;
     }
 
-    static ProgressDisplay open(boolean enabled, String task, long total) {
-        if (!enabled) {
-            return new ProgressDisplay(null);
-        }
+    /** Console bars, or none when not {@code enabled}. */
+    static EvaluationProgress of(boolean enabled) {
+        return enabled ? ProgressDisplay::open : EvaluationProgress.NONE;
+    }
+
+    static ProgressDisplay open(String task, long total) {
         return new ProgressDisplay(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setMaxRenderedLength(100).build());
     }
 
-    void step() {
-        if (bar != null) {
-            bar.step();
-        }
+    @Override
+    public void step() {
+        bar.step();
     }
 
     @Override
     public void close() {
-        if (bar != null) {
-            bar.close();
-        }
+        bar.close();
     }
 }
