@@ -2,6 +2,7 @@ package io.reelfm.launcher.evaluate;
 
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.datasets.model.Ml100k;
+import io.reelfm.launcher.replay.DataSets;
 import io.reelfm.launcher.replay.ProgressOption;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -130,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             new RankingConfig(k, threshold);
             Path dir = data != null || train != null || test != null ? data : Ml100k.locate()
                     .orElseThrow(() -> new IllegalArgumentException("--data: not given and no MovieLens 100K directory found"));
-            loaded = EvaluationData.load(dir, train, test, folds, seed);
+            loaded = load(dir, train, test, folds, seed);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -141,6 +142,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         writeReport(outcome, loaded.source());
         print(outcome, (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /**
+     * {@code --data} opened, with errors naming the option, and the splits read from it (or from the fixed pair).
+     *
+     * @throws IllegalArgumentException with a message naming the option at fault
+     */
+    static EvaluationData load(Path dir, Path train, Path test, String folds, long seed) {
+        return EvaluationData.load(dir, dir == null ? null : DataSets.open(dir), train, test, folds, seed);
     }
 
     /** The PNG charts: test RMSE per iteration, and silhouette vs k of each clustering that ran. */

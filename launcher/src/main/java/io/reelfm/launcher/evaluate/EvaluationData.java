@@ -9,7 +9,6 @@ import io.reelfm.datasets.format.DatasetFormat;
 import io.reelfm.datasets.LineErrors;
 import io.reelfm.datasets.model.RowAttributes;
 import io.reelfm.datasets.movielens.MovieLens100kDataset;
-import io.reelfm.launcher.replay.DataSets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.List;
  * so per-item statistics and content features line up across folds, and the side information
  * (genres, years, profiles) the FM features and genre miscalibration read.
  *
- * <p>{@code --data DIR} is opened by {@link Dataset#open}, so evaluation reads every format the
+ * <p>{@code --data DIR} is opened by the command ({@link Dataset#open}), so evaluation reads every format the
  * replay reads (MovieLens 100K, 1M, the CSV releases) through the same streaming readers.
  * Protocols other than the canonical {@code u1..u5} files are cut from the full rating set (see
  * {@link FoldSpec}); a fixed pair is read by {@link FixedSplitReader}.
@@ -33,11 +32,12 @@ import java.util.List;
 record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, RatingSet all, SideInfo side, Path source) {
 
     /**
-     * @param dir   the data set directory; null only with a fixed pair, which then has no side information
+     * @param dir     the data set directory; null only with a fixed pair, which then has no side information
+     * @param dataset {@code dir} opened, null when {@code dir} is; the caller opens it so errors name its option
      * @param train with {@code test}, a fixed split that replaces {@code folds}; both null otherwise
      * @throws IllegalArgumentException with a message naming the option at fault
      */
-    static EvaluationData load(Path dir, Path train, Path test, String folds, long seed) {
+    static EvaluationData load(Path dir, Dataset dataset, Path train, Path test, String folds, long seed) {
         if ((train == null) != (test == null)) {
             throw new IllegalArgumentException("--train and --test must be given together (only "
                     + (train != null ? "--train" : "--test") + " was given)");
@@ -45,7 +45,7 @@ record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, RatingSe
         IdIndex users = new IdIndex();
         IdIndex items = new IdIndex();
         if (train != null) {
-            SideInfo side = dir == null ? SideInfo.empty() : sideInfo(DataSets.open(dir));
+            SideInfo side = dataset == null ? SideInfo.empty() : sideInfo(dataset);
             Split fixed = FixedSplitReader.read(train, test, users, items);
             return new EvaluationData(List.of(fixed), users, items, fixed.train(), side, dir != null ? dir : train);
         }
@@ -53,7 +53,6 @@ record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, RatingSe
             throw new IllegalArgumentException("--data: not given (or give --train and --test)");
         }
         FoldSpec spec = FoldSpec.parse(folds);
-        Dataset dataset = DataSets.open(dir);
         SideInfo side = sideInfo(dataset);
         if (spec instanceof FoldSpec.Canonical canonical) {
             List<Split> splits = canonical(dataset, canonical.names(), users, items);

@@ -209,7 +209,7 @@ class EvaluateDataFormatsTest {
 
     @Test
     void csvKeepsHalfStarsTimesAndTheCatalogue() {
-        EvaluationData data = EvaluationData.load(root.resolve("ml-latest-small"), null, null, "kfold:2", 42);
+        EvaluationData data = EvaluateCommand.load(root.resolve("ml-latest-small"), null, null, "kfold:2", 42);
         RatingSet all = data.all();
         assertThat(all.size()).isEqualTo(RATINGS.size());
         Set<Float> values = new HashSet<>();
@@ -312,7 +312,7 @@ class EvaluateDataFormatsTest {
         Path dir = Files.createDirectories(root.resolve("fixed-headerless"));
         Path train = Files.write(dir.resolve("train.csv"), List.of("", "1,10,4.5", "1,11,0.5,1000", "2,10,3.5,1001", "2,12,5,1002"));
         Path test = Files.write(dir.resolve("test.csv"), List.of("1,12,2.5,1003", "2,11,1.5,1004"));
-        EvaluationData data = EvaluationData.load(null, train, test, "u1", 1);
+        EvaluationData data = EvaluateCommand.load(null, train, test, "u1", 1);
         RatingSet trainSet = data.splits().get(0).train();
         assertThat(trainSet.size()).isEqualTo(4);
         assertThat(trainSet.value(0)).isEqualTo(4.5f);
