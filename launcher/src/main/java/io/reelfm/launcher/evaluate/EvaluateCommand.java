@@ -137,7 +137,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         EvaluationRun.Outcome outcome = new EvaluationRun(out, new RankingConfig(k, threshold), seed,
-                ProgressDisplay.of(progressOption.enabled()), searchOptions, clusterOptions).run(base, loaded);
+                ProgressDisplay.of(progressOption.enabled()), searchOptions.plan(base, seed), clusterOptions.plan())
+                .run(base, loaded);
         drawCharts(outcome);
         writeReport(outcome, loaded.source());
         print(outcome, (System.nanoTime() - start) / 1e9);

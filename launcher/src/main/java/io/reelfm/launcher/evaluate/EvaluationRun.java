@@ -48,17 +48,18 @@ final class EvaluationRun {
     private final RankingConfig ranking;
     private final long seed;
     private final EvaluationProgress progress;
-    private final SearchOptions searchOptions;
-    private final ClusterOptions clusterOptions;
+    private final SearchPlan searchPlan;
+    private final ClusterPlan clusterPlan;
 
-    EvaluationRun(Path out, RankingConfig ranking, long seed, EvaluationProgress progress, SearchOptions searchOptions,
-                  ClusterOptions clusterOptions) {
+    /** @param searchPlan the hyperparameter search to run first, or null for none */
+    EvaluationRun(Path out, RankingConfig ranking, long seed, EvaluationProgress progress, SearchPlan searchPlan,
+                  ClusterPlan clusterPlan) {
         this.out = out;
         this.ranking = ranking;
         this.seed = seed;
         this.progress = progress;
-        this.searchOptions = searchOptions;
-        this.clusterOptions = clusterOptions;
+        this.searchPlan = searchPlan;
+        this.clusterPlan = clusterPlan;
     }
 
     /** Runs everything, writing search.md/.csv into the output directory when searching. */
@@ -66,7 +67,7 @@ final class EvaluationRun {
         SideInfo side = loaded.side();
         Path dir = loaded.source();
         Map<String, List<Double>> curves = new LinkedHashMap<>();
-        SearchResult searchResult = searchOptions.requested() ? search(base, side, loaded, curves) : null;
+        SearchResult searchResult = searchPlan != null ? search(base, side, loaded, curves) : null;
         LearnerSpec chosen = searchResult == null ? base : base.with(searchResult.best().parameters());
         RatingTrainer trainer = chosen.trainer(side, loaded.users(), loaded.items(), ranking);
         ItemGenres genres = ItemGenres.of(loaded.items(), side::genres);
@@ -77,17 +78,17 @@ final class EvaluationRun {
             }
         }
         RatingSet firstTrain = loaded.splits().get(0).train();
-        Optional<ContentClusterRun.Report> clusters = clusterOptions.content(dir, firstTrain, loaded.splits().get(0).test(),
+        Optional<ContentClusterRun.Report> clusters = clusterPlan.content(dir, firstTrain, loaded.splits().get(0).test(),
                 loaded.items(), seed, ranking.relevantThreshold());
-        Optional<FmItemClusterRun.Result> fmItemClusters = clusterOptions.fmItems(trainer, dir, firstTrain, loaded.items(), seed);
+        Optional<FmItemClusterRun.Result> fmItemClusters = clusterPlan.fmItems(trainer, dir, firstTrain, loaded.items(), seed);
         return new Outcome(chosen, report, searchResult, clusters, fmItemClusters, tunedSettings(trainer), curves);
     }
 
     /** Runs the search, writes search.md and search.csv, and records each combination's first-fold curve. */
     private SearchResult search(LearnerSpec base, SideInfo side, EvaluationData loaded, Map<String, List<Double>> curves)
             throws IOException {
-        ParameterSpace space = searchOptions.space(base);
-        List<Map<String, String>> combos = searchOptions.combinations(space, seed);
+        ParameterSpace space = searchPlan.space();
+        List<Map<String, String>> combos = searchPlan.combinations();
         SearchResult result;
         try (EvaluationProgress.Task bar = progress.begin("search", combos.size())) {
             // ranking metrics only when a ranking learner takes part: they cost a ranked catalogue per test user

@@ -34,8 +34,13 @@ final class SearchOptions {
     @Option(names = "--grid-features", paramLabel = "SETS", description = "Search feature sets separated by ';', e.g. 'user,item;user,item,genres' (default: --features).")
     String gridFeatures;
 
-    boolean requested() {
-        return search != null;
+    /** The search these options ask for, or null without {@code --search}. */
+    SearchPlan plan(LearnerSpec base, long seed) {
+        if (search == null) {
+            return null;
+        }
+        ParameterSpace space = space(base);
+        return new SearchPlan(space, combinations(space, seed));
     }
 
     /** @throws IllegalArgumentException naming {@code --search} when it is neither grid nor random */
@@ -45,7 +50,7 @@ final class SearchOptions {
         }
     }
 
-    ParameterSpace space(LearnerSpec base) {
+    private ParameterSpace space(LearnerSpec base) {
         Map<String, String> defaults = base.describe();
         return new ParameterSpace()
                 .add("learner", list(gridLearner, defaults.get("learner"), ","))
@@ -57,7 +62,7 @@ final class SearchOptions {
     }
 
     /** Every combination of the space for a grid search, or {@code --trials} seeded draws for a random one. */
-    List<Map<String, String>> combinations(ParameterSpace space, long seed) {
+    private List<Map<String, String>> combinations(ParameterSpace space, long seed) {
         return search.equals("grid") ? space.grid() : space.random(trials, seed);
     }
 

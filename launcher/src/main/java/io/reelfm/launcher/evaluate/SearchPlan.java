@@ -1,0 +1,12 @@
+package io.reelfm.launcher.evaluate;
+
+import io.reelfm.core.eval.search.ParameterSpace;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A hyperparameter search to run before the evaluation: the learner settings it varies and the
+ * combinations of them it tries (every one for a grid, seeded draws for a random search).
+ */
+record SearchPlan(ParameterSpace space, List<Map<String, String>> combinations) {
+}
