@@ -1,5 +1,6 @@
 package io.reelfm.launcher.evaluate;
 
+import io.reelfm.trainer.evaluate.ClusterPlan;
 import picocli.CommandLine.Option;
 
 /**

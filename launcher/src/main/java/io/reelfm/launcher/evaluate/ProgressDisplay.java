@@ -1,5 +1,6 @@
 package io.reelfm.launcher.evaluate;
 
+import io.reelfm.trainer.evaluate.EvaluationProgress;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;

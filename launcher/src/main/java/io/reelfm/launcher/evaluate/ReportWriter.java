@@ -11,6 +11,8 @@ import io.reelfm.core.eval.EvaluationReport;
 import io.reelfm.core.eval.FoldResult;
 import io.reelfm.core.eval.metrics.RankingResult;
 import io.reelfm.core.eval.search.SearchResult;
+import io.reelfm.trainer.evaluate.ContentClusterRun;
+import io.reelfm.trainer.evaluate.FmItemClusterRun;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package io.reelfm.launcher.evaluate;
 
 import io.reelfm.core.eval.search.ParameterSpace;
+import io.reelfm.trainer.evaluate.LearnerSpec;
+import io.reelfm.trainer.evaluate.SearchPlan;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

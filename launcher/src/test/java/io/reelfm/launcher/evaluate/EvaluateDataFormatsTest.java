@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.launcher.ReelFm;
+import io.reelfm.trainer.evaluate.EvaluationData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

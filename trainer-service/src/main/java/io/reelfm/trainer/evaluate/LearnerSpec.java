@@ -1,4 +1,4 @@
-package io.reelfm.launcher.evaluate;
+package io.reelfm.trainer.evaluate;
 
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.deepfm.DeepFmConfig;
@@ -41,15 +41,18 @@ import java.util.Set;
  *        keep the default's ratio to the factors' value; MCMC learns its own and ignores it
  * @param learnRate SGD step size of the first epoch (decaying, see {@link #SGD_RATE_DECAY})
  * @param features FM feature groups
+ *
+ * <p>Public for the launcher's {@code reelfm evaluate} command, which builds it from
+ * its options and reads its defaults and feature syntax.
  */
-record LearnerSpec(String learner, int factors, int iterations, double reg, double learnRate, Set<FeatureGroup> features,
+public record LearnerSpec(String learner, int factors, int iterations, double reg, double learnRate, Set<FeatureGroup> features,
         long seed) {
 
     static final Set<String> LEARNERS = Set.of("mcmc", "als", "sgd", "bias", "ials", "ease", "pop", "default", "deepfm");
     /** Learners whose scores rank items and are not ratings. */
     static final Set<String> RANKING = Set.of("ials", "ease", "pop", "default", "deepfm");
 
-    LearnerSpec {
+    public LearnerSpec {
         learner = learner.toLowerCase(Locale.ROOT);
         if (!LEARNERS.contains(learner)) {
             throw new IllegalArgumentException("--learner: '" + learner
@@ -70,7 +73,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
         features = Set.copyOf(features);
     }
 
-    static Set<FeatureGroup> parseFeatures(String csv) {
+    public static Set<FeatureGroup> parseFeatures(String csv) {
         EnumSet<FeatureGroup> groups = EnumSet.noneOf(FeatureGroup.class);
         for (String raw : csv.split("[,+]")) {
             String name = raw.trim().toUpperCase(Locale.ROOT);
@@ -87,7 +90,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
         return groups;
     }
 
-    static String formatFeatures(Set<FeatureGroup> groups) {
+    public static String formatFeatures(Set<FeatureGroup> groups) {
         return String.join("+", groups.stream().sorted().map(g -> g.name().toLowerCase(Locale.ROOT)).toList());
     }
 
@@ -113,7 +116,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
         return s;
     }
 
-    Map<String, String> describe() {
+    public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("learner", learner);
         m.put("factors", Integer.toString(factors));
@@ -128,7 +131,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
      * Factors when --factors is not given: the served ranking model's 64 for ials/default, DeepFM's embedding size
      * for deepfm, else the FM's 8.
      */
-    static int defaultFactors(String learner) {
+    public static int defaultFactors(String learner) {
         String l = learner.toLowerCase(Locale.ROOT);
         if (l.equals("deepfm")) {
             return DeepFmConfig.defaults().k();
@@ -137,7 +140,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
     }
 
     /** Iterations when --iterations is not given: iALS's standard sweeps, DeepFM's epochs, else 50. */
-    static int defaultIterations(String learner) {
+    public static int defaultIterations(String learner) {
         String l = learner.toLowerCase(Locale.ROOT);
         if (l.equals("deepfm")) {
             return DeepFmConfig.defaults().epochs();
@@ -150,7 +153,7 @@ record LearnerSpec(String learner, int factors, int iterations, double reg, doub
     }
 
     /** "auto" (NaN) or a non-negative number. */
-    static double parseReg(String value) {
+    public static double parseReg(String value) {
         if (value.trim().equalsIgnoreCase("auto")) {
             return Double.NaN;
         }

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.evaluate;
+package io.reelfm.trainer.evaluate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,11 @@ import io.reelfm.core.rank.ImplicitAlsTrainer;
  * The work behind {@code reelfm evaluate} once its options are read: the hyperparameter search
  * if one was asked for, the chosen learner on every fold and the clusterings. Kept apart from
  * the command so the command is only options, report files, charts and console output.
+ *
+ * <p>Public for the launcher's {@code reelfm evaluate} command, which runs it and
+ * writes the report and charts from its {@link Outcome}.
  */
-final class EvaluationRun {
+public final class EvaluationRun {
 
     /**
      * What one run measured and chose.
@@ -39,7 +42,7 @@ final class EvaluationRun {
      * @param curves test RMSE per iteration by series name: each searched combination's first fold, or each fold
      *               of the chosen learner without a search
      */
-    record Outcome(LearnerSpec chosen, EvaluationReport report, SearchResult search,
+    public record Outcome(LearnerSpec chosen, EvaluationReport report, SearchResult search,
                    Optional<ContentClusterRun.Report> clusters, Optional<FmItemClusterRun.Result> fmItemClusters,
                    Optional<String> tuned, Map<String, List<Double>> curves) {
     }
@@ -52,7 +55,7 @@ final class EvaluationRun {
     private final ClusterPlan clusterPlan;
 
     /** @param searchPlan the hyperparameter search to run first, or null for none */
-    EvaluationRun(Path out, RankingConfig ranking, long seed, EvaluationProgress progress, SearchPlan searchPlan,
+    public EvaluationRun(Path out, RankingConfig ranking, long seed, EvaluationProgress progress, SearchPlan searchPlan,
                   ClusterPlan clusterPlan) {
         this.out = out;
         this.ranking = ranking;
@@ -63,7 +66,7 @@ final class EvaluationRun {
     }
 
     /** Runs everything, writing search.md/.csv into the output directory when searching. */
-    Outcome run(LearnerSpec base, EvaluationData loaded) throws IOException {
+    public Outcome run(LearnerSpec base, EvaluationData loaded) throws IOException {
         SideInfo side = loaded.side();
         Path dir = loaded.source();
         Map<String, List<Double>> curves = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.evaluate;
+package io.reelfm.trainer.evaluate;
 
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.evaluate;
+package io.reelfm.trainer.evaluate;
 
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.split.Split;

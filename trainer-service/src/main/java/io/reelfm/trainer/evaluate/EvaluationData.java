@@ -1,4 +1,4 @@
-package io.reelfm.launcher.evaluate;
+package io.reelfm.trainer.evaluate;
 
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.eval.IdIndex;
@@ -28,8 +28,11 @@ import java.util.List;
  * @param all    every rating read: the data set's, or the first training set for canonical folds and a fixed pair
  * @param source the {@code --data} directory, or the {@code --train} file when there is none; reports name it,
  *               and catalogue-based charts find no catalogue in a file
+ *
+ * <p>Public for the launcher's {@code reelfm evaluate} command, which opens the data
+ * set and reads the splits through {@link #load}.
  */
-record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, RatingSet all, SideInfo side, Path source) {
+public record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, RatingSet all, SideInfo side, Path source) {
 
     /**
      * @param dir     the data set directory; null only with a fixed pair, which then has no side information
@@ -37,7 +40,7 @@ record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, RatingSe
      * @param train with {@code test}, a fixed split that replaces {@code folds}; both null otherwise
      * @throws IllegalArgumentException with a message naming the option at fault
      */
-    static EvaluationData load(Path dir, Dataset dataset, Path train, Path test, String folds, long seed) {
+    public static EvaluationData load(Path dir, Dataset dataset, Path train, Path test, String folds, long seed) {
         if ((train == null) != (test == null)) {
             throw new IllegalArgumentException("--train and --test must be given together (only "
                     + (train != null ? "--train" : "--test") + " was given)");

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.evaluate;
+package io.reelfm.trainer.evaluate;
 
 import io.reelfm.core.cluster.KSelection;
 import io.reelfm.core.content.CatalogueItem;
@@ -32,14 +32,16 @@ import java.util.Optional;
  * read through {@link Dataset#open}, so any format {@code evaluate --data} accepts has its
  * clusters; absent when there is no data set directory (a {@code --train} file alone) or the
  * catalogue has fewer than three movies.
+ *
+ * <p>Public for the launcher's {@code reelfm evaluate} command, which prints and reports its {@link Report}.
  */
-final class ContentClusterRun {
+public final class ContentClusterRun {
 
     private ContentClusterRun() {
     }
 
     /** The clustering and how well its lists predict what people go on to like. */
-    record Report(ContentClustering.Result clustering, SameClusterHitRate hitRate) {
+    public record Report(ContentClustering.Result clustering, SameClusterHitRate hitRate) {
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.evaluate;
+package io.reelfm.trainer.evaluate;
 
 import io.reelfm.core.cluster.KMeansConfig;
 import io.reelfm.core.cluster.KSelection;
@@ -15,13 +15,15 @@ import java.util.Optional;
  * The alternative clustering: k-means on the items' FM factor vectors (what the model learned
  * from behaviour), k chosen by silhouette, clusters described by their members' content
  * features so the two clusterings can be compared in the same vocabulary.
+ *
+ * <p>Public for the launcher's {@code reelfm evaluate} command, which prints and reports its {@link Result}.
  */
-final class FmItemClusterRun {
+public final class FmItemClusterRun {
 
     private FmItemClusterRun() {
     }
 
-    record Result(KSelection.Report selection, List<ClusterProfile> profiles) {
+    public record Result(KSelection.Report selection, List<ClusterProfile> profiles) {
     }
 
     /**

@@ -1,10 +1,12 @@
-package io.reelfm.launcher.evaluate;
+package io.reelfm.trainer.evaluate;
 
 /**
  * Where an evaluation reports its progress: a console progress bar for people, nothing in tests
  * and with {@code --no-progress}.
+ *
+ * <p>Public for the launcher's {@code reelfm evaluate} command, which draws it as console progress bars.
  */
-interface EvaluationProgress {
+public interface EvaluationProgress {
 
     /** One task (the search, or the chosen learner over its folds). */
     interface Task extends AutoCloseable {

@@ -1,4 +1,4 @@
-package io.reelfm.launcher.evaluate;
+package io.reelfm.trainer.evaluate;
 
 import io.reelfm.core.cluster.KSelection;
 import io.reelfm.core.content.ContentClusteringConfig;
@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param maxK            the largest k tried; null for the trainer's rule
  * @param contentFeatures cluster the movies by content features
  * @param fmItemVectors   also cluster the FM item vectors of the last fold's model
+ *
+ * <p>Public for the launcher's {@code reelfm evaluate} command, which builds it from its clustering options.
  */
-record ClusterPlan(Integer maxK, boolean contentFeatures, boolean fmItemVectors) {
+public record ClusterPlan(Integer maxK, boolean contentFeatures, boolean fmItemVectors) {
 
     /**
      * Content clusters of the movies in {@code dir}, rating statistics from {@code train}, measured
