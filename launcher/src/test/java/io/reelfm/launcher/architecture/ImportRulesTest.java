@@ -20,8 +20,9 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 /**
  * The project's import rules, checked once over the compiled main classes of every module (the
  * launcher's test class path holds them all): services never import each other, the model core
- * imports no Kafka and no HTTP, neither the core nor any service reads data files (the datasets
- * module), and no module's packages depend on each other in a cycle.
+ * imports no Kafka and no HTTP, neither the core nor a running service reads data files (the
+ * datasets module; only ingest's replay and the trainer's offline evaluation, batch tools, do), and
+ * no module's packages depend on each other in a cycle.
  */
 class ImportRulesTest {
 
@@ -64,12 +65,22 @@ class ImportRulesTest {
     }
 
     @Test
-    void theCoreAndTheServicesReadNoDataFiles() {
-        // datasets is batch code (file readers, downloads, the row-to-core bridge): the launcher's tools, tests and
-        // benchmarks use it; the core takes its own attribute types and the services map topic records onto them
+    void onlyTheServicesBatchToolsReadDataFiles() {
+        // datasets is batch code (file readers, downloads, the row-to-core bridge): ingest's replay (a writer of the
+        // input topics) and the trainer's offline evaluation use it, as do the launcher, tests and benchmarks; the core
+        // takes its own attribute types and the running services map topic records onto them
         noClasses().that().resideInAnyPackage("io.reelfm.core..", "io.reelfm.service..", "io.reelfm.ingest..",
                         "io.reelfm.trainer..", "io.reelfm.serving..")
+                .and().resideOutsideOfPackages("io.reelfm.ingest.replay..", "io.reelfm.trainer.evaluate..")
                 .should().dependOnClassesThat().resideInAPackage("io.reelfm.datasets..")
+                .check(main);
+    }
+
+    @Test
+    void theRunningServicesDoNotReachIntoTheirBatchTools() {
+        noClasses().that().resideInAnyPackage("io.reelfm.ingest..", "io.reelfm.trainer..")
+                .and().resideOutsideOfPackages("io.reelfm.ingest.replay..", "io.reelfm.trainer.evaluate..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.reelfm.ingest.replay..", "io.reelfm.trainer.evaluate..")
                 .check(main);
     }
 
