@@ -16,15 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches known data sets into a local cache and unpacks them, so that a data set is
+ * Fetches known data sets into a local cache (unpacking archives), so that a data set is
  * downloaded once and every later run works offline.
  *
- * <p>Guarantees: a file appears under its final name only complete and verified. The archive
- * is written to {@code <name>.part} (resumed with an HTTP range request when a previous attempt
- * was cut off), checked against the published MD5, and only then moved atomically to its name;
- * a mismatch deletes it. Unpacking goes to a temporary directory moved into place at the end,
- * with zip-slip and size checks. Every failure to obtain the data — no network, HTTP error,
- * checksum, bad archive — is a {@link DatasetUnavailableException}.
+ * <p>Guarantees: a file appears under its final name only complete and verified. Each file is
+ * written to {@code <name>.part} (resumed with an HTTP range request when a previous attempt
+ * was cut off), checked against the published MD5 when there is one, and only then moved
+ * atomically to its name; a mismatch deletes it. An archive is unpacked into a temporary
+ * directory moved into place at the end, with zip-slip and size checks. The files of a
+ * {@link KnownDataset.Packaging#FILES} data set are kept as published in {@code <cache>/<id>},
+ * and their sizes and SHA-256 recorded in its {@link Manifest}: a later fetch keeps the files
+ * that still match it and fetches the others again. Every failure to obtain the data — no
+ * network, HTTP error, checksum, bad archive — is a {@link DatasetUnavailableException}.
  *
  * <p>Not safe for two processes fetching the same data set at the same moment into the same
  * cache (they would share the {@code .part} file); fetches of different data sets are independent.
@@ -46,14 +49,32 @@ public final class DatasetDownloader {
         this.transfer = new ResumableTransfer(http, config);
     }
 
-    /** Where the unpacked data set lives once fetched (it may not exist yet). */
+    /** Where the unpacked (or stored) data set lives once fetched (it may not exist yet). */
     public Path directoryOf(KnownDataset dataset) {
         return config.cacheDir().resolve(dataset.id());
     }
 
-    /** True when the data set is already unpacked in the cache, so {@link #fetch} needs no network. */
+    /**
+     * True when the data set is already in the cache, so {@link #fetch} needs no network: an
+     * archive is unpacked, or every file is there with the size and SHA-256 its manifest records
+     * (which reads every file).
+     */
     public boolean isCached(KnownDataset dataset) {
-        return Files.isDirectory(directoryOf(dataset));
+        Path dir = directoryOf(dataset);
+        if (dataset.packaging() == KnownDataset.Packaging.ZIP || !Files.isDirectory(dir)) {
+            return Files.isDirectory(dir);
+        }
+        Manifest manifest = Manifest.read(dir);
+        try {
+            for (KnownDataset.RemoteFile file : dataset.files()) {
+                if (!manifest.matches(dir, file.fileName())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -63,6 +84,9 @@ public final class DatasetDownloader {
      * @throws DatasetUnavailableException when the data set cannot be obtained
      */
     public Path fetch(KnownDataset dataset, DownloadListener listener) {
+        if (dataset.packaging() == KnownDataset.Packaging.FILES) {
+            return fetchFiles(dataset, listener);
+        }
         Path dir = directoryOf(dataset);
         if (Files.isDirectory(dir)) {
             return dir;
@@ -89,12 +113,54 @@ public final class DatasetDownloader {
     }
 
     /**
+     * Stores the files of a {@link KnownDataset.Packaging#FILES} data set in its directory,
+     * fetching those not there with the size and SHA-256 the manifest records, and recording
+     * each fetched one in the manifest.
+     */
+    private Path fetchFiles(KnownDataset dataset, DownloadListener listener) {
+        Path dir = directoryOf(dataset);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new DatasetUnavailableException("Cannot create the data set directory " + dir, e);
+        }
+        Manifest manifest = Manifest.read(dir);
+        for (KnownDataset.RemoteFile file : dataset.files()) {
+            String name = file.fileName();
+            Path target = dir.resolve(name);
+            try {
+                if (manifest.matches(dir, name)) {
+                    continue;
+                }
+                if (manifest.entry(name).isPresent()) {
+                    LOG.info("{} no longer has the size and SHA-256 recorded in {}; fetching it again", target,
+                            Manifest.FILE_NAME);
+                    manifest = manifest.without(name);
+                    manifest.write(dir);
+                }
+            } catch (IOException e) {
+                throw new DatasetUnavailableException("Cannot check " + target + ": " + e.getMessage(), e);
+            }
+            transferVerified(dataset, file, dir, target, listener);
+            try {
+                manifest = manifest.with(new Manifest.Entry(name, Files.size(target), Md5.sha256(target)));
+                manifest.write(dir);
+            } catch (IOException e) {
+                throw new DatasetUnavailableException("Cannot record " + target + " in the manifest: " + e.getMessage(), e);
+            }
+        }
+        return dir;
+    }
+
+    /**
      * Returns the verified archive in the cache, downloading it when it is not there yet.
      *
      * @throws DatasetUnavailableException when it cannot be downloaded or verified
+     * @throws IllegalStateException when the data set is not a zip archive
      */
     public Path download(KnownDataset dataset, DownloadListener listener) {
-        Path target = config.cacheDir().resolve(dataset.fileName());
+        KnownDataset.RemoteFile archive = dataset.archive();
+        Path target = config.cacheDir().resolve(archive.fileName());
         if (Files.isRegularFile(target)) {
             return target;
         }
@@ -103,53 +169,67 @@ public final class DatasetDownloader {
         } catch (IOException e) {
             throw new DatasetUnavailableException("Cannot create the data set cache " + config.cacheDir(), e);
         }
-        String expected = expectedMd5(dataset);
-        Path part = config.cacheDir().resolve(dataset.fileName() + ".part");
-        transfer.into(dataset.url(), part, listener);
+        transferVerified(dataset, archive, config.cacheDir(), target, listener);
+        return target;
+    }
+
+    /** Fetches {@code file} through {@code <target>.part} in {@code dir}, checks its MD5 when published, moves it to {@code target}. */
+    private void transferVerified(KnownDataset dataset, KnownDataset.RemoteFile file, Path dir, Path target,
+                                  DownloadListener listener) {
+        String expected = expectedMd5(dataset, file);
+        Path part = dir.resolve(file.fileName() + ".part");
+        listener.starting(file.fileName());
+        transfer.into(file.url(), part, listener);
         try {
             if (expected != null) {
                 String actual = Md5.of(part);
                 if (!actual.equalsIgnoreCase(expected)) {
                     Files.deleteIfExists(part);
-                    throw new ChecksumMismatchException(dataset.fileName(), expected, actual);
+                    throw new ChecksumMismatchException(file.fileName(), expected, actual);
                 }
             }
             moveAtomically(part, target);
-            return target;
         } catch (IOException e) {
             throw new DatasetUnavailableException("Cannot store " + target + ": " + e.getMessage(), e);
         }
     }
 
-    private String expectedMd5(KnownDataset dataset) {
-        if (dataset.md5() != null) {
-            return dataset.md5().toLowerCase(Locale.ROOT);
+    /**
+     * The MD5 to check {@code file} against, or null. A file of a {@link KnownDataset.Packaging#FILES}
+     * data set without a published checksum is not checked here: the manifest records it instead.
+     */
+    private String expectedMd5(KnownDataset dataset, KnownDataset.RemoteFile file) {
+        if (file.md5() != null) {
+            return file.md5().toLowerCase(Locale.ROOT);
+        }
+        if (!file.hasPublishedChecksum() && dataset.packaging() == KnownDataset.Packaging.FILES) {
+            return null;
         }
         String problem;
-        if (dataset.checksumUrl() == null) {
+        if (file.checksumUrl() == null) {
             problem = "no checksum is known for " + dataset.id();
         } else {
             try {
-                HttpResponse<String> response = http.send(transfer.request(dataset.checksumUrl()).build(),
+                HttpResponse<String> response = http.send(transfer.request(file.checksumUrl()).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.US_ASCII));
                 String md5 = response.statusCode() == 200 ? Md5.parse(response.body()) : null;
                 if (md5 != null) {
                     return md5;
                 }
-                problem = response.statusCode() == 200 ? "no MD5 digest in " + dataset.checksumUrl()
-                        : "HTTP " + response.statusCode() + " from " + dataset.checksumUrl();
+                problem = response.statusCode() == 200 ? "no MD5 digest in " + file.checksumUrl()
+                        : "HTTP " + response.statusCode() + " from " + file.checksumUrl();
             } catch (IOException e) {
-                throw ResumableTransfer.unavailable(dataset.checksumUrl(), e);
+                throw ResumableTransfer.unavailable(file.checksumUrl(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DatasetUnavailableException("Interrupted while fetching " + dataset.checksumUrl(), e);
+                throw new DatasetUnavailableException("Interrupted while fetching " + file.checksumUrl(), e);
             }
         }
         if (config.requireChecksum()) {
-            throw new DatasetUnavailableException("Cannot verify " + dataset.fileName() + ": " + problem
+            throw new DatasetUnavailableException("Cannot verify " + file.fileName() + ": " + problem
                     + " (downloads without a checksum are refused unless requireChecksum is off)");
         }
-        LOG.warn("Downloading {} without verification: {}", dataset.fileName(), problem);
+        LOG.warn("Downloading {} without verification: {}", file.fileName(), problem);
         return null;
     }
 

@@ -14,4 +14,13 @@ public interface DownloadListener {
      * @param bytesTotal size of the whole file, or -1 when the server did not say
      */
     void progress(long bytesDone, long bytesTotal);
+
+    /**
+     * A file's transfer is about to start; its progress reports follow. Data sets of several
+     * files announce each one, so a listener can draw one bar per file.
+     *
+     * @param fileName the file's name, as stored in the cache
+     */
+    default void starting(String fileName) {
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** MD5 of files and parsing of published {@code .md5} files. */
+/** MD5 and SHA-256 of files, and parsing of published {@code .md5} files. */
 final class Md5 {
 
     private static final Pattern HEX32 = Pattern.compile("(?<![0-9a-fA-F])([0-9a-fA-F]{32})(?![0-9a-fA-F])");
@@ -20,11 +20,20 @@ final class Md5 {
     }
 
     static String of(Path file) throws IOException {
+        return hex(file, "MD5");
+    }
+
+    /** SHA-256 of a file, in lower-case hex: what a {@link Manifest} records. */
+    static String sha256(Path file) throws IOException {
+        return hex(file, "SHA-256");
+    }
+
+    private static String hex(Path file, String algorithm) throws IOException {
         MessageDigest digest;
         try {
-            digest = MessageDigest.getInstance("MD5");
+            digest = MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is required of every Java platform", e);
+            throw new IllegalStateException(algorithm + " is required of every Java platform", e);
         }
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
