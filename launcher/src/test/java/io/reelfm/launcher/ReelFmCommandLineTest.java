@@ -139,6 +139,37 @@ class ReelFmCommandLineTest {
     }
 
     @Test
+    void downloadHelpListsImdbWithItsTerms() {
+        Run r = run("data", "download", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out().replaceAll("\\s+", " ")) // unwrapped
+                .contains("movielens-100k, movielens-1m, movielens-latest-small, movielens-25m, imdb")
+                .contains("imdb: IMDb's non-commercial datasets: for personal and non-commercial use only,"
+                        + " subject to IMDb's terms at https://developer.imdb.com/non-commercial-datasets/")
+                .contains("SHA-256");
+    }
+
+    @Test
+    void downloadOfImdbFilesMatchingTheirManifestSaysTheyArePresentWithoutTheNetwork(@TempDir Path cache) throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(cache.resolve("imdb"));
+        StringBuilder manifest = new StringBuilder("# test manifest\n");
+        for (String name : new String[] {"title.basics.tsv.gz", "title.akas.tsv.gz", "title.ratings.tsv.gz"}) {
+            byte[] bytes = new byte[600];
+            java.util.Arrays.fill(bytes, (byte) name.length());
+            java.nio.file.Files.write(dir.resolve(name), bytes);
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            manifest.append(sha).append("  600  ").append(name).append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve("MANIFEST"), manifest);
+
+        Run r = run("data", "download", "imdb", "--cache-dir", cache.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("imdb is already in " + dir + " (3 files, 1.8 KiB in total, sizes and SHA-256 matching MANIFEST)");
+        assertThat(r.out()).doesNotContain("Terms:");
+    }
+
+    @Test
     void aFailingCommandPrintsItsMessageAndCausesAndExitsOne() {
         StringWriter err = new StringWriter();
         CommandLine cl = ReelFm.commandLine();
