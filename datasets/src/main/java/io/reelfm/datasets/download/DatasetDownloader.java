@@ -179,12 +179,13 @@ public final class DatasetDownloader {
         String expected = expectedMd5(dataset, file);
         Path part = dir.resolve(file.fileName() + ".part");
         listener.starting(file.fileName());
-        transfer.into(file.url(), part, listener);
+        transfer.into(file.url(), part, expected != null, listener);
         try {
             if (expected != null) {
                 String actual = Md5.of(part);
                 if (!actual.equalsIgnoreCase(expected)) {
                     Files.deleteIfExists(part);
+                    Files.deleteIfExists(ResumableTransfer.validatorOf(part));
                     throw new ChecksumMismatchException(file.fileName(), expected, actual);
                 }
             }

@@ -50,6 +50,7 @@ class ImdbDownloadIT {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<String> rangeHeaders = new ArrayList<>();
     private volatile String cutFile;
+    private volatile boolean sendETags = true;
 
     @BeforeEach
     void publishAndStartServer() throws Exception {
@@ -81,12 +82,19 @@ class ImdbDownloadIT {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            int from = 0;
-            int status = 200;
+            String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
+            if (sendETags) {
+                exchange.getResponseHeaders().add("ETag", etag);
+            }
+            String ifRange = exchange.getRequestHeaders().getFirst("If-Range");
             if (range != null) {
                 synchronized (rangeHeaders) {
-                    rangeHeaders.add(path + " " + range);
+                    rangeHeaders.add(path + " " + range + (ifRange == null ? "" : " if " + ifRange));
                 }
+            }
+            int from = 0;
+            int status = 200;
+            if (range != null && (ifRange == null || ifRange.equals(etag))) {
                 from = Integer.parseInt(range.substring(6, range.length() - 1));
                 status = 206;
                 exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
@@ -245,7 +253,7 @@ class ImdbDownloadIT {
                 .hasMessageContaining("title.akas.tsv.gz");
         Path dir = cache.resolve("imdb");
         assertThat(cacheContents()).containsExactly("imdb", "imdb/MANIFEST", "imdb/title.akas.tsv.gz.part",
-                "imdb/title.basics.tsv.gz");
+                "imdb/title.akas.tsv.gz.part.validator", "imdb/title.basics.tsv.gz");
         assertThat(Manifest.read(dir).entries()).extracting(Manifest.Entry::name).containsExactly("title.basics.tsv.gz");
         assertThat(downloader().isCached(imdb())).isFalse();
         long partial = Files.size(dir.resolve("title.akas.tsv.gz.part"));
@@ -256,13 +264,62 @@ class ImdbDownloadIT {
 
         assertThat(hitsOf("title.basics.tsv.gz")).isEqualTo(1);
         if (partial > 0) {
-            assertThat(rangeHeaders).containsExactly("/imdb/title.akas.tsv.gz bytes=" + partial + "-");
+            assertThat(rangeHeaders).singleElement().asString()
+                    .startsWith("/imdb/title.akas.tsv.gz bytes=" + partial + "- if \"");
         }
         for (String name : NAMES) {
             assertThat(Files.readAllBytes(dir.resolve(name))).isEqualTo(files.get("/imdb/" + name));
         }
-        assertThat(cacheContents()).doesNotContain("imdb/title.akas.tsv.gz.part");
+        assertThat(cacheContents()).noneMatch(f -> f.endsWith(".part") || f.endsWith(".validator"));
         assertThat(Manifest.read(dir).entries()).hasSize(3);
+    }
+
+    @Test
+    void aFileRepublishedBetweenAttemptsIsFetchedWholeNotSplicedOntoTheOldBytes() throws Exception {
+        cutFile = "title.akas.tsv.gz";
+        assertThatThrownBy(() -> downloader().fetch(imdb(), DownloadListener.NONE))
+                .isInstanceOf(DatasetUnavailableException.class);
+        Path dir = cache.resolve("imdb");
+        assertThat(Files.size(dir.resolve("title.akas.tsv.gz.part"))).isPositive();
+
+        byte[] republished = gzip("titleId\tordering\ttitle\tregion\tlanguage\ttypes\tattributes\tisOriginalTitle\n"
+                + "tt0111161\t1\tThe Shawshank Redemption\t\\N\ten\toriginal\t\\N\t1\n");
+        files.put("/imdb/title.akas.tsv.gz", republished);
+        cutFile = null;
+        startServer();
+        downloader().fetch(imdb(), DownloadListener.NONE);
+
+        assertThat(rangeHeaders).singleElement().asString().contains(" if \"");
+        assertThat(Files.readAllBytes(dir.resolve("title.akas.tsv.gz"))).isEqualTo(republished);
+        assertThat(Manifest.read(dir).entry("title.akas.tsv.gz")).hasValue(
+                new Manifest.Entry("title.akas.tsv.gz", republished.length, sha256(republished)));
+        assertThat(cacheContents()).noneMatch(f -> f.endsWith(".part") || f.endsWith(".validator"));
+    }
+
+    @Test
+    void aPartFileWithoutAValidatorIsStartedOverSinceNoChecksumWouldCatchASplice() throws Exception {
+        sendETags = false;
+        cutFile = "title.akas.tsv.gz";
+        assertThatThrownBy(() -> downloader().fetch(imdb(), DownloadListener.NONE))
+                .isInstanceOf(DatasetUnavailableException.class);
+        Path dir = cache.resolve("imdb");
+        assertThat(Files.size(dir.resolve("title.akas.tsv.gz.part"))).isPositive();
+        assertThat(cacheContents()).noneMatch(f -> f.endsWith(".validator"));
+
+        cutFile = null;
+        startServer();
+        downloader().fetch(imdb(), DownloadListener.NONE);
+
+        assertThat(rangeHeaders).isEmpty();
+        assertThat(Files.readAllBytes(dir.resolve("title.akas.tsv.gz"))).isEqualTo(files.get("/imdb/title.akas.tsv.gz"));
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     @Test
