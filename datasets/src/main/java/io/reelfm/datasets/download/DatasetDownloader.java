@@ -138,6 +138,8 @@ public final class DatasetDownloader {
                     manifest = manifest.without(name);
                     manifest.write(dir);
                 }
+                // Unverified, so not left under its name to be read as the data set while its replacement arrives.
+                Files.deleteIfExists(target);
             } catch (IOException e) {
                 throw new DatasetUnavailableException("Cannot check " + target + ": " + e.getMessage(), e);
             }

@@ -231,6 +231,22 @@ class ImdbDownloadIT {
     }
 
     @Test
+    void aDamagedFileIsTakenAwayAndOutOfTheManifestEvenWhenItsReplacementCannotBeFetched() throws Exception {
+        Path dir = downloader().fetch(imdb(), DownloadListener.NONE);
+        Files.write(dir.resolve("title.akas.tsv.gz"), new byte[] {1, 2, 3});
+        server.stop(0);
+
+        assertThatThrownBy(() -> downloader().fetch(imdb(), DownloadListener.NONE))
+                .isInstanceOf(DatasetUnavailableException.class)
+                .hasMessageContaining("title.akas.tsv.gz");
+
+        assertThat(cacheContents()).containsExactly("imdb", "imdb/MANIFEST", "imdb/title.basics.tsv.gz",
+                "imdb/title.ratings.tsv.gz");
+        assertThat(Manifest.read(dir).entries()).extracting(Manifest.Entry::name)
+                .containsExactly("title.basics.tsv.gz", "title.ratings.tsv.gz");
+    }
+
+    @Test
     void aFileTheManifestDoesNotVouchForIsFetchedAgain() throws Exception {
         Path dir = downloader().fetch(imdb(), DownloadListener.NONE);
         Files.delete(dir.resolve("MANIFEST"));
