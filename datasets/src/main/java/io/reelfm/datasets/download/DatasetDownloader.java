@@ -2,14 +2,11 @@ package io.reelfm.datasets.download;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -39,6 +36,7 @@ public final class DatasetDownloader {
     private final DownloadConfig config;
     private final HttpClient http;
     private final ResumableTransfer transfer;
+    private final PublishedChecksum checksums;
 
     public DatasetDownloader(DownloadConfig config) {
         this.config = config;
@@ -47,6 +45,7 @@ public final class DatasetDownloader {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.transfer = new ResumableTransfer(http, config);
+        this.checksums = new PublishedChecksum(http, transfer, config);
     }
 
     /** Where the unpacked (or stored) data set lives once fetched (it may not exist yet). */
@@ -178,7 +177,7 @@ public final class DatasetDownloader {
     /** Fetches {@code file} through {@code <target>.part} in {@code dir}, checks its MD5 when published, moves it to {@code target}. */
     private void transferVerified(KnownDataset dataset, KnownDataset.RemoteFile file, Path dir, Path target,
                                   DownloadListener listener) {
-        String expected = expectedMd5(dataset, file);
+        String expected = checksums.expectedMd5(dataset, file);
         Path part = dir.resolve(file.fileName() + ".part");
         listener.starting(file.fileName());
         transfer.into(file.url(), part, expected != null, listener);
@@ -195,45 +194,6 @@ public final class DatasetDownloader {
         } catch (IOException e) {
             throw new DatasetUnavailableException("Cannot store " + target + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The MD5 to check {@code file} against, or null. A file of a {@link KnownDataset.Packaging#FILES}
-     * data set without a published checksum is not checked here: the manifest records it instead.
-     */
-    private String expectedMd5(KnownDataset dataset, KnownDataset.RemoteFile file) {
-        if (file.md5() != null) {
-            return file.md5().toLowerCase(Locale.ROOT);
-        }
-        if (!file.hasPublishedChecksum() && dataset.packaging() == KnownDataset.Packaging.FILES) {
-            return null;
-        }
-        String problem;
-        if (file.checksumUrl() == null) {
-            problem = "no checksum is known for " + dataset.id();
-        } else {
-            try {
-                HttpResponse<String> response = http.send(transfer.request(file.checksumUrl()).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.US_ASCII));
-                String md5 = response.statusCode() == 200 ? Md5.parse(response.body()) : null;
-                if (md5 != null) {
-                    return md5;
-                }
-                problem = response.statusCode() == 200 ? "no MD5 digest in " + file.checksumUrl()
-                        : "HTTP " + response.statusCode() + " from " + file.checksumUrl();
-            } catch (IOException e) {
-                throw ResumableTransfer.unavailable(file.checksumUrl(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DatasetUnavailableException("Interrupted while fetching " + file.checksumUrl(), e);
-            }
-        }
-        if (config.requireChecksum()) {
-            throw new DatasetUnavailableException("Cannot verify " + file.fileName() + ": " + problem
-                    + " (downloads without a checksum are refused unless requireChecksum is off)");
-        }
-        LOG.warn("Downloading {} without verification: {}", file.fileName(), problem);
-        return null;
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {
