@@ -21,7 +21,7 @@ import org.apache.avro.message.SchemaStore;
  */
 public final class ReelSchemaStore implements SchemaStore {
 
-    private static final List<String> HISTORY = List.of("RatingEvent-v1.avsc");
+    private static final List<String> HISTORY = List.of("RatingEvent-v1.avsc", "Movie-v1.avsc");
     private static final ReelSchemaStore INSTANCE = createDefault();
 
     private final Map<Long, Schema> byFingerprint = new ConcurrentHashMap<>();

@@ -67,6 +67,28 @@ class AvroSerdeTest {
     }
 
     @Test
+    void movieWrittenBeforeImdbRatingsIsReadWithoutThem() throws Exception {
+        Schema v1 = ReelSchemaStore.loadHistorical("Movie-v1.avsc");
+        assertThat(v1.getField("imdbRating")).isNull();
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("itemId", "50");
+        old.put("title", "Star Wars (1977)");
+        old.put("year", 1977);
+        old.put("genres", List.of("Action", "Sci-Fi"));
+        old.put("runtime", 121);
+        ByteBuffer written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+
+        Movie read = new AvroSerde<>(Movie.class).decode(bytes);
+
+        assertThat(read.getTitle()).isEqualTo("Star Wars (1977)");
+        assertThat(read.getRuntime()).isEqualTo(121);
+        assertThat(read.getImdbRating()).isNull();
+        assertThat(read.getImdbVotes()).isNull();
+    }
+
+    @Test
     void garbageBytesRaiseSerializationException() {
         assertThatThrownBy(() -> ratings.decode(new byte[] {1, 2, 3, 4}))
                 .isInstanceOf(SerializationException.class)

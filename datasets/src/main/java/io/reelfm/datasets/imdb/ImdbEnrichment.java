@@ -3,9 +3,11 @@ package io.reelfm.datasets.imdb;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.reelfm.datasets.BadLine;
@@ -16,8 +18,8 @@ import io.reelfm.datasets.UserRow;
 
 /**
  * A data set whose catalogue is completed from IMDb's non-commercial dumps: each movie gains
- * the IMDb id, runtime and original language and region it lacks, so content clusters can use
- * them. Users and ratings pass through untouched.
+ * the IMDb id, runtime, original language and region and IMDb's average rating and vote count
+ * it lacks, so content clusters can use them. Users and ratings pass through untouched.
  *
  * <p>The join: by IMDb id when the movie has one (the MovieLens CSV releases carry them in
  * {@code links.csv}); otherwise by title and year ({@link TitleKeys}: articles moved back to
@@ -83,6 +85,18 @@ public final class ImdbEnrichment implements Dataset {
         MovieRow[] found = new MovieRow[rows.size()];
         int[] yearsOff = new int[rows.size()];
         imdb.movies(m -> match(m, byImdbId, byTitle, rows, found, yearsOff), e -> { });
+        Map<String, ImdbTitleRating> ratings = new HashMap<>();
+        Set<String> wanted = new HashSet<>();
+        for (MovieRow m : found) {
+            if (m != null) {
+                wanted.add(m.imdbId());
+            }
+        }
+        imdb.titleRatings(r -> {
+            if (wanted.contains(r.imdbId())) {
+                ratings.put(r.imdbId(), r);
+            }
+        }, e -> { });
         long ids = 0;
         long titles = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -93,7 +107,7 @@ public final class ImdbEnrichment implements Dataset {
                 } else {
                     titles++;
                 }
-                row = completed(row, found[i]);
+                row = completed(row, found[i], ratings.get(found[i].imdbId()));
             }
             sink.accept(row);
         }
@@ -127,12 +141,14 @@ public final class ImdbEnrichment implements Dataset {
         }
     }
 
-    private static MovieRow completed(MovieRow row, MovieRow imdb) {
+    private static MovieRow completed(MovieRow row, MovieRow imdb, ImdbTitleRating rating) {
         return new MovieRow(row.itemId(), row.title(), row.year(), row.genres(),
                 row.imdbId() != null ? row.imdbId() : imdb.imdbId(),
                 row.runtime() != null ? row.runtime() : imdb.runtime(),
                 row.language() != null ? row.language() : imdb.language(),
-                row.region() != null ? row.region() : imdb.region());
+                row.region() != null ? row.region() : imdb.region(),
+                row.imdbRating() != null || rating == null ? row.imdbRating() : Double.valueOf(rating.averageRating()),
+                row.imdbVotes() != null || rating == null ? row.imdbVotes() : Long.valueOf(rating.numVotes()));
     }
 
     @Override

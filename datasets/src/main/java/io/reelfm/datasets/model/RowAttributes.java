@@ -32,7 +32,8 @@ public final class RowAttributes {
 
     /** A catalogue row as the content pipeline reads it: everything but the IMDb id. */
     public static CatalogueItem catalogueItem(MovieRow row) {
-        return new CatalogueItem(row.itemId(), row.title(), row.year(), row.genres(), row.runtime(), row.language(), row.region());
+        return new CatalogueItem(row.itemId(), row.title(), row.year(), row.genres(), row.runtime(), row.language(), row.region(),
+                row.imdbRating(), row.imdbVotes());
     }
 
     /** A sink that stores each catalogue row in {@code side} under its item id. */

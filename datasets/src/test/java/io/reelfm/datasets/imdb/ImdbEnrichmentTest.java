@@ -70,10 +70,13 @@ class ImdbEnrichmentTest {
         assertThat(shawshank.language()).isEqualTo(imdb.get("tt0111161").language());
         assertThat(shawshank.region()).isEqualTo(imdb.get("tt0111161").region()).isNotNull();
         assertThat(shawshank.title()).isEqualTo("Shawshank Redemption, The (1994)");
+        assertThat(shawshank.imdbRating()).isEqualTo(9.3);
+        assertThat(shawshank.imdbVotes()).isEqualTo(2_900_000L);
         MovieRow amelie = out.get(1);
         assertThat(amelie.imdbId()).as("a year off still matches").isEqualTo("tt0211915");
         assertThat(amelie.runtime()).as("the catalogue's own runtime wins").isEqualTo(95);
         assertThat(amelie.language()).isEqualTo(imdb.get("tt0211915").language()).isNotNull();
+        assertThat(amelie.imdbRating()).as("its title.ratings line is unreadable").isNull();
         assertThat(out.get(2).runtime()).isEqualTo(142);
         assertThat(out.get(3)).isEqualTo(row("4", "Unknown Film (1990)", 1990, null, null));
         assertThat(out.get(4).imdbId()).as("fourteen years off is another film").isNull();

@@ -49,7 +49,7 @@ public final class Events {
 
     public static Validated<Movie> movie(RecordRules rules, MovieRow row) {
         return rules.movie(row.itemId(), row.title(), row.year(), row.genres(), row.imdbId(), row.runtime(), row.language(),
-                row.region());
+                row.region(), row.imdbRating(), row.imdbVotes());
     }
 
     public static Validated<UserProfile> user(RecordRules rules, UserRow row) {

@@ -77,6 +77,17 @@ final class Fields {
         return v.intValue();
     }
 
+    Long longInteger(String name) {
+        JsonNode v = present(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            return problem(name, "must be a whole number but was " + kind(v));
+        }
+        return v.longValue();
+    }
+
     /** Epoch milliseconds as a whole number, or an ISO-8601 instant string. */
     Instant instant(String name) {
         JsonNode v = present(name);

@@ -15,7 +15,8 @@ import io.reelfm.schemas.RatingScale;
  */
 public final class MovieValidator {
 
-    static final List<String> FIELDS = List.of("itemId", "title", "year", "genres", "imdbId", "runtime", "language", "region");
+    static final List<String> FIELDS = List.of("itemId", "title", "year", "genres", "imdbId", "runtime", "language", "region", "imdbRating",
+            "imdbVotes");
 
     private final RecordRules rules;
 
@@ -30,6 +31,6 @@ public final class MovieValidator {
     public Validated<Movie> validate(JsonNode node) {
         return Fields.validate(node, FIELDS, f -> rules.movie(f.problems(), f.text("itemId"), f.text("title"),
                 f.integer("year"), f.textList("genres"), f.text("imdbId"), f.integer("runtime"), f.text("language"),
-                f.text("region")));
+                f.text("region"), f.number("imdbRating"), f.longInteger("imdbVotes")));
     }
 }

@@ -164,12 +164,12 @@ public final class RecordRules {
     // ---- movies
 
     public Validated<Movie> movie(String itemId, String title, Integer year, List<String> genres, String imdbId,
-                                  Integer runtime, String language, String region) {
-        return movie(new ArrayList<>(), itemId, title, year, genres, imdbId, runtime, language, region);
+                                  Integer runtime, String language, String region, Double imdbRating, Long imdbVotes) {
+        return movie(new ArrayList<>(), itemId, title, year, genres, imdbId, runtime, language, region, imdbRating, imdbVotes);
     }
 
     Validated<Movie> movie(List<Problem> problems, String itemId, String title, Integer year, List<String> genres,
-                           String imdbId, Integer runtime, String language, String region) {
+                           String imdbId, Integer runtime, String language, String region, Double imdbRating, Long imdbVotes) {
         id(problems, "itemId", itemId, true);
         if (required(problems, "title", title)) {
             text(problems, "title", title, MAX_TITLE);
@@ -190,6 +190,12 @@ public final class RecordRules {
         between(problems, "runtime", runtime, 1, MAX_RUNTIME);
         optionalText(problems, "language", language, MAX_CODE);
         optionalText(problems, "region", region, MAX_CODE);
+        if (imdbRating != null && !(imdbRating >= 0 && imdbRating <= 10)) {
+            problem(problems, "imdbRating", "must be between 0 and 10 but was " + imdbRating);
+        }
+        if (imdbVotes != null && imdbVotes < 0) {
+            problem(problems, "imdbVotes", "must not be negative but was " + imdbVotes);
+        }
         if (!problems.isEmpty()) {
             return Validated.of(null, problems);
         }
@@ -202,6 +208,8 @@ public final class RecordRules {
                 .setRuntime(runtime)
                 .setLanguage(language)
                 .setRegion(region)
+                .setImdbRating(imdbRating)
+                .setImdbVotes(imdbVotes)
                 .build(), problems);
     }
 

@@ -62,14 +62,16 @@ class RecordRulesTest {
 
     @Test
     void moviesAndUsersFollowTheCatalogueRules() {
-        Validated<Movie> good = rules.movie("1", "Toy Story (1995)", 1995, List.of("Animation"), "tt0114709", 81, "en", "US");
-        Validated<Movie> bad = rules.movie("1", " ", 1200, List.of("Animation", ""), "114709", 0, null, null);
+        Validated<Movie> good = rules.movie("1", "Toy Story (1995)", 1995, List.of("Animation"), "tt0114709", 81, "en", "US", 8.3, 1_100_000L);
+        Validated<Movie> bad = rules.movie("1", " ", 1200, List.of("Animation", ""), "114709", 0, null, null, 11.0, -1L);
         Validated<UserProfile> user = rules.user("u1", 151, "M", "\u0007");
 
         assertThat(good.ok()).isTrue();
         assertThat(good.value().getGenres()).containsExactly("Animation");
+        assertThat(good.value().getImdbRating()).isEqualTo(8.3);
+        assertThat(good.value().getImdbVotes()).isEqualTo(1_100_000L);
         assertThat(bad.problems()).extracting(Problem::field)
-                .containsExactlyInAnyOrder("title", "year", "genres[1]", "imdbId", "runtime");
+                .containsExactlyInAnyOrder("title", "year", "genres[1]", "imdbId", "runtime", "imdbRating", "imdbVotes");
         assertThat(user.problems()).extracting(Problem::field).containsExactlyInAnyOrder("age", "occupation");
     }
 }

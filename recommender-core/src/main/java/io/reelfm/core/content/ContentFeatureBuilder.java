@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Builds movie content features the way the original SageMaker notebooks did: one-hot genres,
- * release year, runtime, one-hot language and region (each only when the catalogue has it),
- * mean rating and log(1 + number of ratings), then every column MinMax-scaled to [0, 1] so no
+ * release year, runtime, one-hot language and region, IMDb's average rating and log(1 + its
+ * votes) (each only when the catalogue has it), mean rating and log(1 + number of ratings), then every column MinMax-scaled to [0, 1] so no
  * feature dominates Euclidean distances by its units. Missing numbers get the column mean of
  * the known values (items without ratings get the mean of item means and a count of 0).
  */
@@ -28,6 +28,7 @@ public final class ContentFeatureBuilder {
         TreeSet<String> regions = new TreeSet<>();
         boolean anyYear = false;
         boolean anyRuntime = false;
+        boolean anyImdb = false;
         for (CatalogueItem item : catalogue) {
             genres.addAll(item.genres());
             if (item.language() != null && !item.language().isBlank()) {
@@ -38,6 +39,7 @@ public final class ContentFeatureBuilder {
             }
             anyYear |= item.year() != null;
             anyRuntime |= item.runtimeMinutes() != null;
+            anyImdb |= item.imdbRating() != null;
         }
         List<String> names = new ArrayList<>();
         genres.forEach(g -> names.add("genre:" + g));
@@ -49,6 +51,10 @@ public final class ContentFeatureBuilder {
         }
         languages.forEach(l -> names.add("language:" + l));
         regions.forEach(r -> names.add("region:" + r));
+        if (anyImdb) {
+            names.add("imdb_rating");
+            names.add("log_imdb_votes");
+        }
         names.add("mean_rating");
         names.add("log_ratings");
 
@@ -75,6 +81,11 @@ public final class ContentFeatureBuilder {
             }
             if (item.region() != null && regions.contains(item.region())) {
                 raw[i][names.indexOf("region:" + item.region())] = 1;
+            }
+            if (anyImdb) {
+                int at = names.indexOf("imdb_rating");
+                raw[i][at] = item.imdbRating() == null ? Double.NaN : item.imdbRating();
+                raw[i][at + 1] = item.imdbVotes() == null ? Double.NaN : Math.log1p(item.imdbVotes());
             }
             ItemStats s = stats.get(item.itemId());
             boolean rated = s != null && s.count() > 0;

@@ -42,6 +42,21 @@ class ContentFeaturesTest {
     }
 
     @Test
+    void addsImdbRatingAndVotesWhenSomeItemsHaveThemAndFillsTheRestWithTheMean() {
+        List<CatalogueItem> catalogue = List.of(
+                new CatalogueItem("1", "A", 1990, List.of("Drama"), null, null, null, 8.0, 999L),
+                new CatalogueItem("2", "B", 2000, List.of("Drama"), null, null, null, 6.0, 9L),
+                new CatalogueItem("3", "C", 1995, List.of("Drama"), null, null, null));
+        ContentFeatures features = ContentFeatureBuilder.build(catalogue, Map.of());
+        assertThat(features.featureNames()).containsExactly("genre:Drama", "year", "imdb_rating", "log_imdb_votes",
+                "mean_rating", "log_ratings");
+        assertThat(features.values()[0][2]).isEqualTo(1f);
+        assertThat(features.values()[1][2]).isEqualTo(0f);
+        assertThat(features.values()[2][2]).isCloseTo(0.5f, within(1e-6f));
+        assertThat(features.values()[0][3]).isEqualTo(1f);
+    }
+
+    @Test
     void streamingStatsKeepCountAndMean() {
         ItemStats stats = new ItemStats();
         stats.add(5);

@@ -103,7 +103,8 @@ public final class ContentClusterJob {
     private static List<CatalogueItem> catalogue(Map<String, Movie> movies) {
         return movies.entrySet().stream()
                 .map(e -> new CatalogueItem(e.getKey(), e.getValue().getTitle(), e.getValue().getYear(), e.getValue().getGenres(),
-                        e.getValue().getRuntime(), e.getValue().getLanguage(), e.getValue().getRegion()))
+                        e.getValue().getRuntime(), e.getValue().getLanguage(), e.getValue().getRegion(),
+                        e.getValue().getImdbRating(), e.getValue().getImdbVotes()))
                 .toList();
     }
 
