@@ -1,5 +1,13 @@
 package io.reelfm.ingest.validate;
 
+import static io.reelfm.ingest.validate.FieldChecks.between;
+import static io.reelfm.ingest.validate.FieldChecks.id;
+import static io.reelfm.ingest.validate.FieldChecks.imdbScore;
+import static io.reelfm.ingest.validate.FieldChecks.optionalText;
+import static io.reelfm.ingest.validate.FieldChecks.problem;
+import static io.reelfm.ingest.validate.FieldChecks.required;
+import static io.reelfm.ingest.validate.FieldChecks.text;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,8 +140,8 @@ public final class RecordRules {
     private void checkRating(List<Problem> problems, String eventId, String userId, String itemId, Double rating,
                              String ratingAsWritten, Instant timestamp, String timestampAsWritten,
                              Map<String, String> context, Instant now) {
-        id(problems, "userId", userId, true);
-        id(problems, "itemId", itemId, true);
+        id(problems, maxIdLength, "userId", userId, true);
+        id(problems, maxIdLength, "itemId", itemId, true);
         if (required(problems, "rating", rating) && !scale.accepts(rating)) {
             problem(problems, "rating", "must be " + scale.describe() + " but was "
                     + (ratingAsWritten != null ? ratingAsWritten : rating));
@@ -147,7 +155,7 @@ public final class RecordRules {
                         + "s in the future; at most " + maxFutureSkew.toSeconds() + "s of clock skew is allowed");
             }
         }
-        id(problems, "eventId", eventId, false);
+        id(problems, maxIdLength, "eventId", eventId, false);
         if (context != null) {
             if (context.size() > MAX_CONTEXT_ENTRIES) {
                 problem(problems, "context", "must have at most " + MAX_CONTEXT_ENTRIES + " entries but had " + context.size());
@@ -170,7 +178,7 @@ public final class RecordRules {
 
     Validated<Movie> movie(List<Problem> problems, String itemId, String title, Integer year, List<String> genres,
                            String imdbId, Integer runtime, String language, String region, Double imdbRating, Long imdbVotes) {
-        id(problems, "itemId", itemId, true);
+        id(problems, maxIdLength, "itemId", itemId, true);
         if (required(problems, "title", title)) {
             text(problems, "title", title, MAX_TITLE);
         }
@@ -190,12 +198,7 @@ public final class RecordRules {
         between(problems, "runtime", runtime, 1, MAX_RUNTIME);
         optionalText(problems, "language", language, MAX_CODE);
         optionalText(problems, "region", region, MAX_CODE);
-        if (imdbRating != null && !(imdbRating >= 0 && imdbRating <= 10)) {
-            problem(problems, "imdbRating", "must be between 0 and 10 but was " + imdbRating);
-        }
-        if (imdbVotes != null && imdbVotes < 0) {
-            problem(problems, "imdbVotes", "must not be negative but was " + imdbVotes);
-        }
+        imdbScore(problems, imdbRating, imdbVotes);
         if (!problems.isEmpty()) {
             return Validated.of(null, problems);
         }
@@ -220,7 +223,7 @@ public final class RecordRules {
     }
 
     Validated<UserProfile> user(List<Problem> problems, String userId, Integer age, String gender, String occupation) {
-        id(problems, "userId", userId, true);
+        id(problems, maxIdLength, "userId", userId, true);
         between(problems, "age", age, 0, MAX_AGE);
         optionalText(problems, "gender", gender, MAX_USER_TEXT);
         optionalText(problems, "occupation", occupation, MAX_USER_TEXT);
@@ -233,68 +236,5 @@ public final class RecordRules {
                 .setGender(gender)
                 .setOccupation(occupation)
                 .build(), problems);
-    }
-
-    // ---- single values
-
-    /** An id: text of at most maxIdLength characters without surrounding whitespace. */
-    private void id(List<Problem> problems, String field, String value, boolean required) {
-        if (value == null) {
-            if (required) {
-                required(problems, field, null);
-            }
-            return;
-        }
-        if (text(problems, field, value, maxIdLength) && !value.equals(value.strip())) {
-            problem(problems, field, "must not start or end with whitespace");
-        }
-    }
-
-    private static void optionalText(List<Problem> problems, String field, String value, int maxLength) {
-        if (value != null) {
-            text(problems, field, value, maxLength);
-        }
-    }
-
-    /** Text: not blank, at most {@code maxLength} characters, no control characters. @return whether it is */
-    private static boolean text(List<Problem> problems, String field, String s, int maxLength) {
-        if (s == null || s.isBlank()) {
-            return problem(problems, field, "must not be empty");
-        }
-        if (s.length() > maxLength) {
-            return problem(problems, field, "must be at most " + maxLength + " characters but was " + s.length());
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
-                return problem(problems, field, "must not contain control characters (found U+"
-                        + String.format("%04X", (int) c) + " at index " + i + ")");
-            }
-        }
-        return true;
-    }
-
-    private static void between(List<Problem> problems, String field, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            problem(problems, field, "must be between " + min + " and " + max + " but was " + value);
-        }
-    }
-
-    /** @return whether the value is present; when absent, "is required" unless the field was reported already */
-    private static boolean required(List<Problem> problems, String field, Object value) {
-        if (value != null) {
-            return true;
-        }
-        for (Problem p : problems) {
-            if (field.equals(p.field())) {
-                return false;
-            }
-        }
-        return problem(problems, field, "is required");
-    }
-
-    private static boolean problem(List<Problem> problems, String field, String message) {
-        problems.add(Problem.of(field, message));
-        return false;
     }
 }
