@@ -513,6 +513,10 @@
     head.replaceChildren(
       el('h1', { id: 'movie-title' }, movie.title || 'Item ' + movie.itemId, yearSuffix(movie)),
       el('p', { class: 'genres', id: 'movie-genres', text: movie.genres && movie.genres.length ? movie.genres.join(' · ') : 'No genre' }),
+      ...(movie.imdb ? [el('p', { class: 'genres', id: 'movie-imdb', text: [movie.imdb.runtime ? movie.imdb.runtime + ' min' : null,
+        movie.imdb.language, movie.imdb.region,
+        movie.imdb.rating != null ? 'IMDb ' + movie.imdb.rating.toFixed(1) + (movie.imdb.votes != null ? ' (' + fmt(movie.imdb.votes) + ' votes)' : '') : null]
+        .filter((x) => x).join(' · ') })] : []),
       el('p', { class: 'stats', id: 'movie-stats', text: s.ratings ? 'Mean rating ' + s.meanRating.toFixed(2) + ' from ' + fmt(s.ratings)
         + (s.ratings === 1 ? ' rating' : ' ratings') + ' (weighted ' + s.weightedRating.toFixed(2) + ')' : 'No ratings yet' }),
       clusterInfo,

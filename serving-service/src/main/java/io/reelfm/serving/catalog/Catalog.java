@@ -24,6 +24,11 @@ public final class Catalog {
         return m == null ? Optional.empty() : Optional.of(MovieView.of(m));
     }
 
+    /** The item's full catalogue record (runtime, origin, IMDb's rating), when the catalogue has it. */
+    public Optional<Movie> record(String itemId) {
+        return Optional.ofNullable(stores.movies().get(itemId));
+    }
+
     /** The item's catalogue view, or a bare one when the catalogue lacks it. */
     public MovieView view(String itemId) {
         return find(itemId).orElseGet(() -> MovieView.unknown(itemId));

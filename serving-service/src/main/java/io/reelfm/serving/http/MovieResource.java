@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.schemas.Movie;
 import io.reelfm.service.http.Echo;
 import io.reelfm.serving.catalog.Catalog;
 import io.reelfm.serving.catalog.MovieView;
@@ -59,7 +62,8 @@ public final class MovieResource {
                         round(x.bayesianAverage(popularity.globalMean(), popularity.minVotes()))))
                 .orElse(new Stats(0, null, null));
         Integer cluster = models.clusters().map(c -> c.clusterOf(m.itemId())).orElse(null);
-        ctx.json(new Details(m.itemId(), m.title(), m.year(), m.genres(), stats, cluster));
+        ctx.json(new Details(m.itemId(), m.title(), m.year(), m.genres(), stats, cluster,
+                catalog.record(m.itemId()).map(Imdb::of).orElse(null)));
     }
 
     private void similar(Context ctx) {
@@ -129,8 +133,23 @@ public final class MovieResource {
     public record Stats(long ratings, Double meanRating, Double weightedRating) {
     }
 
-    /** @param cluster the item's cluster id when a cluster model is loaded, else null */
-    public record Details(String itemId, String title, Integer year, List<String> genres, Stats stats, Integer cluster) {
+    /**
+     * @param cluster the item's cluster id when a cluster model is loaded, else null
+     * @param imdb    what the catalogue knows from IMDb (runtime, origin, IMDb's rating), null when nothing
+     */
+    public record Details(String itemId, String title, Integer year, List<String> genres, Stats stats, Integer cluster,
+                          Imdb imdb) {
+    }
+
+    /** A movie's IMDb details; absent fields are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Imdb(String id, Integer runtime, String language, String region, Double rating, Long votes) {
+
+        /** The record's IMDb details, or null when it has none. */
+        static Imdb of(Movie m) {
+            Imdb imdb = new Imdb(m.getImdbId(), m.getRuntime(), m.getLanguage(), m.getRegion(), m.getImdbRating(), m.getImdbVotes());
+            return imdb.equals(new Imdb(null, null, null, null, null, null)) ? null : imdb;
+        }
     }
 
     /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.Topics;
 import io.reelfm.serving.ServingService;
 import io.reelfm.serving.model.TestModels;
@@ -144,6 +145,24 @@ class ServingEndToEndIT {
         assertThat(search.get("items").get(0).get("itemId").asText()).isEqualTo("e2e-7");
         JsonNode fuzzy = Http.get(port, "/movies/search?q=amelei").json();
         assertThat(fuzzy.get("items").findValuesAsText("itemId")).contains("e2e-7");
+    }
+
+    @Test
+    void movieDetailsCarryWhatTheCatalogueKnowsFromImdbAndNothingWhenItKnowsNothing() {
+        kafka.send(Topics.MOVIES, "e2e-imdb", Movie.newBuilder().setItemId("e2e-imdb").setTitle("Amores perros (2000)")
+                .setYear(2000).setGenres(List.of("Drama")).setImdbId("tt0245712").setRuntime(154).setLanguage("es")
+                .setRegion("MX").setImdbRating(8.0).setImdbVotes(250_000L).build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Http.get(port, "/movies/e2e-imdb").status() == 200);
+
+        JsonNode imdb = Http.get(port, "/movies/e2e-imdb").json().get("imdb");
+
+        assertThat(imdb.get("id").asText()).isEqualTo("tt0245712");
+        assertThat(imdb.get("runtime").asInt()).isEqualTo(154);
+        assertThat(imdb.get("language").asText()).isEqualTo("es");
+        assertThat(imdb.get("region").asText()).isEqualTo("MX");
+        assertThat(imdb.get("rating").asDouble()).isEqualTo(8.0);
+        assertThat(imdb.get("votes").asLong()).isEqualTo(250_000L);
+        assertThat(Http.get(port, "/movies/e2e-50").json().get("imdb").isNull()).isTrue();
     }
 
     @Test
