@@ -1,6 +1,7 @@
 package io.reelfm.core.content;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,12 +9,21 @@ import java.util.TreeSet;
 
 /**
  * Builds movie content features the way the original SageMaker notebooks did: one-hot genres,
- * release year, runtime, one-hot language and region, IMDb's average rating and log(1 + its
+ * release year, runtime, one-hot language and region (the {@value #TOP_CODES} most common of
+ * each, the rest as "other"), IMDb's average rating and log(1 + its
  * votes) (each only when the catalogue has it), mean rating and log(1 + number of ratings), then every column MinMax-scaled to [0, 1] so no
  * feature dominates Euclidean distances by its units. Missing numbers get the column mean of
  * the known values (items without ratings get the mean of item means and a count of 0).
  */
 public final class ContentFeatureBuilder {
+
+    /**
+     * Languages and regions kept as their own column; the rest share an "other" column. IMDb
+     * knows hundreds of each, most with a handful of films: a column each would swamp the
+     * clustering with near-empty dimensions without telling the common origins apart any better.
+     */
+    static final int TOP_CODES = 10;
+    static final String OTHER = "other";
 
     private ContentFeatureBuilder() {
     }
@@ -24,23 +34,27 @@ public final class ContentFeatureBuilder {
         }
         Objects.requireNonNull(stats, "stats");
         TreeSet<String> genres = new TreeSet<>();
-        TreeSet<String> languages = new TreeSet<>();
-        TreeSet<String> regions = new TreeSet<>();
+        Map<String, Integer> languageCounts = new HashMap<>();
+        Map<String, Integer> regionCounts = new HashMap<>();
         boolean anyYear = false;
         boolean anyRuntime = false;
         boolean anyImdb = false;
         for (CatalogueItem item : catalogue) {
             genres.addAll(item.genres());
             if (item.language() != null && !item.language().isBlank()) {
-                languages.add(item.language());
+                languageCounts.merge(item.language(), 1, Integer::sum);
             }
             if (item.region() != null && !item.region().isBlank()) {
-                regions.add(item.region());
+                regionCounts.merge(item.region(), 1, Integer::sum);
             }
             anyYear |= item.year() != null;
             anyRuntime |= item.runtimeMinutes() != null;
             anyImdb |= item.imdbRating() != null;
         }
+        TreeSet<String> languages = mostCommon(languageCounts);
+        TreeSet<String> regions = mostCommon(regionCounts);
+        boolean otherLanguage = languageCounts.size() > languages.size();
+        boolean otherRegion = regionCounts.size() > regions.size();
         List<String> names = new ArrayList<>();
         genres.forEach(g -> names.add("genre:" + g));
         if (anyYear) {
@@ -50,7 +64,13 @@ public final class ContentFeatureBuilder {
             names.add("runtime");
         }
         languages.forEach(l -> names.add("language:" + l));
+        if (otherLanguage) {
+            names.add("language:" + OTHER);
+        }
         regions.forEach(r -> names.add("region:" + r));
+        if (otherRegion) {
+            names.add("region:" + OTHER);
+        }
         if (anyImdb) {
             names.add("imdb_rating");
             names.add("log_imdb_votes");
@@ -76,11 +96,11 @@ public final class ContentFeatureBuilder {
             if (anyRuntime) {
                 raw[i][col++] = item.runtimeMinutes() == null ? Double.NaN : item.runtimeMinutes();
             }
-            if (item.language() != null && languages.contains(item.language())) {
-                raw[i][names.indexOf("language:" + item.language())] = 1;
+            if (item.language() != null && languageCounts.containsKey(item.language())) {
+                raw[i][names.indexOf("language:" + (languages.contains(item.language()) ? item.language() : OTHER))] = 1;
             }
-            if (item.region() != null && regions.contains(item.region())) {
-                raw[i][names.indexOf("region:" + item.region())] = 1;
+            if (item.region() != null && regionCounts.containsKey(item.region())) {
+                raw[i][names.indexOf("region:" + (regions.contains(item.region()) ? item.region() : OTHER))] = 1;
             }
             if (anyImdb) {
                 int at = names.indexOf("imdb_rating");
@@ -94,6 +114,15 @@ public final class ContentFeatureBuilder {
         }
         imputeMissingWithMean(raw, d);
         return new ContentFeatures(ids, names, minMax(raw, d));
+    }
+
+    /** The {@value #TOP_CODES} most common codes (ties by code), in code order. */
+    private static TreeSet<String> mostCommon(Map<String, Integer> counts) {
+        TreeSet<String> top = new TreeSet<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_CODES).forEach(e -> top.add(e.getKey()));
+        return top;
     }
 
     private static void imputeMissingWithMean(double[][] raw, int d) {

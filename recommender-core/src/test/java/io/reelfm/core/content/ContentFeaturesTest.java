@@ -57,6 +57,22 @@ class ContentFeaturesTest {
     }
 
     @Test
+    void keepsTheMostCommonLanguagesAsColumnsAndTheRestAsOther() {
+        List<CatalogueItem> catalogue = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String language = i < 20 ? "en" : i < 30 ? "fr" : "l" + i;
+            catalogue.add(new CatalogueItem("m" + i, "T", 2000, List.of("Drama"), null, language, null));
+        }
+        ContentFeatures features = ContentFeatureBuilder.build(catalogue, Map.of());
+        List<String> languages = features.featureNames().stream().filter(n -> n.startsWith("language:")).toList();
+
+        assertThat(languages).hasSize(ContentFeatureBuilder.TOP_CODES + 1).contains("language:en", "language:fr", "language:other");
+        int other = features.featureNames().indexOf("language:other");
+        long inOther = java.util.Arrays.stream(features.values()).filter(row -> row[other] == 1f).count();
+        assertThat(inOther).isEqualTo(10 - (ContentFeatureBuilder.TOP_CODES - 2));
+    }
+
+    @Test
     void streamingStatsKeepCountAndMean() {
         ItemStats stats = new ItemStats();
         stats.add(5);
