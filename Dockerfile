@@ -20,7 +20,7 @@ FROM ${JRE_IMAGE}
 # State directories exist in the image, owned by the service user, so that named volumes mounted
 # on them start with that owner.
 RUN useradd --system --home /var/lib/reelfm --create-home reelfm \
- && mkdir -p /var/lib/reelfm/serving /var/lib/reelfm/trainer /var/lib/reelfm/datasets \
+ && mkdir -p /var/lib/reelfm/serving /var/lib/reelfm/trainer /var/lib/reelfm/datasets/imdb \
  && chown -R reelfm /var/lib/reelfm
 COPY --from=build /opt/reelfm /opt/reelfm
 USER reelfm
