@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -33,87 +34,103 @@ public final class ContentFeatureBuilder {
             throw new IllegalArgumentException("catalogue is empty");
         }
         Objects.requireNonNull(stats, "stats");
-        TreeSet<String> genres = new TreeSet<>();
-        Map<String, Integer> languageCounts = new HashMap<>();
-        Map<String, Integer> regionCounts = new HashMap<>();
-        boolean anyYear = false;
-        boolean anyRuntime = false;
-        boolean anyImdb = false;
-        for (CatalogueItem item : catalogue) {
-            genres.addAll(item.genres());
-            if (item.language() != null && !item.language().isBlank()) {
-                languageCounts.merge(item.language(), 1, Integer::sum);
-            }
-            if (item.region() != null && !item.region().isBlank()) {
-                regionCounts.merge(item.region(), 1, Integer::sum);
-            }
-            anyYear |= item.year() != null;
-            anyRuntime |= item.runtimeMinutes() != null;
-            anyImdb |= item.imdbRating() != null;
-        }
-        TreeSet<String> languages = mostCommon(languageCounts);
-        TreeSet<String> regions = mostCommon(regionCounts);
-        boolean otherLanguage = languageCounts.size() > languages.size();
-        boolean otherRegion = regionCounts.size() > regions.size();
-        List<String> names = new ArrayList<>();
-        genres.forEach(g -> names.add("genre:" + g));
-        if (anyYear) {
-            names.add("year");
-        }
-        if (anyRuntime) {
-            names.add("runtime");
-        }
-        languages.forEach(l -> names.add("language:" + l));
-        if (otherLanguage) {
-            names.add("language:" + OTHER);
-        }
-        regions.forEach(r -> names.add("region:" + r));
-        if (otherRegion) {
-            names.add("region:" + OTHER);
-        }
-        if (anyImdb) {
-            names.add("imdb_rating");
-            names.add("log_imdb_votes");
-        }
-        names.add("mean_rating");
-        names.add("log_ratings");
-
+        Columns columns = Columns.of(catalogue);
         int n = catalogue.size();
-        int d = names.size();
+        int d = columns.names().size();
         double[][] raw = new double[n][d];
         double meanOfMeans = stats.values().stream().filter(s -> s.count() > 0).mapToDouble(ItemStats::mean).average().orElse(0);
         List<String> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             CatalogueItem item = catalogue.get(i);
             ids.add(item.itemId());
-            for (String g : item.genres()) {
-                raw[i][names.indexOf("genre:" + g)] = 1;
-            }
-            int col = genres.size();
-            if (anyYear) {
-                raw[i][col++] = item.year() == null ? Double.NaN : item.year();
-            }
-            if (anyRuntime) {
-                raw[i][col++] = item.runtimeMinutes() == null ? Double.NaN : item.runtimeMinutes();
-            }
-            if (item.language() != null && languageCounts.containsKey(item.language())) {
-                raw[i][names.indexOf("language:" + (languages.contains(item.language()) ? item.language() : OTHER))] = 1;
-            }
-            if (item.region() != null && regionCounts.containsKey(item.region())) {
-                raw[i][names.indexOf("region:" + (regions.contains(item.region()) ? item.region() : OTHER))] = 1;
-            }
-            if (anyImdb) {
-                int at = names.indexOf("imdb_rating");
-                raw[i][at] = item.imdbRating() == null ? Double.NaN : item.imdbRating();
-                raw[i][at + 1] = item.imdbVotes() == null ? Double.NaN : Math.log1p(item.imdbVotes());
-            }
+            columns.fill(raw[i], item);
             ItemStats s = stats.get(item.itemId());
             boolean rated = s != null && s.count() > 0;
             raw[i][d - 2] = rated ? s.mean() : meanOfMeans;
             raw[i][d - 1] = Math.log1p(rated ? s.count() : 0);
         }
         imputeMissingWithMean(raw, d);
-        return new ContentFeatures(ids, names, minMax(raw, d));
+        return new ContentFeatures(ids, columns.names(), minMax(raw, d));
+    }
+
+    /** Which columns the catalogue has, named, and how an item fills them (the rating statistics last). */
+    private record Columns(List<String> names, Set<String> languages, Set<String> regions, boolean anyYear,
+                           boolean anyRuntime, boolean anyImdb) {
+
+        static Columns of(List<CatalogueItem> catalogue) {
+            TreeSet<String> genres = new TreeSet<>();
+            Map<String, Integer> languageCounts = new HashMap<>();
+            Map<String, Integer> regionCounts = new HashMap<>();
+            boolean anyYear = false;
+            boolean anyRuntime = false;
+            boolean anyImdb = false;
+            for (CatalogueItem item : catalogue) {
+                genres.addAll(item.genres());
+                count(languageCounts, item.language());
+                count(regionCounts, item.region());
+                anyYear |= item.year() != null;
+                anyRuntime |= item.runtimeMinutes() != null;
+                anyImdb |= item.imdbRating() != null;
+            }
+            TreeSet<String> languages = mostCommon(languageCounts);
+            TreeSet<String> regions = mostCommon(regionCounts);
+            List<String> names = new ArrayList<>();
+            genres.forEach(g -> names.add("genre:" + g));
+            if (anyYear) {
+                names.add("year");
+            }
+            if (anyRuntime) {
+                names.add("runtime");
+            }
+            codes(names, "language:", languages, languageCounts.size() > languages.size());
+            codes(names, "region:", regions, regionCounts.size() > regions.size());
+            if (anyImdb) {
+                names.add("imdb_rating");
+                names.add("log_imdb_votes");
+            }
+            names.add("mean_rating");
+            names.add("log_ratings");
+            return new Columns(List.copyOf(names), languages, regions, anyYear, anyRuntime, anyImdb);
+        }
+
+        /** Writes the item's content columns into {@code row}; a missing number is NaN, to be imputed. */
+        void fill(double[] row, CatalogueItem item) {
+            for (String g : item.genres()) {
+                row[names.indexOf("genre:" + g)] = 1;
+            }
+            if (anyYear) {
+                row[names.indexOf("year")] = item.year() == null ? Double.NaN : item.year();
+            }
+            if (anyRuntime) {
+                row[names.indexOf("runtime")] = item.runtimeMinutes() == null ? Double.NaN : item.runtimeMinutes();
+            }
+            code(row, "language:", languages, item.language());
+            code(row, "region:", regions, item.region());
+            if (anyImdb) {
+                int at = names.indexOf("imdb_rating");
+                row[at] = item.imdbRating() == null ? Double.NaN : item.imdbRating();
+                row[at + 1] = item.imdbVotes() == null ? Double.NaN : Math.log1p(item.imdbVotes());
+            }
+        }
+
+        private void code(double[] row, String prefix, Set<String> kept, String value) {
+            if (value != null && !value.isBlank()) {
+                row[names.indexOf(prefix + (kept.contains(value) ? value : OTHER))] = 1;
+            }
+        }
+
+        private static void count(Map<String, Integer> counts, String value) {
+            if (value != null && !value.isBlank()) {
+                counts.merge(value, 1, Integer::sum);
+            }
+        }
+
+        private static void codes(List<String> names, String prefix, Set<String> kept, boolean other) {
+            kept.forEach(c -> names.add(prefix + c));
+            if (other) {
+                names.add(prefix + OTHER);
+            }
+        }
     }
 
     /** The {@value #TOP_CODES} most common codes (ties by code), in code order. */
