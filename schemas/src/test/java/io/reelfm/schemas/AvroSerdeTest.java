@@ -52,11 +52,7 @@ class AvroSerdeTest {
         old.put("rating", 3.0f);
         old.put("timestamp", 1_600_000_000_000L);
         old.put("source", "legacy");
-        ByteBuffer written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
-        byte[] bytes = new byte[written.remaining()];
-        written.get(bytes);
-
-        RatingEvent read = ratings.decode(bytes);
+        RatingEvent read = ratings.decode(encodedWith(v1, old));
 
         assertThat(read.getEventId()).isEqualTo("old-1");
         assertThat(read.getUserId()).isEqualTo("u7");
@@ -76,11 +72,7 @@ class AvroSerdeTest {
         old.put("year", 1977);
         old.put("genres", List.of("Action", "Sci-Fi"));
         old.put("runtime", 121);
-        ByteBuffer written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
-        byte[] bytes = new byte[written.remaining()];
-        written.get(bytes);
-
-        Movie read = new AvroSerde<>(Movie.class).decode(bytes);
+        Movie read = new AvroSerde<>(Movie.class).decode(encodedWith(v1, old));
 
         assertThat(read.getTitle()).isEqualTo("Star Wars (1977)");
         assertThat(read.getRuntime()).isEqualTo(121);
@@ -116,5 +108,13 @@ class AvroSerdeTest {
     void pipelineTopicsAreTheIngestTopicsThenTheModelTopics() {
         assertThat(Topics.pipelineTopics()).extracting(Topic::name).doesNotHaveDuplicates()
                 .containsExactly("ratings", "movies", "users", "model-chunks", "model-manifests", "model-active");
+    }
+
+    /** The record as a producer holding only {@code schema} wrote it: single-object encoded, with that schema's fingerprint. */
+    private static byte[] encodedWith(Schema schema, GenericRecord record) throws Exception {
+        ByteBuffer written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+        return bytes;
     }
 }
