@@ -79,66 +79,39 @@ public final class SoakRun {
             System.out.printf("trainer's first fits done %.0f s after the replay%n", (System.nanoTime() - t0) / 1e9);
 
             sequentialByVariant(http, serving, users);
-            // A fresh JVM compiles its hot paths first: ramp up as an operator's traffic would.
-            ScheduledExecutorService warm = Executors.newScheduledThreadPool(2);
-            Random warmRandom = new Random(5);
-            for (int divisor : new int[] {10, 4, 2}) {
-                int rate = Math.max(1, queriesPerSecond / divisor);
-                var task = warm.scheduleAtFixedRate(() -> {
-                    String user = users.get(warmRandom.nextInt(users.size()));
-                    http.sendAsync(HttpRequest.newBuilder(URI.create(serving + "/users/" + user + "/recommendations?k=10"))
-                            .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                }, 0, TimeUnit.SECONDS.toNanos(1) / rate, TimeUnit.NANOSECONDS);
-                warm.schedule(() -> task.cancel(false), WARM_UP_STEP.toMillis(), TimeUnit.MILLISECONDS).get();
-            }
-            warm.shutdown();
-            System.out.printf("warmed up for %d s%n", 3 * WARM_UP_STEP.toSeconds());
-
-            ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
-            AtomicLong queryErrors = new AtomicLong();
-            AtomicLong queries = new AtomicLong();
-            AtomicLong accepted = new AtomicLong();
-            AtomicLong ingestErrors = new AtomicLong();
+            // A fresh JVM compiles its hot paths first: ramp up as an operator's traffic would, with the
+            // measured phase's mix (unknown users, ingest batches) at a tenth, a quarter and half of its rates,
+            // so the measured phase does not start by compiling the paths the ramp never took.
             AtomicLong eventIds = new AtomicLong();
+            Traffic warmUp = new Traffic();
+            for (int divisor : new int[] {10, 4, 2}) {
+                ScheduledExecutorService warm = Executors.newScheduledThreadPool(4);
+                Random warmRandom = new Random(5 + divisor);
+                warm.scheduleAtFixedRate(warmUp.query(http, serving, users, warmRandom), 0,
+                        TimeUnit.SECONDS.toNanos(1) * divisor / queriesPerSecond, TimeUnit.NANOSECONDS);
+                warm.scheduleAtFixedRate(warmUp.ingest(http, ingest, key, items, warmRandom, eventIds), 0,
+                        TimeUnit.SECONDS.toNanos(1) * BATCH_ROWS * divisor / ratingsPerSecond, TimeUnit.NANOSECONDS);
+                warm.schedule(() -> { }, WARM_UP_STEP.toMillis(), TimeUnit.MILLISECONDS).get();
+                warm.shutdown();
+                warm.awaitTermination(60, TimeUnit.SECONDS);
+            }
+            System.out.printf("warmed up for %d s: %d queries (%d errors), %d ratings accepted (%d failed batches)%n",
+                    3 * WARM_UP_STEP.toSeconds(), warmUp.queries.get(), warmUp.queryErrors.get(), warmUp.accepted.get(),
+                    warmUp.ingestErrors.get());
+
+            Traffic measured = new Traffic();
+            ConcurrentHistogram latency = measured.latency;
+            AtomicLong queryErrors = measured.queryErrors;
+            AtomicLong queries = measured.queries;
+            AtomicLong accepted = measured.accepted;
+            AtomicLong ingestErrors = measured.ingestErrors;
             ScheduledExecutorService load = Executors.newScheduledThreadPool(4);
             Random random = new Random(11);
             long periodNanos = TimeUnit.SECONDS.toNanos(1) / queriesPerSecond;
             long start = System.nanoTime();
-            load.scheduleAtFixedRate(() -> {
-                long due = System.nanoTime();
-                String user = random.nextInt(3) == 0 ? "soak-u" + random.nextInt(1000) : users.get(random.nextInt(users.size()));
-                HttpRequest r = HttpRequest.newBuilder(URI.create(serving + "/users/" + user + "/recommendations?k=10"))
-                        .timeout(Duration.ofSeconds(30)).GET().build();
-                http.sendAsync(r, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, e) -> {
-                    latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due)));
-                    queries.incrementAndGet();
-                    if (e != null || resp.statusCode() != 200) {
-                        queryErrors.incrementAndGet();
-                    }
-                });
-            }, 0, periodNanos, TimeUnit.NANOSECONDS);
+            load.scheduleAtFixedRate(measured.query(http, serving, users, random), 0, periodNanos, TimeUnit.NANOSECONDS);
             long batchPeriod = TimeUnit.SECONDS.toNanos(1) * BATCH_ROWS / ratingsPerSecond;
-            load.scheduleAtFixedRate(() -> {
-                StringBuilder body = new StringBuilder();
-                for (int i = 0; i < BATCH_ROWS; i++) {
-                    body.append("{\"eventId\":\"soak-").append(eventIds.incrementAndGet()).append("\",\"userId\":\"soak-u")
-                            .append(random.nextInt(1000)).append("\",\"itemId\":\"").append(items.get(random.nextInt(items.size())))
-                            .append("\",\"rating\":").append(1 + random.nextInt(5)).append("}\n");
-                }
-                try {
-                    HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(ingest + "/ratings/batch"))
-                            .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + key)
-                            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (resp.statusCode() == 202) {
-                        accepted.addAndGet(BATCH_ROWS);
-                    } else {
-                        ingestErrors.incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    ingestErrors.incrementAndGet();
-                }
-            }, 0, batchPeriod, TimeUnit.NANOSECONDS);
+            load.scheduleAtFixedRate(measured.ingest(http, ingest, key, items, random, eventIds), 0, batchPeriod, TimeUnit.NANOSECONDS);
 
             List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
@@ -156,7 +129,7 @@ public final class SoakRun {
             load.awaitTermination(60, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - start) / 1e9;
 
-            long expected = replayed + accepted.get();
+            long expected = replayed + warmUp.accepted.get() + accepted.get();
             AtomicLong counted = new AtomicLong(-1);
             AtomicLong trainerAccepted = new AtomicLong(-1);
             try {
@@ -179,10 +152,63 @@ public final class SoakRun {
                     queries.get(), queryErrors.get(), latency.getValueAtPercentile(50) / 1000.0,
                     latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0,
                     latency.getMaxValue() / 1000.0);
-            System.out.printf("ratings: %d accepted, %d failed batches; serving counts %d of %d expected (replayed + accepted);"
+            System.out.printf("ratings: %d accepted, %d failed batches; serving counts %d of %d expected (replayed + accepted, warm-up included);"
                     + " trainer accepted %d%n", accepted.get(), ingestErrors.get(), counted.get(), expected, trainerAccepted.get());
         }
         System.exit(0);
+    }
+
+    /**
+     * One phase's load and what came of it: queries for replayed users and, one in three, for the
+     * users the ingest batches create (whose lists are folded in as their ratings arrive), and
+     * batches of ratings with fresh eventIds.
+     */
+    private static final class Traffic {
+        final ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+        final AtomicLong queries = new AtomicLong();
+        final AtomicLong queryErrors = new AtomicLong();
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong ingestErrors = new AtomicLong();
+
+        Runnable query(HttpClient http, String serving, List<String> users, Random random) {
+            return () -> {
+                long due = System.nanoTime();
+                String user = random.nextInt(3) == 0 ? "soak-u" + random.nextInt(1000) : users.get(random.nextInt(users.size()));
+                HttpRequest r = HttpRequest.newBuilder(URI.create(serving + "/users/" + user + "/recommendations?k=10"))
+                        .timeout(Duration.ofSeconds(30)).GET().build();
+                http.sendAsync(r, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, e) -> {
+                    latency.recordValue(Math.max(1, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due)));
+                    queries.incrementAndGet();
+                    if (e != null || resp.statusCode() != 200) {
+                        queryErrors.incrementAndGet();
+                    }
+                });
+            };
+        }
+
+        Runnable ingest(HttpClient http, String ingest, String key, List<String> items, Random random, AtomicLong eventIds) {
+            return () -> {
+                StringBuilder body = new StringBuilder();
+                for (int i = 0; i < BATCH_ROWS; i++) {
+                    body.append("{\"eventId\":\"soak-").append(eventIds.incrementAndGet()).append("\",\"userId\":\"soak-u")
+                            .append(random.nextInt(1000)).append("\",\"itemId\":\"").append(items.get(random.nextInt(items.size())))
+                            .append("\",\"rating\":").append(1 + random.nextInt(5)).append("}\n");
+                }
+                try {
+                    HttpResponse<String> resp = http.send(HttpRequest.newBuilder(URI.create(ingest + "/ratings/batch"))
+                            .header("Content-Type", "application/x-ndjson").header("Authorization", "Bearer " + key)
+                            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (resp.statusCode() == 202) {
+                        accepted.addAndGet(BATCH_ROWS);
+                    } else {
+                        ingestErrors.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    ingestErrors.incrementAndGet();
+                }
+            };
+        }
     }
 
     /** One request at a time for every replayed user, twice: the per-variant cost with no queueing. */
