@@ -40,7 +40,9 @@ import io.reelfm.testkit.TopicReader;
  * killed with SIGKILL under query load: the other must answer every user within 10 s (from its
  * standby replicas, marked stale, until the partitions have moved). Then poison lands on every
  * input topic, the global {@code movies} table included: the survivor keeps answering, stays
- * live, and the dead letters are on their topic. Last, an instance started on a taken port says so.
+ * live, and the dead letters are on their topic. Then the killed instance is started again and must
+ * take its users back (the survivor forwards to it again) within three minutes. Last, an instance
+ * started on a taken port says so.
  */
 class ServingFailoverIT {
 
@@ -128,6 +130,23 @@ class ServingFailoverIT {
                 assertThat(ServiceProcess.httpStatus(http, portA, "/movies/m1")).isEqualTo(200);
                 assertThat(ServiceProcess.httpStatus(http, portA, "/health/live")).isEqualTo(200);
 
+                // The killed instance rejoins from its own state directory, warms up as a standby and takes
+                // its users back at a probing rebalance (every minute), so the survivor forwards to it again.
+                long forwardedBefore = forwardedRequests(http, portA);
+                long restartedAt = System.nanoTime();
+                b.restart();
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    for (int u = 0; u < USERS; u++) {
+                        ServiceProcess.httpStatus(http, portA, "/users/u" + u + "/recommendations?k=5");
+                    }
+                    return forwardedRequests(http, portA) > forwardedBefore;
+                });
+                long tookBack = System.nanoTime();
+                // The hand-over's rebalance briefly closes stores; then the rejoined instance answers everyone.
+                await().atMost(Duration.ofSeconds(60)).until(() -> allUsers(http, portB));
+                System.out.printf("serving rejoin: the restarted instance owned users again %.1f s after its restart,"
+                        + " answered every user %.1f s after that%n", (tookBack - restartedAt) / 1e9, (System.nanoTime() - tookBack) / 1e9);
+
                 ServiceProcess clash = ServiceProcess.start("serving-clash", List.of("serving", "--port", String.valueOf(portA),
                         "--bootstrap-servers", bootstrap), servingEnv("clash"), dir);
                 assertThat(clash.awaitExit(Duration.ofSeconds(60))).isNotZero().isNotEqualTo(-1);
@@ -204,6 +223,14 @@ class ServingFailoverIT {
             }
         }
         return true;
+    }
+
+    /** The survivor's count of requests it forwarded to the instance owning the user. */
+    private static long forwardedRequests(HttpClient http, int port) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("reelfm_serving_forwarded_requests_total"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static Answer ask(HttpClient http, int port, String path, String user) {
