@@ -41,7 +41,8 @@ import io.reelfm.testkit.TopicReader;
  * standby replicas, marked stale, until the partitions have moved). Then poison lands on every
  * input topic, the global {@code movies} table included: the survivor keeps answering, stays
  * live, and the dead letters are on their topic. Then the killed instance is started again and must
- * take its users back (the survivor forwards to it again) within three minutes. Last, an instance
+ * take its users back (the survivor forwards to it again) within three minutes, answer every user
+ * and serve movie pages from the global table it restored with the poison in it. Last, an instance
  * started on a taken port says so.
  */
 class ServingFailoverIT {
@@ -146,6 +147,10 @@ class ServingFailoverIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> allUsers(http, portB));
                 System.out.printf("serving rejoin: the restarted instance owned users again %.1f s after its restart,"
                         + " answered every user %.1f s after that%n", (tookBack - restartedAt) / 1e9, (System.nanoTime() - tookBack) / 1e9);
+                // It restored the global movies table with the poison in it: decoded the same way, nothing stops.
+                assertThat(ServiceProcess.httpStatus(http, portB, "/movies/search?q=movie")).isEqualTo(200);
+                assertThat(ServiceProcess.httpStatus(http, portB, "/movies/m1")).isEqualTo(200);
+                assertThat(ServiceProcess.httpStatus(http, portB, "/health/live")).isEqualTo(200);
 
                 ServiceProcess clash = ServiceProcess.start("serving-clash", List.of("serving", "--port", String.valueOf(portA),
                         "--bootstrap-servers", bootstrap), servingEnv("clash"), dir);
