@@ -15,7 +15,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.reelfm.schemas.Topic;
 import io.reelfm.schemas.TopicCreator;
 import io.reelfm.schemas.Topics;
-import io.reelfm.service.http.Readiness;
 import io.reelfm.service.http.RunningService;
 import io.reelfm.service.http.ServiceApp;
 import io.reelfm.service.http.ServiceAppConfig;
@@ -30,6 +29,7 @@ import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.trainer.policy.ModelSlot;
 import io.reelfm.trainer.policy.Rejection;
 import io.reelfm.trainer.policy.RejectionLog;
+import io.reelfm.trainer.policy.TrainerReadiness;
 import io.reelfm.trainer.policy.TrainingLoop;
 import io.reelfm.trainer.snapshot.PublishedModels;
 import io.reelfm.trainer.snapshot.SnapshotPublisher;
@@ -40,8 +40,9 @@ import io.reelfm.trainer.store.TrainingState;
 /**
  * The running trainer: creates missing topics, recovers what is already published, restores the
  * training state (checkpoint or cold rebuild from the topics), runs the {@link TrainingLoop} on
- * its own thread and serves the REST API. The all-in-one launcher and the tests start it
- * in-process with {@link #start}; {@link TrainerMain} is the standalone entry point.
+ * its own thread and serves the REST API, ready once the loop's {@link TrainerReadiness} says so
+ * (caught up, first fits done). The all-in-one launcher and the tests start it in-process with
+ * {@link #start}; {@link TrainerMain} is the standalone entry point.
  */
 public final class TrainerService extends RunningService {
 
@@ -98,13 +99,14 @@ public final class TrainerService extends RunningService {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         TrainingState finalState = state;
         Gauge.builder("reelfm.trainer.ratings", () -> finalState.counts().ratings()).register(registry);
-        Gauge.builder("reelfm.trainer.consumer.lag", () -> loop.status().lag()).register(registry);
-        Readiness readiness = () -> loop.status().failure() == null ? Readiness.Status.up()
-                : Readiness.Status.down("training loop stopped: " + loop.status().failure());
+        Gauge.builder("reelfm.trainer.consumer.lag", () -> {
+            long lag = loop.status().lag();
+            return lag < 0 ? Double.NaN : lag;
+        }).register(registry);
         ModelsResource models = new ModelsResource(slots, publisher, new Authenticator(config.apiKeys()));
         StatusResource status = new StatusResource(loop, state);
         ServiceApp app = ServiceApp.create(new ServiceAppConfig("trainer", config.host(), config.port(),
-                ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, ServiceAppConfig.DEFAULT_STOP_TIMEOUT), readiness, registry, a -> {
+                ServiceAppConfig.DEFAULT_MAX_REQUEST_BYTES, ServiceAppConfig.DEFAULT_STOP_TIMEOUT), loop.readiness(), registry, a -> {
                     models.register(a);
                     status.register(a);
                 });

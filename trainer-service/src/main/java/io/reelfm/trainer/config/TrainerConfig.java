@@ -43,6 +43,12 @@ import io.reelfm.trainer.snapshot.PublishFault;
  * @param chunkBytes          {@code reelfm.trainer.snapshot.chunk-bytes}, default 512 KiB (the maximum)
  * @param retainVersions      {@code reelfm.trainer.snapshot.retain}, default 3 versions per model
  * @param pollTimeout         {@code reelfm.trainer.poll-timeout}, default 200ms
+ * @param readyMaxLag         {@code reelfm.trainer.ready-max-lag}, default 1000: {@code /health/ready} says UP only once the
+ *                            consumer is at most this many records behind the end of its input topics and every model
+ *                            with data to fit has a model ({@link io.reelfm.trainer.policy.TrainerReadiness}): a trainer
+ *                            still replaying a backlog is alive but has published nothing from it. A bound rather than
+ *                            zero, so a steady stream of new ratings cannot keep it unready; once ready it stays ready
+ *                            while the training loop runs
  * @param seed                {@code reelfm.trainer.seed}, default 42: holdout selection
  * @param apiKeys             {@code reelfm.api-keys} / {@code reelfm.admin-keys}, default none: when set, rollback and retrain
  *                            require an admin key
@@ -54,7 +60,7 @@ public record TrainerConfig(String host, int port, String bootstrapServers, shor
                             int minRatings, long refitAfterEvents, Duration refitAfter, long onlineMinEvents,
                             int holdoutPerUser, int holdoutMinRatings, int holdoutMaxUsers, int rankingUsers, int topN,
                             double relevantRating, double gateTolerance, int chunkBytes, int retainVersions,
-                            Duration pollTimeout, long seed, ApiKeys apiKeys, KafkaClientProperties kafkaClient,
+                            Duration pollTimeout, long readyMaxLag, long seed, ApiKeys apiKeys, KafkaClientProperties kafkaClient,
                             PublishFault publishFault) {
 
     public TrainerConfig {
@@ -80,6 +86,7 @@ public record TrainerConfig(String host, int port, String bootstrapServers, shor
                 "must be 1.." + SnapshotChunker.MAX_CHUNK_BYTES + ", was " + chunkBytes);
         ConfigException.require(retainVersions >= 2, "reelfm.trainer.snapshot.retain", "must be >= 2 so that rollback has a target");
         ConfigException.require(pollTimeout.toMillis() >= 1, "reelfm.trainer.poll-timeout", "must be positive");
+        ConfigException.require(readyMaxLag >= 0, "reelfm.trainer.ready-max-lag", "must be >= 0, was " + readyMaxLag);
         models = List.copyOf(models);
         Objects.requireNonNull(publishFault, "publishFault");
         Objects.requireNonNull(apiKeys, "apiKeys");
@@ -114,6 +121,7 @@ public record TrainerConfig(String host, int port, String bootstrapServers, shor
                 s.integer("reelfm.trainer.snapshot.chunk-bytes", SnapshotChunker.MAX_CHUNK_BYTES),
                 s.integer("reelfm.trainer.snapshot.retain", 3),
                 s.duration("reelfm.trainer.poll-timeout", Duration.ofMillis(200)),
+                s.longValue("reelfm.trainer.ready-max-lag", 1000),
                 s.longValue("reelfm.trainer.seed", 42),
                 ApiKeys.fromSettings(s),
                 KafkaClientProperties.fromSettings(s),
@@ -124,6 +132,6 @@ public record TrainerConfig(String host, int port, String bootstrapServers, shor
         return new TrainerConfig(host, port, bootstrapServers, replicationFactor, groupId, checkpointDir, checkpointInterval,
                 dedupeCapacity, models, minRatings, refitAfterEvents, refitAfter, onlineMinEvents, holdoutPerUser,
                 holdoutMinRatings, holdoutMaxUsers, rankingUsers, topN, relevantRating, gateTolerance, chunkBytes,
-                retainVersions, pollTimeout, seed, apiKeys, kafkaClient, fault);
+                retainVersions, pollTimeout, readyMaxLag, seed, apiKeys, kafkaClient, fault);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -170,13 +171,27 @@ public final class EventConsumer implements AutoCloseable {
         }
     }
 
-    /** Records behind the log end, summed over assigned partitions (the consumer's own view). */
+    /**
+     * Records behind the log end (the last stable offset, as read_committed sees it), summed over
+     * the assigned partitions: the consumer's own view, no broker round trip. {@code -1} while it is
+     * not known, that is before partitions are assigned or while the end of one of them has not been
+     * learned yet (before its first fetch): counting those as 0 would make a trainer that has not
+     * read anything look caught up.
+     */
     public long lag() {
+        var assigned = consumer.assignment();
         long lag = 0;
-        for (TopicPartition tp : consumer.assignment()) {
-            lag += consumer.currentLag(tp).orElse(0L);
+        boolean known = !assigned.isEmpty();
+        for (TopicPartition tp : assigned) {
+            // asked for every partition: an unknown end makes the consumer request it for next time
+            OptionalLong behind = consumer.currentLag(tp);
+            if (behind.isPresent()) {
+                lag += behind.getAsLong();
+            } else {
+                known = false;
+            }
         }
-        return lag;
+        return known ? lag : -1;
     }
 
     /**

@@ -14,8 +14,8 @@ import io.reelfm.trainer.model.SnapshotFitter;
  * One named model inside the trainer: its FM fitter (which keeps the working model, user
  * parameters included, never published), the active version it is gated against (as the scorer
  * serving would build from it) and its training history.
- * Mutated by the training thread; the HTTP threads read {@link #lastFit()}, {@link #rejections()}
- * and set {@link #requestRetrain()}.
+ * Mutated by the training thread; the HTTP threads read {@link #lastFit()}, {@link #rejections()},
+ * {@link #fitted()} (for readiness) and set {@link #requestRetrain()}.
  */
 public final class ModelSlot {
 
@@ -30,7 +30,8 @@ public final class ModelSlot {
     private long newSinceFit;
     private long newSinceOnline;
     private long lastFitNanos = System.nanoTime();
-    private boolean fitted;
+    /** Volatile: readiness reads it from HTTP threads. */
+    private volatile boolean fitted;
     /** Whether the fit under way was asked for explicitly (it publishes even without new data). */
     private boolean explicitRetrain;
     private volatile FitRecord lastFit;
@@ -85,6 +86,11 @@ public final class ModelSlot {
         return System.nanoTime() - lastFitNanos;
     }
 
+    /**
+     * Whether this model has one since start: a full fit was made or attempted (whatever became of
+     * it: published, unchanged, rejected by the gate or failed), or it adopted its active version
+     * after a restart ({@link #resumeFrom}).
+     */
     boolean fitted() {
         return fitted;
     }

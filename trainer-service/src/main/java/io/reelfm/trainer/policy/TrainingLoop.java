@@ -43,8 +43,9 @@ public final class TrainingLoop implements Runnable {
     private final CheckpointSchedule checkpoints;
     private final PublishGate gate;
     private final ClusterRun clusters;
+    private final TrainerReadiness readiness;
     private volatile boolean running = true;
-    private volatile LoopStatus status = new LoopStatus(0, 0, 0, null, null);
+    private volatile LoopStatus status = new LoopStatus(-1, 0, 0, null, null);
     private boolean crashed;
 
     public TrainingLoop(TrainerConfig config, TrainingState state, EventConsumer consumer, SnapshotPublisher publisher,
@@ -60,6 +61,8 @@ public final class TrainingLoop implements Runnable {
         this.checkpoints = new CheckpointSchedule(config, state, consumer, checkpoint, fittedModels);
         this.gate = new PublishGate(config, state, publisher);
         this.clusters = new ClusterRun(state, publisher, gate);
+        this.readiness = new TrainerReadiness(config.readyMaxLag(), config.minRatings(), this::status, this.slots,
+                () -> state.counts().ratings());
     }
 
     public LoopStatus status() {
@@ -68,6 +71,11 @@ public final class TrainingLoop implements Runnable {
 
     public List<ModelSlot> slots() {
         return slots;
+    }
+
+    /** Whether the trainer is ready ({@code GET /health/ready}); see {@link TrainerReadiness}. */
+    public TrainerReadiness readiness() {
+        return readiness;
     }
 
     /** Asks the loop to finish its current step and stop; the thread saves a final checkpoint. */
@@ -86,6 +94,8 @@ public final class TrainingLoop implements Runnable {
         try {
             while (running) {
                 step();
+                // readiness latches on what the loop sees, not only when a probe happens to ask
+                readiness.check();
             }
         } catch (WakeupException e) {
             if (running) {

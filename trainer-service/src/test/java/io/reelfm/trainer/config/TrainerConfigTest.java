@@ -36,10 +36,18 @@ class TrainerConfigTest {
         assertThat(c.refitAfter()).isEqualTo(Duration.ofMinutes(30));
         assertThat(c.checkpointDir()).isNull();
         assertThat(c.gateTolerance()).isEqualTo(0.02);
+        assertThat(c.readyMaxLag()).isEqualTo(1000);
         assertThat(c.models().get(0).features()).isEqualTo(ModelSpec.DEFAULT_FEATURES);
         assertThat(c.models().get(0).fmConfig().groups()).contains(
                 io.reelfm.core.fm.FeatureGroup.GENRES, io.reelfm.core.fm.FeatureGroup.YEAR, io.reelfm.core.fm.FeatureGroup.PROFILE)
                 .doesNotContain(io.reelfm.core.fm.FeatureGroup.IMPLICIT, io.reelfm.core.fm.FeatureGroup.RATERS);
+    }
+
+    @Test
+    void theReadinessLagBoundIsSetByItsKeyAndCannotBeNegative() {
+        assertThat(TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.ready-max-lag", "0"))).readyMaxLag()).isZero();
+        assertThatThrownBy(() -> TrainerConfig.from(Settings.ofMap(Map.of("reelfm.trainer.ready-max-lag", "-1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.trainer.ready-max-lag");
     }
 
     @Test

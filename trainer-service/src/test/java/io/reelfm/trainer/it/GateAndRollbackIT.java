@@ -52,6 +52,8 @@ class GateAndRollbackIT {
                     .isGreaterThan(rejection.get("activeMetrics").get("rmse").asDouble());
             assertThat(rejection.get("hyperparameters").get("lambda").asText()).isEqualTo("5000.0");
             assertThat(listed.get("lastTraining").get("outcome").asText()).isEqualTo("rejected");
+            // a rejected first fit is a finished one: it does not keep the trainer unready
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> readiness(trainer.port()).status() == 200);
         }
         assertThat(live(manifests(model))).containsOnlyKeys(model + "/1");
         assertThat(active(model).getVersion()).isEqualTo(1);

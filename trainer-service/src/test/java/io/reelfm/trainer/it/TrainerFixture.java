@@ -55,10 +55,15 @@ final class TrainerFixture {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A test config: free port, fresh group, small holdout, no time-based refits; overrides win. */
+    /** A test config on the shared broker: free port, fresh group, small holdout, no time-based refits; overrides win. */
     static TrainerConfig config(String models, Map<String, String> overrides) {
+        return config(bootstrap(), models, overrides);
+    }
+
+    /** The same on a broker of the test's own. */
+    static TrainerConfig config(String bootstrap, String models, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
-        values.put("reelfm.kafka.bootstrap-servers", bootstrap());
+        values.put("reelfm.kafka.bootstrap-servers", bootstrap);
         values.put("reelfm.trainer.port", "0");
         values.put("reelfm.trainer.group-id", unique("trainer-it"));
         values.put("reelfm.trainer.models", models);
@@ -71,8 +76,12 @@ final class TrainerFixture {
     }
 
     static void produce(List<RatingEvent> events) {
+        produce(bootstrap(), events);
+    }
+
+    static void produce(String bootstrap, List<RatingEvent> events) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(p, Topics.RATINGS.keySerde().serializer(), Topics.RATINGS.valueSerde().serializer())) {
             for (RatingEvent e : events) {
@@ -105,6 +114,23 @@ final class TrainerFixture {
 
     static JsonNode get(int port, String path) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(), 200);
+    }
+
+    /** An answer of {@code GET /health/ready}: its status and the detail saying why. */
+    record Readiness(int status, String detail) {
+    }
+
+    static Readiness readiness(int port) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Readiness(r.statusCode(), JSON.readTree(r.body()).path("detail").asText());
+        } catch (IOException e) {
+            throw new AssertionError("GET /health/ready failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     static JsonNode post(int port, String path, int expectedStatus) {
