@@ -85,7 +85,7 @@ public final class Evaluator {
     private RankingResult rank(Split split, RatingPredictor model) {
         RankingEvaluator evaluator = new RankingEvaluator(ranking, genres);
         if (!split.strong()) {
-            return evaluator.evaluate(split.train(), split.test(), model);
+            return evaluator.evaluate(split.train(), split.test(), model, split.candidates());
         }
         return model instanceof HistoryScorer scorer
                 ? evaluator.evaluateFoldIn(split.train(), split.foldIn(), split.test(), scorer) : null;

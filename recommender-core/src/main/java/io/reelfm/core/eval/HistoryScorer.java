@@ -14,4 +14,14 @@ public interface HistoryScorer {
      * @param out    receives one score per item (length = number of items)
      */
     void scoreHistory(int[] items, float[] values, float[] out);
+
+    /**
+     * The same for a user of the split's index space whose ratings the model never saw, for models
+     * that also read what else is known of the user (a profile); the default ignores the user.
+     *
+     * @param user the user's index (the split's user space)
+     */
+    default void scoreHistory(int user, int[] items, float[] values, float[] out) {
+        scoreHistory(items, values, out);
+    }
 }

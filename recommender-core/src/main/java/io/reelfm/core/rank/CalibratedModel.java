@@ -49,6 +49,12 @@ public final class CalibratedModel implements RatingPredictor, HistoryScorer {
         calibrate(items, out);
     }
 
+    @Override
+    public void scoreHistory(int user, int[] items, float[] values, float[] out) {
+        ((HistoryScorer) base).scoreHistory(user, items, values, out);
+        calibrate(items, out);
+    }
+
     private void calibrate(int[] history, float[] out) {
         BitSet seen = new BitSet(out.length);
         for (int i : history) {

@@ -26,6 +26,20 @@ public final class ImplicitFoldIn {
      */
     public static float[] solve(float[] rows, int k, double[] gram, int[] columns, float[] weights, ImplicitPrior prior,
                                 int otherSide) {
+        return solve(rows, k, gram, columns, weights, prior, otherSide, null);
+    }
+
+    /**
+     * The same row solve with the ridge centred on a prior mean m instead of the origin:
+     * {@code (a0 G + sum_j c_j y_j y_j^T + ridge I) x = sum_j c_j y_j + ridge m}, the row step of
+     * {@link AttributeAls}, where m is the sum of the row's attribute embeddings. A row with no
+     * usable column still gets the exact minimiser {@code ridge (a0 G + ridge I)^-1 m}: the
+     * unobserved-cell term applies to it as to every row, so m itself is not the optimum.
+     *
+     * @param mean the prior mean (length k), or null for the origin (then a row without columns is zero)
+     */
+    public static float[] solve(float[] rows, int k, double[] gram, int[] columns, float[] weights, ImplicitPrior prior,
+                                int otherSide, float[] mean) {
         double[] a = new double[k * k];
         double[] b = new double[k];
         int used = 0;
@@ -47,7 +61,7 @@ public final class ImplicitFoldIn {
             used++;
         }
         float[] out = new float[k];
-        if (used == 0) {
+        if (used == 0 && isZero(mean)) {
             return out;
         }
         double a0 = prior.unobservedWeight();
@@ -58,12 +72,28 @@ public final class ImplicitFoldIn {
                 a[row + g] += a0 * gram[row + g];
             }
             a[row + f] += ridge;
+            if (mean != null) {
+                b[f] += ridge * mean[f];
+            }
         }
         double[] x = Cholesky.solve(a, b, k);
         for (int f = 0; f < k; f++) {
             out[f] = (float) x[f];
         }
         return out;
+    }
+
+    /** True for a null or all-zero vector. */
+    static boolean isZero(float[] v) {
+        if (v == null) {
+            return true;
+        }
+        for (float x : v) {
+            if (x != 0f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code sum_j y_j y_j^T} over all {@code n} rows of {@code rows} (full k x k, row-major). */

@@ -34,7 +34,17 @@ public final class RankingEvaluator {
 
     /** Users of {@code test} ranked by the trained model, excluding their {@code train} items. */
     public RankingResult evaluate(RatingSet train, RatingSet test, RatingPredictor predictor) {
-        return run(train, train, test, (u, items, values, out) -> predictor.scoreAll(u, out));
+        return evaluate(train, test, predictor, null);
+    }
+
+    /**
+     * The same with the lists drawn from {@code candidates} only (the item cold-start protocol
+     * ranks just the held-out items, {@link io.reelfm.core.eval.split.Splits#coldItems}).
+     *
+     * @param candidates the items a list may hold; null for the whole catalogue
+     */
+    public RankingResult evaluate(RatingSet train, RatingSet test, RatingPredictor predictor, BitSet candidates) {
+        return run(train, train, test, (u, items, values, out) -> predictor.scoreAll(u, out), candidates);
     }
 
     /**
@@ -43,7 +53,7 @@ public final class RankingEvaluator {
      * novelty.
      */
     public RankingResult evaluateFoldIn(RatingSet train, RatingSet history, RatingSet test, HistoryScorer scorer) {
-        return run(train, history, test, (u, items, values, out) -> scorer.scoreHistory(items, values, out));
+        return run(train, history, test, (u, items, values, out) -> scorer.scoreHistory(u, items, values, out), null);
     }
 
     @FunctionalInterface
@@ -51,7 +61,8 @@ public final class RankingEvaluator {
         void score(int user, int[] items, float[] values, float[] out);
     }
 
-    private RankingResult run(RatingSet train, RatingSet history, RatingSet test, UserScores scoring) {
+    private RankingResult run(RatingSet train, RatingSet history, RatingSet test, UserScores scoring,
+                              BitSet candidates) {
         int[][] historyRows = history.rowsByUser();
         int[][] testRows = test.rowsByUser();
         int numItems = test.numItems();
@@ -81,6 +92,10 @@ public final class RankingEvaluator {
             int[] items = new int[rows.length];
             float[] values = new float[rows.length];
             BitSet seen = new BitSet(numItems);
+            if (candidates != null) {
+                seen.set(0, numItems);
+                seen.andNot(candidates);
+            }
             for (int j = 0; j < rows.length; j++) {
                 items[j] = history.item(rows[j]);
                 values[j] = history.value(rows[j]);

@@ -118,6 +118,37 @@ public final class Splits {
                 all.select(sorted(foldIn)));
     }
 
+    /**
+     * Item cold start (Schein et al. 2002; Gantner et al. 2010): a seeded {@code itemShare} of the
+     * rated items is held out whole. Training has every rating of the other items; the test is
+     * every rating of the held-out ones, and each user's list is drawn from the held-out items
+     * only ({@link Split#candidates}), since those are the new films the protocol asks a model to
+     * place. A model that learns only from interactions has nothing to tell them apart; one that
+     * reads their attributes can.
+     */
+    public static Split coldItems(RatingSet all, double itemShare, long seed) {
+        if (!(itemShare > 0 && itemShare < 1)) {
+            throw new IllegalArgumentException("item share must be in (0, 1), got " + itemShare);
+        }
+        boolean[] rated = new boolean[all.numItems()];
+        for (int r = 0; r < all.size(); r++) {
+            rated[all.item(r)] = true;
+        }
+        int[] eligible = IntStream.range(0, rated.length).filter(i -> rated[i]).toArray();
+        if (eligible.length < 2) {
+            throw new IllegalArgumentException("needs at least 2 rated items, got " + eligible.length);
+        }
+        int[] order = permutation(eligible.length, seed);
+        int heldCount = (int) Math.min(eligible.length - 1, Math.max(1, Math.round(eligible.length * itemShare)));
+        java.util.BitSet held = new java.util.BitSet(all.numItems());
+        for (int j = 0; j < heldCount; j++) {
+            held.set(eligible[order[j]]);
+        }
+        int[] test = IntStream.range(0, all.size()).filter(r -> held.get(all.item(r))).toArray();
+        int[] train = IntStream.range(0, all.size()).filter(r -> !held.get(all.item(r))).toArray();
+        return new Split("cold-items-" + itemShare, all.select(train), all.select(test), null, held);
+    }
+
     private static int[] sorted(List<Integer> rows) {
         return rows.stream().mapToInt(Integer::intValue).sorted().toArray();
     }

@@ -88,7 +88,26 @@ class SplitsTest {
     }
 
     @Test
+    void coldItemsAreHeldOutWholeAndAreTheOnlyCandidates() {
+        Split split = Splits.coldItems(all, 0.1, 5);
+        java.util.BitSet cold = split.candidates();
+        assertThat(cold).isNotNull();
+        assertThat(cold.cardinality()).isEqualTo(6);
+        assertThat(split.train().size() + split.test().size()).isEqualTo(all.size());
+        for (int r = 0; r < split.train().size(); r++) {
+            assertThat(cold.get(split.train().item(r))).as("training rating %d is of a cold item", r).isFalse();
+        }
+        for (int r = 0; r < split.test().size(); r++) {
+            assertThat(cold.get(split.test().item(r))).as("test rating %d is of a warm item", r).isTrue();
+        }
+        assertThat(split.strong()).isFalse();
+        assertThat(keys(Splits.coldItems(all, 0.1, 5).test())).isEqualTo(keys(split.test()));
+        assertThat(Splits.coldItems(all, 0.1, 6).candidates()).isNotEqualTo(cold);
+    }
+
+    @Test
     void rejectsBadParametersNamingThem() {
+        assertThatThrownBy(() -> Splits.coldItems(all, 0, 0)).hasMessageContaining("item share");
         assertThatThrownBy(() -> Splits.kFold(all, 1, 0)).hasMessageContaining("k must be");
         assertThatThrownBy(() -> Splits.timeHoldoutFraction(all, 1.5)).hasMessageContaining("fraction");
         assertThatThrownBy(() -> Splits.timeHoldoutLastN(all, 0)).hasMessageContaining("lastN");

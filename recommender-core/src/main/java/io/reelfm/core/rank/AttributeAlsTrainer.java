@@ -1,0 +1,61 @@
+package io.reelfm.core.rank;
+
+import io.reelfm.core.eval.RatingPredictor;
+import io.reelfm.core.eval.RatingSet;
+import io.reelfm.core.eval.RatingTrainer;
+
+/**
+ * The attribute model ({@link AttributeAls}) as an evaluation learner. With a tuner, factors stay
+ * as given and the regularisation, unobserved weight and liked-rating boost are chosen on a
+ * validation slice of each training fold by the iALS settings search ({@link RankingTuner#ials});
+ * the attribute ridge follows from them (see {@link AttributeAls}), so no setting is fixed on one
+ * data set. The model is then fitted on the whole fold with the users' and items' attributes.
+ */
+public final class AttributeAlsTrainer implements RatingTrainer {
+
+    private final String name;
+    private final ImplicitAlsConfig config;
+    private final RankingTuner tuner;
+    private final AttributeRows userAttributes;
+    private final AttributeRows itemAttributes;
+    private volatile ImplicitAlsConfig lastChosen;
+
+    /**
+     * @param tuner          chooses the iALS settings per fold; null trains {@code config} as given
+     * @param userAttributes one row per user of the evaluation's index space
+     * @param itemAttributes one row per item of the evaluation's index space
+     */
+    public AttributeAlsTrainer(String name, ImplicitAlsConfig config, RankingTuner tuner, AttributeRows userAttributes,
+                               AttributeRows itemAttributes) {
+        this.name = name;
+        this.config = config;
+        this.tuner = tuner;
+        this.userAttributes = userAttributes;
+        this.itemAttributes = itemAttributes;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean predictsRatings() {
+        return false;
+    }
+
+    /** The settings of the last fold's fit (after tuning), or null before any. */
+    public ImplicitAlsConfig lastChosen() {
+        return lastChosen;
+    }
+
+    @Override
+    public RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener) {
+        ImplicitAlsConfig chosen = tuner == null ? config : tuner.ials(train, config).best();
+        lastChosen = chosen;
+        AttributeAlsModel model = new AttributeAls(chosen).train(Interactions.of(train, chosen.weight()),
+                userAttributes, itemAttributes);
+        listener.onIteration(chosen.iterations(), model);
+        return model;
+    }
+}
