@@ -49,7 +49,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--folds", paramLabel = "SPEC", defaultValue = "u1,u2,u3,u4,u5",
             description = "u1..u5 (the canonical files of MovieLens 100K only), kfold:K (seeded K-fold), time[:N|:F] (per-user"
                     + " holdout of the N latest ratings, default 10, or the latest fraction F) or strong[:F] (strong generalisation:"
-                    + " a share F of the users, default 0.1, held out whole; their later 20%% is tested after folding in the rest);"
+                    + " a share F of the users, default 0.1, held out whole; their later 20%% is tested after folding in the rest)"
+                    + " or cold-items[:F] (item cold start: a share F of the items, default 0.1, held out whole; each user ranks"
+                    + " only those);"
                     + " all but u1..u5 are cut from all the data set's ratings. Ignored with --train/--test (default: ${DEFAULT-VALUE}).")
     String folds;
 
@@ -63,11 +65,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--learner", defaultValue = "mcmc",
             description = {"mcmc, als, sgd (factorization machines), bias (baseline); ranking models: ials (implicit ALS),",
+                    "fm-rank (implicit ALS with genre, decade and profile embeddings, for new items and profile-only users),",
                     "ease, pop (most popular), default (what the trainer serves by default), deepfm (its lists re-ranked",
                     "by a DeepFM network) (default: ${DEFAULT-VALUE})."})
     String learner;
 
-    @Option(names = "--factors", paramLabel = "K", description = "Factors (default: 64 for ials and default, 8 for FM; for deepfm the network's"
+    @Option(names = "--factors", paramLabel = "K", description = "Factors (default: 64 for ials, fm-rank and default, 8 for FM; for deepfm the network's"
             + " embedding size, default 16).")
     Integer factors;
 
@@ -78,12 +81,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--iterations", paramLabel = "N",
             description = "MCMC samples, ALS or iALS sweeps, SGD epochs, bias passes or deepfm's most epochs"
-                    + " (default: 16 for ials and default, 8 for deepfm, else 50).")
+                    + " (default: 16 for ials, fm-rank and default, 8 for deepfm, else 50).")
     Integer iterations;
 
     @Option(names = "--reg", paramLabel = "L2|auto", defaultValue = "auto",
             description = {"L2 on factors for ALS/SGD (linear weights keep the tuned ratio), damping for bias, lambda for ease,",
-                    "reg for ials; auto = ALS 8, SGD 0.12, bias 3, and for ease and ials chosen on a validation slice of",
+                    "reg for ials and fm-rank; auto = ALS 8, SGD 0.12, bias 3, and for ease, ials and fm-rank chosen on a validation slice of",
                     "each training fold; MCMC learns its own (default: ${DEFAULT-VALUE})."})
     String reg;
 

@@ -72,7 +72,7 @@ public record EvaluationData(List<Split> splits, IdIndex users, IdIndex items, R
         if (!(dataset instanceof MovieLens100kDataset ml100k)) {
             throw new IllegalArgumentException("--folds " + String.join(",", names) + ": the canonical folds u1..u5 exist only in "
                     + DatasetFormat.MOVIELENS_100K.id() + " (u1.base/u1.test ... next to u.data), and " + dataset.name()
-                    + " has none; use kfold:K, time[:N|:F] or strong[:F]");
+                    + " has none; use kfold:K, time[:N|:F], strong[:F] or cold-items[:F]");
         }
         List<RatingCollector[]> read = new ArrayList<>();
         for (String name : names) {

@@ -22,6 +22,7 @@ import io.reelfm.core.eval.search.HyperparameterSearch;
 import io.reelfm.core.eval.search.ParameterSpace;
 import io.reelfm.core.eval.search.SearchResult;
 import io.reelfm.core.eval.split.Split;
+import io.reelfm.core.rank.AttributeAlsTrainer;
 import io.reelfm.core.rank.EaseTrainer;
 import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.ImplicitAlsTrainer;
@@ -130,6 +131,12 @@ public final class EvaluationRun {
                     "reg %.4g, unobserved weight %.4g, liked boost %.3g on %.1f..%.1f, calibration %.2f",
                     c.prior().reg(), c.prior().unobservedWeight(), c.weight().likedBoost(), c.weight().min(), c.weight().max(),
                     t.lastCalibration()));
+        }
+        if (trainer instanceof AttributeAlsTrainer t && t.lastChosen() != null) {
+            ImplicitAlsConfig c = t.lastChosen();
+            return Optional.of(String.format(Locale.ROOT,
+                    "reg %.4g, unobserved weight %.4g, liked boost %.3g on %.1f..%.1f (attribute ridge follows reg)",
+                    c.prior().reg(), c.prior().unobservedWeight(), c.weight().likedBoost(), c.weight().min(), c.weight().max()));
         }
         if (trainer instanceof EaseTrainer e && !Double.isNaN(e.lastLambda())) {
             return Optional.of(String.format(Locale.ROOT, "lambda %.4g", e.lastLambda()));

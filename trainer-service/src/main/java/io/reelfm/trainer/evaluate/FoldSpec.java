@@ -62,6 +62,17 @@ sealed interface FoldSpec {
         }
     }
 
+    /**
+     * {@code cold-items[:F]}: a share F of the rated items held out whole (item cold start); each user
+     * with a relevant held-out rating ranks the held-out items only, see {@link Splits#coldItems}.
+     */
+    record ColdItems(double itemShare) implements Derived {
+        @Override
+        public List<Split> splits(RatingSet all, long seed) {
+            return cut("cold-items:" + itemShare, () -> List.of(Splits.coldItems(all, itemShare, seed)));
+        }
+    }
+
     /** @throws IllegalArgumentException naming {@code --folds} and the offending part */
     static FoldSpec parse(String folds) {
         String spec = folds.trim();
@@ -83,6 +94,9 @@ sealed interface FoldSpec {
             }
             return new TimeLastN(n);
         }
+        if (spec.startsWith("cold-items")) {
+            return new ColdItems(share(after(spec, "cold-items", "0.1"), "--folds cold-items:F"));
+        }
         if (spec.startsWith("strong")) {
             return new Strong(share(after(spec, "strong", "0.1"), "--folds strong:F"));
         }
@@ -91,7 +105,7 @@ sealed interface FoldSpec {
             String name = raw.trim();
             if (!name.matches("u[1-5]")) {
                 throw new IllegalArgumentException("--folds: '" + name
-                        + "' is not one of u1..u5, kfold:K, time[:N|:F] or strong[:F]");
+                        + "' is not one of u1..u5, kfold:K, time[:N|:F], strong[:F] or cold-items[:F]");
             }
             names.add(name);
         }

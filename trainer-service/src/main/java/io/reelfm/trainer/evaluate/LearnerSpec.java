@@ -12,12 +12,14 @@ import io.reelfm.core.fm.FmLearner;
 import io.reelfm.core.fm.FmRatingTrainer;
 import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.core.rank.AttributeAlsTrainer;
 import io.reelfm.core.rank.EaseTrainer;
 import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.ImplicitAlsTrainer;
 import io.reelfm.core.rank.ImplicitPrior;
 import io.reelfm.core.rank.PopularityTrainer;
 import io.reelfm.core.rank.RankingTuner;
+import io.reelfm.core.rank.SideAttributes;
 import io.reelfm.trainer.deepfm.DeepFmRatingTrainer;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,7 +33,8 @@ import java.util.Set;
  * features), so a search row can be re-run verbatim with the plain command.
  *
  * @param learner mcmc, als, sgd (factorization machines), bias (user+item bias baseline), or a ranking model:
- *        ials (implicit ALS), ease, pop (most popular), default (what the trainer serves by default: ials with
+ *        ials (implicit ALS), fm-rank (implicit ALS whose user and item vectors add embeddings of the profile,
+ *        genres and decade, so new items and profile-only users are ranked too), ease, pop (most popular), default (what the trainer serves by default: ials with
  *        its standard settings, tuned on a validation slice of each fold), deepfm (that model's best candidates
  *        re-ranked by a DeepFM network; factors = its embedding size, iterations = its epochs)
  * @param factors FM factors k
@@ -48,15 +51,16 @@ import java.util.Set;
 public record LearnerSpec(String learner, int factors, int iterations, double reg, double learnRate, Set<FeatureGroup> features,
         long seed) {
 
-    static final Set<String> LEARNERS = Set.of("mcmc", "als", "sgd", "bias", "ials", "ease", "pop", "default", "deepfm");
+    static final Set<String> LEARNERS = Set.of("mcmc", "als", "sgd", "bias", "ials", "fm-rank", "ease", "pop", "default",
+            "deepfm");
     /** Learners whose scores rank items and are not ratings. */
-    static final Set<String> RANKING = Set.of("ials", "ease", "pop", "default", "deepfm");
+    static final Set<String> RANKING = Set.of("ials", "fm-rank", "ease", "pop", "default", "deepfm");
 
     public LearnerSpec {
         learner = learner.toLowerCase(Locale.ROOT);
         if (!LEARNERS.contains(learner)) {
             throw new IllegalArgumentException("--learner: '" + learner
-                    + "' is not one of mcmc, als, sgd, bias, ials, ease, pop, default, deepfm");
+                    + "' is not one of mcmc, als, sgd, bias, ials, fm-rank, ease, pop, default, deepfm");
         }
         if (factors < 0) {
             throw new IllegalArgumentException("--factors must be >= 0, got " + factors);
@@ -128,7 +132,7 @@ public record LearnerSpec(String learner, int factors, int iterations, double re
     }
 
     /**
-     * Factors when --factors is not given: the served ranking model's 64 for ials/default, DeepFM's embedding size
+     * Factors when --factors is not given: the served ranking model's 64 for ials/default/fm-rank, DeepFM's embedding size
      * for deepfm, else the FM's 8.
      */
     public static int defaultFactors(String learner) {
@@ -136,16 +140,21 @@ public record LearnerSpec(String learner, int factors, int iterations, double re
         if (l.equals("deepfm")) {
             return DeepFmConfig.defaults().k();
         }
-        return l.equals("ials") || l.equals("default") ? ImplicitAlsConfig.defaults().factors() : 8;
+        return implicit(l) ? ImplicitAlsConfig.defaults().factors() : 8;
     }
 
-    /** Iterations when --iterations is not given: iALS's standard sweeps, DeepFM's epochs, else 50. */
+    /** Iterations when --iterations is not given: iALS's standard sweeps (also fm-rank's), DeepFM's epochs, else 50. */
     public static int defaultIterations(String learner) {
         String l = learner.toLowerCase(Locale.ROOT);
         if (l.equals("deepfm")) {
             return DeepFmConfig.defaults().epochs();
         }
-        return l.equals("ials") || l.equals("default") ? ImplicitAlsConfig.defaults().iterations() : 50;
+        return implicit(l) ? ImplicitAlsConfig.defaults().iterations() : 50;
+    }
+
+    /** The learners trained by implicit alternating least squares, which share its defaults. */
+    private static boolean implicit(String learner) {
+        return learner.equals("ials") || learner.equals("default") || learner.equals("fm-rank");
     }
 
     boolean ranking() {
@@ -184,6 +193,8 @@ public record LearnerSpec(String learner, int factors, int iterations, double re
             case "deepfm":
                 return new DeepFmRatingTrainer(DeepFmConfig.defaults().withK(factors).withEpochs(iterations).withSeed(seed)
                         .withLiked(ranking.relevantThreshold()), tuner, side, users, items, ranking.k());
+            case "fm-rank":
+                return attributeTrainer(side, users, items, auto ? tuner : null);
             case "ials": {
                 ImplicitAlsConfig config = ImplicitAlsConfig.defaults().withFactors(factors).withIterations(iterations)
                         .withSeed(seed);
@@ -211,5 +222,16 @@ public record LearnerSpec(String learner, int factors, int iterations, double re
                 .withGroups(features)
                 .withSeed(seed);
         return new FmRatingTrainer(config, side, users, items);
+    }
+
+    /** fm-rank: iALS settings from the tuner (or --reg), the attributes of the evaluation's users and items. */
+    private RatingTrainer attributeTrainer(SideInfo side, IdIndex users, IdIndex items, RankingTuner tuner) {
+        ImplicitAlsConfig config = ImplicitAlsConfig.defaults().withFactors(factors).withIterations(iterations)
+                .withSeed(seed);
+        if (tuner == null) {
+            config = config.withPrior(new ImplicitPrior(reg, config.prior().unobservedWeight(), config.prior().exponent()));
+        }
+        return new AttributeAlsTrainer("fm-rank-k" + factors, config, tuner, SideAttributes.users(side, users),
+                SideAttributes.items(side, items));
     }
 }
