@@ -24,12 +24,13 @@ import java.util.function.IntPredicate;
  * {@code w - m}. A last exact pass solves the users as a fold-in would ({@link ImplicitFoldIn} with
  * the profile's prior mean).
  *
- * <p>{@code lambdaE} is not a new setting: it is the ridge of a row with no interactions on the
- * other side ({@code reg (a0 n_other)^nu}). In the attribute step an embedding is then shrunk as if
- * one more row, at the origin, carried the attribute: an attribute of one row gets half that row's
- * vector, one shared by hundreds almost their full weighted mean. It scales with reg and a0 as
- * the tuner moves them, so the iALS settings search ({@link RankingTuner#ials}) is the only
- * search needed.
+ * <p>{@code lambdaE} is measured in the ridge of a row with no interactions on the other side
+ * ({@code reg (a0 n_other)^nu}), times a strength s: at s = 1 an embedding is shrunk as if one
+ * more row, at the origin, carried the attribute (an attribute of one row gets half that row's
+ * vector, one shared by hundreds almost their full weighted mean). The unit scales with reg and
+ * a0 as the tuner moves them, so only s is searched beyond the iALS settings
+ * ({@link RankingTuner#attributeStrength}); a large s shrinks every embedding toward zero and the
+ * model toward plain iALS.
  */
 public final class AttributeAls {
 
@@ -37,9 +38,20 @@ public final class AttributeAls {
     static final int PASSES = 2;
 
     private final ImplicitAlsConfig config;
+    private final double strength;
 
+    /** At attribute strength 1, see {@link #AttributeAls(ImplicitAlsConfig, double)}. */
     public AttributeAls(ImplicitAlsConfig config) {
+        this(config, 1);
+    }
+
+    /** @param strength s, the attribute ridge in units of an interaction-free row's ridge (&gt; 0) */
+    public AttributeAls(ImplicitAlsConfig config, double strength) {
+        if (!(strength > 0) || !Double.isFinite(strength)) {
+            throw new IllegalArgumentException("strength must be > 0, got " + strength);
+        }
         this.config = config;
+        this.strength = strength;
     }
 
     public ImplicitAlsConfig config() {
@@ -75,8 +87,8 @@ public final class AttributeAls {
         AttributeEmbeddings itemEmbeddings = new AttributeEmbeddings(itemAttributes, k);
         double[] userRidges = ridges(byUser, items, prior);
         double[] itemRidges = ridges(byItem, users, prior);
-        double userLambda = prior.ridge(0, items);
-        double itemLambda = prior.ridge(0, users);
+        double userLambda = strength * prior.ridge(0, items);
+        double itemLambda = strength * prior.ridge(0, users);
         for (int sweep = 1; sweep <= config.iterations(); sweep++) {
             RowSweep.update(byUser, u, v, items, k, prior, config.cgSteps(), userEmbeddings.means());
             userEmbeddings.fit(u, userRidges, userLambda, PASSES);

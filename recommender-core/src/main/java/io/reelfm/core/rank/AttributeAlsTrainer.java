@@ -8,8 +8,8 @@ import io.reelfm.core.eval.RatingTrainer;
  * The attribute model ({@link AttributeAls}) as an evaluation learner. With a tuner, factors stay
  * as given and the regularisation, unobserved weight and liked-rating boost are chosen on a
  * validation slice of each training fold by the iALS settings search ({@link RankingTuner#ials});
- * the attribute ridge follows from them (see {@link AttributeAls}), so no setting is fixed on one
- * data set. The model is then fitted on the whole fold with the users' and items' attributes.
+ * the attribute ridge is measured in a unit that follows from them, and its strength is chosen on
+ * the same slice ({@link RankingTuner#attributeStrength}), so no setting is fixed on one data set. The model is then fitted on the whole fold with the users' and items' attributes.
  */
 public final class AttributeAlsTrainer implements RatingTrainer {
 
@@ -19,6 +19,7 @@ public final class AttributeAlsTrainer implements RatingTrainer {
     private final AttributeRows userAttributes;
     private final AttributeRows itemAttributes;
     private volatile ImplicitAlsConfig lastChosen;
+    private volatile double lastStrength = Double.NaN;
 
     /**
      * @param tuner          chooses the iALS settings per fold; null trains {@code config} as given
@@ -49,11 +50,18 @@ public final class AttributeAlsTrainer implements RatingTrainer {
         return lastChosen;
     }
 
+    /** The attribute strength of the last fold's fit, or NaN before any. */
+    public double lastStrength() {
+        return lastStrength;
+    }
+
     @Override
     public RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener) {
         ImplicitAlsConfig chosen = tuner == null ? config : tuner.ials(train, config).best();
         lastChosen = chosen;
-        AttributeAlsModel model = new AttributeAls(chosen).train(Interactions.of(train, chosen.weight()),
+        double strength = tuner == null ? 1 : tuner.attributeStrength(train, chosen, userAttributes, itemAttributes).best();
+        lastStrength = strength;
+        AttributeAlsModel model = new AttributeAls(chosen, strength).train(Interactions.of(train, chosen.weight()),
                 userAttributes, itemAttributes);
         listener.onIteration(chosen.iterations(), model);
         return model;

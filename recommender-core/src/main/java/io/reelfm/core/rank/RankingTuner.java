@@ -91,6 +91,27 @@ public final class RankingTuner {
         return new IalsSearch(ranking, budget, validation).run(train, base);
     }
 
+    /** Candidate attribute strengths of {@link AttributeAls}, strongest attributes (weakest ridge) first. */
+    private static final double[] ATTRIBUTE_STRENGTH = {1, 4, 16, 64, 256};
+
+    /**
+     * The attribute strength of {@link AttributeAls} under settings {@code chosen} (from
+     * {@link #ials}): the candidate with the best validation NDCG, the weakest ridge on ties. Fitted
+     * with half the sweeps, like the iALS search.
+     */
+    public Result<Double> attributeStrength(RatingSet train, ImplicitAlsConfig chosen, AttributeRows users,
+                                            AttributeRows items) {
+        RatingSet[] parts = slice(train);
+        Interactions fit = Interactions.of(parts[0], chosen.weight());
+        ImplicitAlsConfig probe = chosen.withIterations(Math.max(4, chosen.iterations() / 2));
+        List<Double> grid = new ArrayList<>();
+        for (double s : ATTRIBUTE_STRENGTH) {
+            grid.add(s);
+        }
+        return line(grid, s -> new AttributeAls(probe, s).train(fit, users, items, ImplicitAls.SweepListener.NONE,
+                ValidationSlice.validatedUsers(parts[1])), parts, s -> "attribute strength=" + s);
+    }
+
     /** Candidate calibration strengths, weakest first. */
     private static final double[] CALIBRATION = {0.1, 0.2, 0.3, 0.4, 0.5};
     /** Share of the uncalibrated model's validation NDCG that calibration may cost. */

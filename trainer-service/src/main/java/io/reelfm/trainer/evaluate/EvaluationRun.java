@@ -135,8 +135,9 @@ public final class EvaluationRun {
         if (trainer instanceof AttributeAlsTrainer t && t.lastChosen() != null) {
             ImplicitAlsConfig c = t.lastChosen();
             return Optional.of(String.format(Locale.ROOT,
-                    "reg %.4g, unobserved weight %.4g, liked boost %.3g on %.1f..%.1f (attribute ridge follows reg)",
-                    c.prior().reg(), c.prior().unobservedWeight(), c.weight().likedBoost(), c.weight().min(), c.weight().max()));
+                    "reg %.4g, unobserved weight %.4g, liked boost %.3g on %.1f..%.1f, attribute strength %.0f",
+                    c.prior().reg(), c.prior().unobservedWeight(), c.weight().likedBoost(), c.weight().min(), c.weight().max(),
+                    t.lastStrength()));
         }
         if (trainer instanceof EaseTrainer e && !Double.isNaN(e.lastLambda())) {
             return Optional.of(String.format(Locale.ROOT, "lambda %.4g", e.lastLambda()));

@@ -4,6 +4,7 @@ import io.reelfm.core.eval.EvaluationReport;
 import io.reelfm.core.eval.Evaluator;
 import io.reelfm.core.eval.FoldResult;
 import io.reelfm.core.eval.metrics.RankingConfig;
+import io.reelfm.core.rank.AttributeAlsTrainer;
 import io.reelfm.datasets.model.Ml100k;
 import io.reelfm.datasets.movielens.MovieLens100kDataset;
 import java.nio.file.Path;
@@ -37,8 +38,16 @@ class RankingOnMovieLensMeasure {
                 LearnerSpec spec = new LearnerSpec(learner, LearnerSpec.defaultFactors(learner),
                         LearnerSpec.defaultIterations(learner), Double.NaN, 0.015, LearnerSpec.parseFeatures("user,item"), 42);
                 long start = System.nanoTime();
-                EvaluationReport report = new Evaluator(ranking).evaluate(
-                        spec.trainer(data.side(), data.users(), data.items(), ranking), data.splits(), Evaluator.Progress.NONE);
+                io.reelfm.core.eval.RatingTrainer trainer = spec.trainer(data.side(), data.users(), data.items(), ranking);
+                List<String> strengths = new java.util.ArrayList<>();
+                EvaluationReport report = new Evaluator(ranking).evaluate(trainer, data.splits(), new Evaluator.Progress() {
+                    @Override
+                    public void foldDone(FoldResult result) {
+                        if (trainer instanceof AttributeAlsTrainer t) {
+                            strengths.add(result.split() + "=" + t.lastStrength());
+                        }
+                    }
+                });
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s |", folds, learner));
                 double ndcg = 0;
                 double precision = 0;
@@ -52,6 +61,9 @@ class RankingOnMovieLensMeasure {
                             f.ranking().precision()));
                 }
                 line.append(String.format(Locale.ROOT, " | %.1f s |", (System.nanoTime() - start) / 1e9));
+                if (!strengths.isEmpty()) {
+                    line.append(" attribute strength ").append(String.join(", ", strengths)).append(" |");
+                }
                 System.out.println("MEASURE " + line);
             }
         }
