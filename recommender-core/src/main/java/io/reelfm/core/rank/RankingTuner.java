@@ -92,7 +92,7 @@ public final class RankingTuner {
     }
 
     /** Candidate attribute strengths of {@link AttributeAls}, strongest attributes (weakest ridge) first. */
-    private static final double[] ATTRIBUTE_STRENGTH = {1, 4, 16, 64, 256};
+    private static final double[] ATTRIBUTE_STRENGTH = {1, 4, 16, 64, 256, 1024, 4096};
 
     /**
      * The attribute strength of {@link AttributeAls} under settings {@code chosen} (from

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * runs only when asked:
  * {@code REELFM_MEASURE=1 ./mvnw -o -pl recommender-core,trainer-service -am test -Dtest=RankingOnMovieLensMeasure
  * -Dsurefire.failIfNoSpecifiedTests=false}; {@code REELFM_MEASURE_LEARNERS} and {@code REELFM_MEASURE_FOLDS}
- * (comma- and semicolon-separated) narrow it.
+ * (comma- and semicolon-separated) narrow it; the learner "random" is a seeded random order.
  */
 @EnabledIfEnvironmentVariable(named = "REELFM_MEASURE", matches = "1")
 class RankingOnMovieLensMeasure {
@@ -35,10 +35,11 @@ class RankingOnMovieLensMeasure {
         for (String folds : protocols) {
             EvaluationData data = EvaluationData.load(dir, new MovieLens100kDataset(dir), null, null, folds, 42);
             for (String learner : learners) {
-                LearnerSpec spec = new LearnerSpec(learner, LearnerSpec.defaultFactors(learner),
+                LearnerSpec spec = new LearnerSpec(learner.equals("random") ? "pop" : learner, LearnerSpec.defaultFactors(learner),
                         LearnerSpec.defaultIterations(learner), Double.NaN, 0.015, LearnerSpec.parseFeatures("user,item"), 42);
                 long start = System.nanoTime();
-                io.reelfm.core.eval.RatingTrainer trainer = spec.trainer(data.side(), data.users(), data.items(), ranking);
+                io.reelfm.core.eval.RatingTrainer trainer = learner.equals("random") ? randomOrder()
+                        : spec.trainer(data.side(), data.users(), data.items(), ranking);
                 List<String> strengths = new java.util.ArrayList<>();
                 EvaluationReport report = new Evaluator(ranking).evaluate(trainer, data.splits(), new Evaluator.Progress() {
                     @Override
@@ -67,6 +68,27 @@ class RankingOnMovieLensMeasure {
                 System.out.println("MEASURE " + line);
             }
         }
+    }
+
+    /** "random": a seeded random order, the reference a list of ties should be read against. */
+    private static io.reelfm.core.eval.RatingTrainer randomOrder() {
+        return new io.reelfm.core.eval.RatingTrainer() {
+            @Override
+            public String name() {
+                return "random";
+            }
+
+            @Override
+            public boolean predictsRatings() {
+                return false;
+            }
+
+            @Override
+            public io.reelfm.core.eval.RatingPredictor train(io.reelfm.core.eval.RatingSet train,
+                                                            io.reelfm.core.eval.RatingSet monitor, IterationListener listener) {
+                return (user, item) -> (float) new java.util.SplittableRandom(user * 1_000_003L + item).nextDouble();
+            }
+        };
     }
 
     private static String env(String name, String fallback) {
