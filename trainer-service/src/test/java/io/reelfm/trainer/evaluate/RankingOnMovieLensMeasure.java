@@ -52,6 +52,10 @@ class RankingOnMovieLensMeasure {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %s |", folds, learner));
                 double ndcg = 0;
                 double precision = 0;
+                if (report.folds().stream().anyMatch(f -> f.ranking() == null)) {
+                    System.out.println("MEASURE | " + folds + " | " + learner + " | no lists (cannot fold a user in) |");
+                    continue;
+                }
                 for (FoldResult f : report.folds()) {
                     ndcg += f.ranking().ndcg() / report.folds().size();
                     precision += f.ranking().precision() / report.folds().size();
