@@ -106,6 +106,43 @@ class AttributeAlsTest {
         assertThat(model.foldIn(new int[0], new float[0], null)).containsOnly(0f);
     }
 
+    @Test
+    void aTrainingUserWithoutInteractionsGetsTheExactSolveOfTheirProfileAlone() {
+        ProfileWorld world = new ProfileWorld(200, 60, 3, 15, 5);
+        Split strong = Splits.strongGeneralisation(world.ratings, 0.1, 0.2, 9);
+        ImplicitAlsConfig config = SMALL.withWeight(InteractionWeight.of(strong.train(), 1f));
+        AttributeAlsModel model = new AttributeAls(config).train(Interactions.of(strong.train(), config.weight()),
+                world.userAttributes(), world.itemAttributes());
+        int[][] trainRows = strong.train().rowsByUser();
+        int checked = 0;
+        for (int u = 0; u < trainRows.length; u++) {
+            if (trainRows[u].length > 0) {
+                continue;
+            }
+            float[] folded = model.foldIn(new int[0], new float[0], model.priorMeanOf(u));
+            assertThat(folded).as("user %d", u).isNotEqualTo(new float[8]);
+            float[] trained = model.userVector(u);
+            for (int f = 0; f < trained.length; f++) {
+                assertThat(folded[f]).as("user %d factor %d", u, f).isCloseTo(trained[f], within(1e-5f));
+            }
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(10);
+    }
+
+    @Test
+    void theTunerChoosesTheAttributeStrengthOnTheValidationSlice() {
+        ProfileWorld world = new ProfileWorld(200, 60, 3, 15, 6);
+        RankingTuner tuner = new RankingTuner(new RankingConfig(10, 4f), 0.1, 42, java.time.Duration.ofSeconds(30));
+        ImplicitAlsConfig config = SMALL.withWeight(InteractionWeight.of(world.ratings, 1f));
+        RankingTuner.Result<Double> result = tuner.attributeStrength(world.ratings, config, world.userAttributes(),
+                world.itemAttributes());
+        assertThat(result.trials()).hasSize(7);
+        double best = result.trials().stream().mapToDouble(RankingTuner.Trial::ndcg).max().orElseThrow();
+        assertThat(result.trials().stream().filter(t -> t.label().equals("attribute strength=" + result.best())))
+                .singleElement().extracting(RankingTuner.Trial::ndcg).isEqualTo(best);
+    }
+
     private static RatingPredictor randomScores(long seed) {
         Random random = new Random(seed);
         return (user, item) -> random.nextFloat();
