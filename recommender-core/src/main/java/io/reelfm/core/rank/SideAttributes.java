@@ -16,7 +16,9 @@ import java.util.function.Function;
  * item's genres and release decade, a user's age bucket, gender and occupation. Each becomes one
  * named column ("genre=Drama", "decade=1990s", "age=25-34"); a row the side information does not
  * know has no columns. Kept in one place so training, evaluation and serving name a profile's
- * columns alike.
+ * columns alike. The buckets and names match the FM's profile and decade features
+ * ({@code FmEncoder}); they are not shared in code because the FM package already depends on
+ * this one.
  */
 public final class SideAttributes {
 
