@@ -1,6 +1,6 @@
 package io.reelfm.core.fm;
 
-import io.reelfm.core.data.AgeBuckets;
+import io.reelfm.core.data.AttributeNames;
 import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.data.UserAttributes;
@@ -80,7 +80,7 @@ public final class FmEncoder {
             }
         }
         if (m != null && m.year() != null && groups.contains(FeatureGroup.YEAR)) {
-            idx.add(space.indexOf(FeatureGroup.YEAR, yearBucket(m.year())));
+            idx.add(space.indexOf(FeatureGroup.YEAR, AttributeNames.decade(m.year())));
             val.add(1f);
         }
         List<String> who = groups.contains(FeatureGroup.RATERS) ? raters.get(itemId) : null;
@@ -165,24 +165,7 @@ public final class FmEncoder {
 
     /** The PROFILE feature names of a user (age bucket, gender, occupation), each of value 1. */
     public static List<String> profileFeatures(UserAttributes u) {
-        List<String> out = new ArrayList<>();
-        if (u == null) {
-            return out;
-        }
-        if (u.age() != null) {
-            out.add("age=" + AgeBuckets.label(u.age()));
-        }
-        if (u.gender() != null) {
-            out.add("gender=" + u.gender());
-        }
-        if (u.occupation() != null) {
-            out.add("occupation=" + u.occupation());
-        }
-        return out;
-    }
-
-    static String yearBucket(int year) {
-        return year < 1950 ? "<1950" : (year / 10 * 10) + "s";
+        return AttributeNames.profile(u);
     }
 
     private static SparseVector toVector(List<Integer> idx, List<Float> val) {

@@ -1,6 +1,6 @@
 package io.reelfm.core.rank;
 
-import io.reelfm.core.data.AgeBuckets;
+import io.reelfm.core.data.AttributeNames;
 import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
 import io.reelfm.core.data.UserAttributes;
@@ -16,9 +16,7 @@ import java.util.function.Function;
  * item's genres and release decade, a user's age bucket, gender and occupation. Each becomes one
  * named column ("genre=Drama", "decade=1990s", "age=25-34"); a row the side information does not
  * know has no columns. Kept in one place so training, evaluation and serving name a profile's
- * columns alike. The buckets and names match the FM's profile and decade features
- * ({@code FmEncoder}); they are not shared in code because the FM package already depends on
- * this one.
+ * columns alike; the names themselves are {@link AttributeNames}', shared with the FM's features.
  */
 public final class SideAttributes {
 
@@ -35,27 +33,14 @@ public final class SideAttributes {
             out.add("genre=" + genre);
         }
         if (item.year() != null) {
-            out.add("decade=" + decade(item.year()));
+            out.add("decade=" + AttributeNames.decade(item.year()));
         }
         return out;
     }
 
     /** The attribute names of one profile (none for null). */
     public static List<String> of(UserAttributes user) {
-        List<String> out = new ArrayList<>();
-        if (user == null) {
-            return out;
-        }
-        if (user.age() != null) {
-            out.add("age=" + AgeBuckets.label(user.age()));
-        }
-        if (user.gender() != null) {
-            out.add("gender=" + user.gender());
-        }
-        if (user.occupation() != null) {
-            out.add("occupation=" + user.occupation());
-        }
-        return out;
+        return AttributeNames.profile(user);
     }
 
     /** Every indexed item's attributes. */
@@ -66,11 +51,6 @@ public final class SideAttributes {
     /** Every indexed user's profile attributes. */
     public static AttributeRows users(SideInfo side, IdIndex users) {
         return build(users, id -> of(side.user(id)));
-    }
-
-    /** Films before 1950 share one column: too few per decade to learn one each. */
-    static String decade(int year) {
-        return year < 1950 ? "<1950" : (year / 10 * 10) + "s";
     }
 
     private static AttributeRows build(IdIndex index, Function<String, List<String>> attributes) {
