@@ -98,7 +98,8 @@ public final class AttributeAls {
         }
         double[] itemGram = ImplicitFoldIn.gram(v, items, k);
         ImplicitAls.exactUserPass(byUser, u, v, items, k, prior, itemGram, exactUsers, userEmbeddings.means());
-        return new AttributeAlsModel(config, u, v, users, items, itemGram, userAttributes, userEmbeddings.embeddings());
+        return new AttributeAlsModel(new ImplicitAlsModel(config, u, v, users, items, itemGram), userAttributes,
+                userEmbeddings.embeddings());
     }
 
     /** Each row's ridge, its weight in the attribute regression. */

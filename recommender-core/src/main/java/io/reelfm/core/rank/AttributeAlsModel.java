@@ -2,56 +2,41 @@ package io.reelfm.core.rank;
 
 import io.reelfm.core.eval.HistoryScorer;
 import io.reelfm.core.eval.RatingPredictor;
-import io.reelfm.core.retrieval.ItemMatrix;
-import java.util.Arrays;
 
 /**
- * A trained {@link AttributeAls} model: one vector per user and per item (attribute embeddings
- * already summed into the item vectors, so an item nobody rated still has one), score = their dot
- * product, plus the user attribute embeddings a fold-in centres its ridge on. A user outside the
+ * A trained {@link AttributeAls} model: the user and item vectors of an {@link ImplicitAlsModel}
+ * (attribute embeddings already summed into the item vectors, so an item nobody rated still has
+ * one), plus the user attribute embeddings a fold-in centres its ridge on. A user outside the
  * training set is folded in from their interactions and profile exactly as the last training
  * pass solved the known ones; with a profile and no interactions they still get a vector.
  * Immutable.
  */
 public final class AttributeAlsModel implements RatingPredictor, HistoryScorer {
 
-    private final ImplicitAlsConfig config;
-    private final float[] userFactors;
-    private final float[] itemFactors;
-    private final int users;
-    private final int items;
-    private final double[] itemGram;
+    private final ImplicitAlsModel factors;
     private final AttributeRows userAttributes;
     private final float[] userEmbeddings;
-    private final ItemMatrix matrix;
 
-    AttributeAlsModel(ImplicitAlsConfig config, float[] userFactors, float[] itemFactors, int users, int items,
-                      double[] itemGram, AttributeRows userAttributes, float[] userEmbeddings) {
-        this.config = config;
-        this.userFactors = userFactors;
-        this.itemFactors = itemFactors;
-        this.users = users;
-        this.items = items;
-        this.itemGram = itemGram;
+    AttributeAlsModel(ImplicitAlsModel factors, AttributeRows userAttributes, float[] userEmbeddings) {
+        this.factors = factors;
         this.userAttributes = userAttributes;
         this.userEmbeddings = userEmbeddings;
-        this.matrix = new ItemMatrix(itemFactors, new float[items], config.factors());
     }
 
     public ImplicitAlsConfig config() {
-        return config;
+        return factors.config();
     }
 
     public int k() {
-        return config.factors();
+        return factors.k();
     }
 
     public int users() {
-        return users;
+        return factors.users();
     }
 
     public int items() {
-        return items;
+        return factors.items();
     }
 
     /** The user profile columns the model has embeddings for. */
@@ -61,12 +46,7 @@ public final class AttributeAlsModel implements RatingPredictor, HistoryScorer {
 
     /** A copy of user {@code u}'s trained vector. */
     public float[] userVector(int u) {
-        return Arrays.copyOfRange(userFactors, u * k(), u * k() + k());
-    }
-
-    /** A copy of item {@code i}'s vector (id part plus attribute embeddings). */
-    public float[] itemVector(int i) {
-        return Arrays.copyOfRange(itemFactors, i * k(), i * k() + k());
+        return factors.userVector(u);
     }
 
     /** The prior mean of a profile: the sum of the embeddings of its attribute columns (unknown columns count 0). */
@@ -97,51 +77,33 @@ public final class AttributeAlsModel implements RatingPredictor, HistoryScorer {
      * @param priorMean from {@link #priorMean}; null for a user without a profile
      */
     public float[] foldIn(int[] itemIndices, float[] ratings, float[] priorMean) {
-        float[] weights = new float[ratings.length];
-        int[] columns = new int[itemIndices.length];
-        for (int p = 0; p < ratings.length; p++) {
-            weights[p] = config.weight().of(ratings[p]);
-            columns[p] = itemIndices[p] >= 0 && itemIndices[p] < items ? itemIndices[p] : -1;
-        }
-        return ImplicitFoldIn.solve(itemFactors, k(), itemGram, columns, weights, config.prior(), items, priorMean);
+        return factors.foldIn(itemIndices, ratings, priorMean);
     }
 
     /** Scores every item for a user vector (e.g. from {@link #foldIn}). */
     public void scoreVector(float[] userVector, float[] out) {
-        matrix.scoreAll(userVector, 0f, out);
+        factors.scoreVector(userVector, out);
     }
 
     @Override
     public float predict(int user, int item) {
-        if (user < 0 || user >= users || item < 0 || item >= items) {
-            return 0f;
-        }
-        double s = 0;
-        int k = k();
-        for (int f = 0; f < k; f++) {
-            s += userFactors[user * k + f] * itemFactors[item * k + f];
-        }
-        return (float) s;
+        return factors.predict(user, item);
     }
 
     @Override
     public void scoreAll(int user, float[] out) {
-        if (user < 0 || user >= users) {
-            Arrays.fill(out, 0f);
-            return;
-        }
-        matrix.scoreAll(userVector(user), 0f, out);
+        factors.scoreAll(user, out);
     }
 
     /** A history without a user: no profile, so the ridge is centred on the origin. */
     @Override
     public void scoreHistory(int[] itemIndices, float[] ratings, float[] out) {
-        matrix.scoreAll(foldIn(itemIndices, ratings, null), 0f, out);
+        factors.scoreHistory(itemIndices, ratings, out);
     }
 
     /** A history of a user of the index space: their profile's prior mean centres the ridge. */
     @Override
     public void scoreHistory(int user, int[] itemIndices, float[] ratings, float[] out) {
-        matrix.scoreAll(foldIn(itemIndices, ratings, priorMeanOf(user)), 0f, out);
+        scoreVector(foldIn(itemIndices, ratings, priorMeanOf(user)), out);
     }
 }

@@ -59,13 +59,21 @@ public final class ImplicitAlsModel implements RatingPredictor, HistoryScorer {
 
     /** The vector of a user with these interactions, solved against the trained items. */
     public float[] foldIn(int[] itemIndices, float[] ratings) {
+        return foldIn(itemIndices, ratings, null);
+    }
+
+    /**
+     * The same with the ridge centred on {@code priorMean} (the attribute model's profile prior,
+     * {@link AttributeAlsModel}); null centres it on the origin.
+     */
+    float[] foldIn(int[] itemIndices, float[] ratings, float[] priorMean) {
         float[] weights = new float[ratings.length];
         int[] columns = new int[itemIndices.length];
         for (int p = 0; p < ratings.length; p++) {
             weights[p] = config.weight().of(ratings[p]);
             columns[p] = itemIndices[p] >= 0 && itemIndices[p] < items ? itemIndices[p] : -1;
         }
-        return ImplicitFoldIn.solve(itemFactors, k(), itemGram, columns, weights, config.prior(), items);
+        return ImplicitFoldIn.solve(itemFactors, k(), itemGram, columns, weights, config.prior(), items, priorMean);
     }
 
     @Override
@@ -92,6 +100,11 @@ public final class ImplicitAlsModel implements RatingPredictor, HistoryScorer {
 
     @Override
     public void scoreHistory(int[] itemIndices, float[] ratings, float[] out) {
-        matrix.scoreAll(foldIn(itemIndices, ratings), 0f, out);
+        scoreVector(foldIn(itemIndices, ratings), out);
+    }
+
+    /** Scores every item for a user vector (e.g. from {@link #foldIn}). */
+    public void scoreVector(float[] userVector, float[] out) {
+        matrix.scoreAll(userVector, 0f, out);
     }
 }

@@ -126,22 +126,20 @@ public final class EvaluationRun {
     /** What the validation search chose on the last fold, for the learners that search. */
     private static Optional<String> tunedSettings(RatingTrainer trainer) {
         if (trainer instanceof ImplicitAlsTrainer t && t.lastChosen() != null) {
-            ImplicitAlsConfig c = t.lastChosen();
-            return Optional.of(String.format(Locale.ROOT,
-                    "reg %.4g, unobserved weight %.4g, liked boost %.3g on %.1f..%.1f, calibration %.2f",
-                    c.prior().reg(), c.prior().unobservedWeight(), c.weight().likedBoost(), c.weight().min(), c.weight().max(),
-                    t.lastCalibration()));
+            return Optional.of(ialsSettings(t.lastChosen()) + String.format(Locale.ROOT, ", calibration %.2f", t.lastCalibration()));
         }
         if (trainer instanceof AttributeAlsTrainer t && t.lastChosen() != null) {
-            ImplicitAlsConfig c = t.lastChosen();
-            return Optional.of(String.format(Locale.ROOT,
-                    "reg %.4g, unobserved weight %.4g, liked boost %.3g on %.1f..%.1f, attribute strength %.0f",
-                    c.prior().reg(), c.prior().unobservedWeight(), c.weight().likedBoost(), c.weight().min(), c.weight().max(),
-                    t.lastStrength()));
+            return Optional.of(ialsSettings(t.lastChosen()) + String.format(Locale.ROOT, ", attribute strength %.0f", t.lastStrength()));
         }
         if (trainer instanceof EaseTrainer e && !Double.isNaN(e.lastLambda())) {
             return Optional.of(String.format(Locale.ROOT, "lambda %.4g", e.lastLambda()));
         }
         return Optional.empty();
+    }
+
+    /** The implicit-ALS settings the search chose, shared by the learners built on it. */
+    private static String ialsSettings(ImplicitAlsConfig c) {
+        return String.format(Locale.ROOT, "reg %.4g, unobserved weight %.4g, liked boost %.3g on %.1f..%.1f",
+                c.prior().reg(), c.prior().unobservedWeight(), c.weight().likedBoost(), c.weight().min(), c.weight().max());
     }
 }
