@@ -3,6 +3,7 @@ package io.reelfm.core.rank;
 import io.reelfm.core.eval.RatingPredictor;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingTrainer;
+import io.reelfm.core.eval.metrics.GenreSource;
 
 /**
  * The attribute model ({@link AttributeAls}) as an evaluation learner. With a tuner, factors stay
@@ -20,6 +21,9 @@ public final class AttributeAlsTrainer implements RatingTrainer {
     private final AttributeRows itemAttributes;
     private volatile ImplicitAlsConfig lastChosen;
     private volatile double lastStrength = Double.NaN;
+    private final GenreSource genres;
+    private final int listLength;
+    private volatile double lastCalibration;
 
     /**
      * @param tuner          chooses the iALS settings per fold; null trains {@code config} as given
@@ -28,6 +32,23 @@ public final class AttributeAlsTrainer implements RatingTrainer {
      */
     public AttributeAlsTrainer(String name, ImplicitAlsConfig config, RankingTuner tuner, AttributeRows userAttributes,
                                AttributeRows itemAttributes) {
+        this(name, config, tuner, userAttributes, itemAttributes, null, 0);
+    }
+
+    /**
+     * With calibrated lists, as the trainer serves them ({@link CalibratedModel}) at the strength the
+     * tuner validates for this model.
+     *
+     * @param genres     the items' genres (needs a tuner); null lists by score alone
+     * @param listLength length of the calibrated lists (the evaluation's k)
+     */
+    public AttributeAlsTrainer(String name, ImplicitAlsConfig config, RankingTuner tuner, AttributeRows userAttributes,
+                               AttributeRows itemAttributes, GenreSource genres, int listLength) {
+        if (genres != null && tuner == null) {
+            throw new IllegalArgumentException("calibrated lists need a tuner to choose their strength");
+        }
+        this.genres = genres;
+        this.listLength = listLength;
         this.name = name;
         this.config = config;
         this.tuner = tuner;
@@ -55,15 +76,26 @@ public final class AttributeAlsTrainer implements RatingTrainer {
         return lastStrength;
     }
 
+    /** Calibration strength of the last fold's lists (0 = by score alone). */
+    public double lastCalibration() {
+        return lastCalibration;
+    }
+
     @Override
     public RatingPredictor train(RatingSet train, RatingSet monitor, IterationListener listener) {
         ImplicitAlsConfig chosen = tuner == null ? config : tuner.ials(train, config).best();
         lastChosen = chosen;
         double strength = tuner == null ? 1 : tuner.attributeStrength(train, chosen, userAttributes, itemAttributes).best();
         lastStrength = strength;
-        AttributeAlsModel model = new AttributeAls(chosen, strength).train(Interactions.of(train, chosen.weight()),
-                userAttributes, itemAttributes);
-        listener.onIteration(chosen.iterations(), model);
-        return model;
+        Interactions interactions = Interactions.of(train, chosen.weight());
+        AttributeAls als = new AttributeAls(chosen, strength);
+        AttributeAlsModel model = als.train(interactions, userAttributes, itemAttributes);
+        double lambda = genres == null ? 0 : tuner.calibration(train, chosen, genres, (fit, validated) ->
+                als.train(fit, userAttributes, itemAttributes, ImplicitAls.SweepListener.NONE, validated)).best();
+        lastCalibration = lambda;
+        RatingPredictor served = lambda == 0 ? model
+                : new CalibratedModel(model, interactions, new CalibratedReranker(genres, lambda), listLength);
+        listener.onIteration(chosen.iterations(), served);
+        return served;
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * Chooses a ranking model's regularisation on the data at hand: a seeded share of each user's
@@ -112,6 +113,12 @@ public final class RankingTuner {
                 ValidationSlice.validatedUsers(parts[1])), parts, s -> "attribute strength=" + s);
     }
 
+    /** Fits one candidate model on the fit part of a validation slice (only the validated users need exact vectors). */
+    @FunctionalInterface
+    public interface SliceFit {
+        RatingPredictor fit(Interactions fit, IntPredicate validatedUsers);
+    }
+
     /** Candidate calibration strengths, weakest first. */
     private static final double[] CALIBRATION = {0.1, 0.2, 0.3, 0.4, 0.5};
     /** Share of the uncalibrated model's validation NDCG that calibration may cost. */
@@ -124,6 +131,15 @@ public final class RankingTuner {
      * when items carry no genres.
      */
     public Result<Double> calibration(RatingSet train, ImplicitAlsConfig chosen, GenreSource genres) {
+        return calibration(train, chosen, genres,
+                (fit, validated) -> new ImplicitAls(chosen).train(fit, ImplicitAls.SweepListener.NONE, validated));
+    }
+
+    /**
+     * The same for the model {@code model} fits (e.g. the attribute model at its chosen strength),
+     * with interactions weighted as {@code chosen} weighs them.
+     */
+    public Result<Double> calibration(RatingSet train, ImplicitAlsConfig chosen, GenreSource genres, SliceFit model) {
         List<Trial> trials = new ArrayList<>();
         if (genres.count() == 0) {
             return new Result<>(0.0, trials);
@@ -131,10 +147,9 @@ public final class RankingTuner {
         long start = System.nanoTime();
         RatingSet[] parts = slice(train);
         Interactions fit = Interactions.of(parts[0], chosen.weight());
-        ImplicitAlsModel model = new ImplicitAls(chosen).train(fit, ImplicitAls.SweepListener.NONE,
-                ValidationSlice.validatedUsers(parts[1]));
+        RatingPredictor fitted = model.fit(fit, ValidationSlice.validatedUsers(parts[1]));
         RankingEvaluator evaluator = new RankingEvaluator(ranking);
-        double plain = evaluator.evaluate(parts[0], parts[1], model).ndcg();
+        double plain = evaluator.evaluate(parts[0], parts[1], fitted).ndcg();
         trials.add(new Trial("calibration=0", plain, Double.NaN, (System.nanoTime() - start) / 1e9));
         double best = 0;
         for (double lambda : CALIBRATION) {
@@ -142,7 +157,7 @@ public final class RankingTuner {
                 break;
             }
             long t0 = System.nanoTime();
-            CalibratedModel calibrated = new CalibratedModel(model, fit, new CalibratedReranker(genres, lambda), ranking.k());
+            CalibratedModel calibrated = new CalibratedModel(fitted, fit, new CalibratedReranker(genres, lambda), ranking.k());
             RankingResult r = evaluator.evaluate(parts[0], parts[1], calibrated);
             trials.add(new Trial("calibration=" + lambda, r.ndcg(), r.precision(), (System.nanoTime() - t0) / 1e9));
             if (r.ndcg() < plain * (1 - CALIBRATION_COST)) {

@@ -129,7 +129,8 @@ public final class EvaluationRun {
             return Optional.of(ialsSettings(t.lastChosen()) + String.format(Locale.ROOT, ", calibration %.2f", t.lastCalibration()));
         }
         if (trainer instanceof AttributeAlsTrainer t && t.lastChosen() != null) {
-            return Optional.of(ialsSettings(t.lastChosen()) + String.format(Locale.ROOT, ", attribute strength %.0f", t.lastStrength()));
+            return Optional.of(ialsSettings(t.lastChosen()) + String.format(Locale.ROOT, ", attribute strength %.0f, calibration %.2f",
+                    t.lastStrength(), t.lastCalibration()));
         }
         if (trainer instanceof EaseTrainer e && !Double.isNaN(e.lastLambda())) {
             return Optional.of(String.format(Locale.ROOT, "lambda %.4g", e.lastLambda()));

@@ -34,8 +34,8 @@ import java.util.Set;
  *
  * @param learner mcmc, als, sgd (factorization machines), bias (user+item bias baseline), or a ranking model:
  *        ials (implicit ALS), fm-rank (implicit ALS whose user and item vectors add embeddings of the profile,
- *        genres and decade, so new items and profile-only users are ranked too), ease, pop (most popular), default (what the trainer serves by default: ials with
- *        its standard settings, tuned on a validation slice of each fold), deepfm (that model's best candidates
+ *        genres and decade, so new items and profile-only users are ranked too), ease, pop (most popular), default (what the trainer serves by default: fm-rank with
+ *        its standard settings, tuned on a validation slice of each fold, lists calibrated as served), deepfm (that model's best candidates
  *        re-ranked by a DeepFM network; factors = its embedding size, iterations = its epochs)
  * @param factors FM factors k
  * @param iterations MCMC samples, ALS sweeps, SGD epochs or bias passes
@@ -188,7 +188,8 @@ public record LearnerSpec(String learner, int factors, int iterations, double re
             case "ease":
                 return new EaseTrainer(auto ? 1 : reg, auto ? tuner : null);
             case "default":
-                return new ImplicitAlsTrainer("default (ials, calibrated)", ImplicitAlsConfig.defaults().withSeed(seed), tuner,
+                return new AttributeAlsTrainer("default (fm-rank, calibrated)", ImplicitAlsConfig.defaults().withSeed(seed),
+                        tuner, SideAttributes.users(side, users), SideAttributes.items(side, items),
                         ItemGenres.of(items, side::genres), ranking.k());
             case "deepfm":
                 return new DeepFmRatingTrainer(DeepFmConfig.defaults().withK(factors).withEpochs(iterations).withSeed(seed)
