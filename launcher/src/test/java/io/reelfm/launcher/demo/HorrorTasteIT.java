@@ -47,9 +47,10 @@ import io.reelfm.serving.variant.Variants;
 /**
  * Lists that follow a user's taste, on the whole stack: MovieLens 100K replayed into the demo,
  * then a new user of the ranking variant rates the ten most-rated horror films 5 stars through
- * ingest. Their served top 10 must hold nearly as many horror titles as EASE's list for the same
- * history (EASE on all of u.data, lambda chosen by validation: 5 of 10; the most popular chart 0):
- * at least 3, and at most one fewer than EASE. Skips without MovieLens 100K.
+ * ingest. Their served top 10 must hold at least as many horror titles as EASE's list for the
+ * same history (EASE on all of u.data, lambda chosen by validation: 5 of 10; the most popular
+ * chart 0). The served model reads genres: its item vectors carry genre embeddings, so ten horror
+ * films fold the user in toward what horror films share. Skips without MovieLens 100K.
  */
 class HorrorTasteIT {
 
@@ -57,7 +58,7 @@ class HorrorTasteIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void aNewHorrorFanGetsNearlyAsManyHorrorTitlesAsEaseGives() throws Exception {
+    void aNewHorrorFanGetsAtLeastAsManyHorrorTitlesAsEaseGives() throws Exception {
         Optional<Path> dir = Ml100k.locate();
         assumeTrue(dir.isPresent(), io.reelfm.datasets.download.MovieLens100kLocation.HOW_TO_GET_IT);
         IdIndex users = new IdIndex();
@@ -119,11 +120,8 @@ class HorrorTasteIT {
                 served += horrorIds.contains(item.path("itemId").asText()) ? 1 : 0;
             }
             assertThat(easeHorror).as("EASE's horror titles for the same history").isGreaterThanOrEqualTo(3);
-            // measured over four stack runs: 5, 5, 4 and 3 horror titles against EASE's 5 (the trainer's
-            // fit and the validated calibration strength vary with the order events arrive in); most
-            // popular gives 0
             assertThat(served).as("horror titles in the served list: %s", list.path("items"))
-                    .isGreaterThanOrEqualTo(Math.max(3, easeHorror - 2));
+                    .isGreaterThanOrEqualTo(easeHorror);
         }
     }
 

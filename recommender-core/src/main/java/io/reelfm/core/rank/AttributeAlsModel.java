@@ -44,6 +44,16 @@ public final class AttributeAlsModel implements RatingPredictor, HistoryScorer {
         return userAttributes;
     }
 
+    /** The interaction model underneath: user vectors and item vectors with the attribute embeddings summed in. */
+    public ImplicitAlsModel vectors() {
+        return factors;
+    }
+
+    /** A copy of the embedding of user attribute column {@code attribute}. */
+    public float[] userEmbedding(int attribute) {
+        return java.util.Arrays.copyOfRange(userEmbeddings, attribute * k(), attribute * k() + k());
+    }
+
     /** A copy of user {@code u}'s trained vector. */
     public float[] userVector(int u) {
         return factors.userVector(u);

@@ -71,6 +71,42 @@ class RankingSnapshotTest {
     }
 
     @Test
+    void theAttributeModelTravelsWithItsProfileEmbeddingsAndServingFoldsInTrainedUsersExactly() {
+        ProfileWorld world = new ProfileWorld(120, 60, 3, 15, 2);
+        ImplicitAlsConfig config = ImplicitAlsConfig.defaults().withFactors(8).withIterations(10)
+                .withPrior(new ImplicitPrior(0.01, 0.5, 1.0)).withWeight(InteractionWeight.of(world.ratings, 1f));
+        Interactions interactions = Interactions.of(world.ratings, config.weight());
+        AttributeAlsModel model = new AttributeAls(config, 4).train(interactions, world.userAttributes(),
+                world.itemAttributes());
+        FmSnapshot decoded = FmSnapshotCodec.decode(FmSnapshotCodec.encode(FmSnapshot.ranking(model, world.items, 0.1,
+                null)));
+        assertThat(decoded.features().size()).as("one PROFILE feature per profile column")
+                .isEqualTo(model.userAttributes().attributes());
+        FmItemScorer scorer = new FmItemScorer(decoded);
+        int[][] rows = world.ratings.rowsByUser();
+        for (int u = 0; u < 20; u++) {
+            int[] items = interactions.itemsOf(u);
+            String[] ids = new String[items.length];
+            float[] ratings = new float[items.length];
+            for (int j = 0; j < items.length; j++) {
+                ids[j] = world.items.id(items[j]);
+                for (int r : rows[u]) {
+                    if (world.ratings.item(r) == items[j]) {
+                        ratings[j] = Math.max(ratings[j], world.ratings.value(r));
+                    }
+                }
+            }
+            float[] trained = model.userVector(u);
+            UserVector served = scorer.foldIn(world.side.user(world.users.id(u)), ids, ratings);
+            assertThat(served.query()).as("user %d with their profile", u)
+                    .containsExactly(trained, org.assertj.core.data.Offset.offset(1e-4f));
+            UserVector anonymous = scorer.foldIn(null, ids, ratings);
+            assertThat(anonymous.query()).as("the same history without a profile is centred on the origin")
+                    .containsExactly(model.foldIn(items, ratings, null), org.assertj.core.data.Offset.offset(1e-5f));
+        }
+    }
+
+    @Test
     void ratingSnapshotsKeepFormatVersionOne() {
         RatingSet data = data();
         FmSnapshot ranking = FmSnapshot.ranking(new ImplicitAls(CONFIG).train(Interactions.of(data, CONFIG.weight())), items, 0, null);

@@ -26,12 +26,13 @@ import io.reelfm.trainer.model.SnapshotFitter;
  * @param name         model name as published (no {@code /})
  * @param learner      {@code .learner}: the recommender-core FM learner, {@code als} (full refits by alternating
  *                     least squares), {@code sgd} (full refits by SGD plus online SGD updates between them) or
- *                     {@code mcmc} (Bayesian FM, Gibbs sampling); {@code ials} (the ranking model: implicit ALS
- *                     over ratings as interactions, {@link RankingFitter}); {@code deepfm} (that ranking model's best
+ *                     {@code mcmc} (Bayesian FM, Gibbs sampling); {@code fm-rank} (the ranking model: implicit ALS
+ *                     over ratings as interactions whose vectors add embeddings of the genres, decade and
+ *                     profile, {@link RankingFitter}); {@code ials} (the same without attributes); {@code deepfm} (that ranking model's best
  *                     candidates re-ranked by a DeepFM network, {@link DeepFmFitter}); or {@code kmeans} (content
- *                     clusters of the catalogue); default from the name: "kmeans", "sgd", "mcmc", "deepfm", "rank" or
- *                     "ials", else {@code als}
- * @param factors      {@code .factors}, default 32 (8 for mcmc, 64 for ials)
+ *                     clusters of the catalogue); default from the name: "kmeans", "sgd", "mcmc", "deepfm", "ials",
+ *                     "rank" (fm-rank), else {@code als}
+ * @param factors      {@code .factors}, default 32 (8 for mcmc, 64 for the ranking models)
  * @param lambda       {@code .lambda}: L2 regularization of weights and factors (als, sgd; MCMC learns its own),
  *                     default 20 for als, 0.05 for sgd; for ials its regularisation, which when set turns off the
  *                     validation search that otherwise chooses it with the unobserved weight and the liked boost
@@ -48,7 +49,7 @@ import io.reelfm.trainer.model.SnapshotFitter;
  *                     refits from all ratings (mcmc, als), not sgd's online updates. On MovieLens 100K u1 (mcmc,
  *                     k=8, 100 samples) adding {@code raters} took the served RMSE from 0.8999 to 0.8944 at 2.4
  *                     times the fit time; the ranking model uses none of them
- * @param tune         ials only: choose the regularisation on a validation slice (true unless {@code .lambda} is set)
+ * @param tune         ranking models only: choose the regularisation on a validation slice (true unless {@code .lambda} is set)
  */
 public record ModelSpec(String name, String learner, int factors, double lambda, int iterations, double learningRate,
                         long seed, int clusters, Set<FeatureGroup> features, boolean tune) {
@@ -61,6 +62,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
     /** The feature groups a model uses unless {@code .features} says otherwise. */
     public static final Set<FeatureGroup> DEFAULT_FEATURES = Collections.unmodifiableSet(
             EnumSet.of(FeatureGroup.GENRES, FeatureGroup.YEAR, FeatureGroup.PROFILE));
+    /** The learners of ranking models, gated on NDCG and fitted by {@link RankingFitter}. */
+    private static final Set<String> RANKING = Set.of("fm-rank", "ials", "deepfm");
     private static final Set<FeatureGroup> CHOOSABLE = EnumSet.of(FeatureGroup.GENRES, FeatureGroup.YEAR,
             FeatureGroup.PROFILE, FeatureGroup.IMPLICIT, FeatureGroup.RATERS);
 
@@ -68,8 +71,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         String prefix = "reelfm.trainer.model." + name;
         ConfigException.require(name != null && !name.isBlank() && name.indexOf('/') < 0, "reelfm.trainer.models",
                 "names must be non-empty without '/', got '" + name + "'");
-        ConfigException.require(java.util.Set.of("als", "sgd", "mcmc", "ials", "deepfm", "kmeans").contains(learner),
-                prefix + ".learner", "must be als, sgd, mcmc, ials, deepfm or kmeans, was '" + learner + "'");
+        ConfigException.require(java.util.Set.of("als", "sgd", "mcmc", "fm-rank", "ials", "deepfm", "kmeans").contains(learner),
+                prefix + ".learner", "must be als, sgd, mcmc, fm-rank, ials, deepfm or kmeans, was '" + learner + "'");
         ConfigException.require(clusters == ContentClusterJob.AUTO || clusters >= 2, prefix + ".clusters",
                 "must be auto or >= 2, was " + clusters);
         ConfigException.require(factors >= 1 && factors <= 1024, prefix + ".factors", "must be 1..1024, was " + factors);
@@ -80,8 +83,8 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         features = Collections.unmodifiableSet(features.isEmpty() ? EnumSet.noneOf(FeatureGroup.class) : EnumSet.copyOf(features));
         ConfigException.require(CHOOSABLE.containsAll(features), prefix + ".features",
                 "must be among genres, year, profile, implicit, raters; was " + features);
-        ConfigException.require(!("ials".equals(learner) || "deepfm".equals(learner)) || features.isEmpty(),
-                prefix + ".features", "the ranking models (ials, deepfm) choose their own inputs; set none");
+        ConfigException.require(!RANKING.contains(learner) || features.isEmpty(),
+                prefix + ".features", "the ranking models (fm-rank, ials, deepfm) choose their own inputs; set none");
         ConfigException.require(!"sgd".equals(learner)
                         || !(features.contains(FeatureGroup.IMPLICIT) || features.contains(FeatureGroup.RATERS)),
                 prefix + ".features", "implicit and raters need a learner that refits from all ratings (mcmc, als), not sgd");
@@ -90,11 +93,11 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
     static ModelSpec from(Settings s, String name) {
         String prefix = "reelfm.trainer.model." + name + ".";
         String fallback = name.contains("kmeans") ? "kmeans" : name.contains("sgd") ? "sgd" : name.contains("mcmc") ? "mcmc"
-                : name.contains("deepfm") ? "deepfm" : name.contains("rank") || name.contains("ials") ? "ials" : "als";
+                : name.contains("deepfm") ? "deepfm" : name.contains("ials") ? "ials" : name.contains("rank") ? "fm-rank" : "als";
         String learner = s.string(prefix + "learner", fallback).toLowerCase(Locale.ROOT);
         boolean sgd = "sgd".equals(learner);
         boolean mcmc = "mcmc".equals(learner);
-        boolean ials = "ials".equals(learner) || "deepfm".equals(learner);
+        boolean ials = RANKING.contains(learner);
         ImplicitAlsConfig ranking = ImplicitAlsConfig.defaults();
         return new ModelSpec(name, learner, s.integer(prefix + "factors", mcmc ? 8 : ials ? ranking.factors() : 32),
                 s.decimal(prefix + "lambda", sgd ? 0.05 : ials ? ranking.prior().reg() : 20.0),
@@ -151,9 +154,9 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         return "sgd".equals(learner);
     }
 
-    /** True for the ranking models (ials, and deepfm re-ranking its lists), gated on NDCG of the holdout rather than RMSE. */
+    /** True for the ranking models (fm-rank, ials, and deepfm re-ranking its lists), gated on NDCG of the holdout rather than RMSE. */
     public boolean ranking() {
-        return "ials".equals(learner) || "deepfm".equals(learner);
+        return RANKING.contains(learner);
     }
 
     /** True for the content clustering job, which has no factor learner and no rating holdout. */
@@ -194,10 +197,10 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
             ImplicitPrior p = base.prior();
             ImplicitAlsConfig retrieval = tune ? base : base.withPrior(new ImplicitPrior(lambda, p.unobservedWeight(), p.exponent()));
             if ("deepfm".equals(learner)) {
-                return new DeepFmFitter(new RankingFitter(retrieval, validation, tune, false),
+                return new DeepFmFitter(new RankingFitter(retrieval, validation, tune, false, false),
                         DeepFmConfig.defaults().withSeed(seed).withLiked(validation.relevantThreshold()), validation.k());
             }
-            return new RankingFitter(retrieval, validation, tune);
+            return new RankingFitter(retrieval, validation, tune, true, "fm-rank".equals(learner));
         }
         return newFitter();
     }

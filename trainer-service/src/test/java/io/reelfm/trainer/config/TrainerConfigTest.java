@@ -24,13 +24,13 @@ class TrainerConfigTest {
         assertThat(c.models().get(0).learner()).isEqualTo("mcmc");
         assertThat(c.models().get(0).newFitter().name()).isEqualTo("mcmc");
         ModelSpec ranking = c.models().get(1);
-        assertThat(ranking.learner()).isEqualTo("ials");
+        assertThat(ranking.learner()).isEqualTo("fm-rank");
         assertThat(ranking.ranking()).isTrue();
         assertThat(ranking.online()).isFalse();
         assertThat(ranking.tune()).isTrue();
         assertThat(ranking.features()).isEmpty();
         assertThat(ranking.factors()).isEqualTo(64);
-        assertThat(ranking.newFitter(io.reelfm.core.eval.metrics.RankingConfig.DEFAULT).name()).isEqualTo("ials");
+        assertThat(ranking.newFitter(io.reelfm.core.eval.metrics.RankingConfig.DEFAULT).name()).isEqualTo("fm-rank");
         assertThat(c.retainVersions()).isEqualTo(3);
         assertThat(c.chunkBytes()).isEqualTo(512 * 1024);
         assertThat(c.refitAfter()).isEqualTo(Duration.ofMinutes(30));

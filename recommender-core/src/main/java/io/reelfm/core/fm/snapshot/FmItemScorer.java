@@ -150,8 +150,9 @@ public final class FmItemScorer {
 
     /**
      * A RANKING snapshot's fold-in: the user's interactions, weighted by rating as in training,
-     * solved under the implicit loss ({@link ImplicitFoldIn}); the profile plays no part in that,
-     * only in the re-ranker's user state when the snapshot has a re-ranker.
+     * solved under the implicit loss ({@link ImplicitFoldIn}) with the ridge centred on the
+     * profile's embedding sum when the snapshot carries profile embeddings (the attribute model);
+     * the profile also feeds the re-ranker's user state when the snapshot has a re-ranker.
      */
     private UserVector foldInImplicit(UserAttributes profile, String[] itemIds, float[] ratings) {
         int[] rows = new int[itemIds.length];
@@ -165,10 +166,30 @@ public final class FmItemScorer {
             weights[r] = snap.interactionWeight().of(ratings[r]);
             used += rows[r] >= 0 ? 1 : 0;
         }
-        float[] query = ImplicitFoldIn.solve(retrieval, k, itemGram, rows, weights, snap.implicitPrior(), snap.items());
+        float[] query = ImplicitFoldIn.solve(retrieval, k, itemGram, rows, weights, snap.implicitPrior(), snap.items(),
+                profileMean(profile));
         DeepFmNet net = snap.reranker();
         float[] state = net == null ? null : net.userState(net.features().user(profile, rows));
         return new UserVector(query, 0f, used, state);
+    }
+
+    /**
+     * The prior mean of a ranking user: the sum of the snapshot's embeddings of their profile's
+     * attributes (the attribute model's), or null (the origin) when the snapshot has none of them.
+     */
+    private float[] profileMean(UserAttributes profile) {
+        float[] mean = null;
+        for (String name : FmEncoder.profileFeatures(profile)) {
+            int j = snap.feature(FeatureGroup.PROFILE, name);
+            if (j < 0) {
+                continue;
+            }
+            mean = mean == null ? new float[k] : mean;
+            for (int f = 0; f < k; f++) {
+                mean[f] += snap.featureFactor(j, f);
+            }
+        }
+        return mean;
     }
 
     /** The served prediction for one item (clipped to the scale for regression). */

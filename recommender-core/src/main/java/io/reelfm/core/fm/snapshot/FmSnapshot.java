@@ -134,6 +134,17 @@ public final class FmSnapshot {
         return AlsModelExport.export(model, items, calibration, genres);
     }
 
+    /**
+     * The attribute model ({@link io.reelfm.core.rank.AttributeAlsModel}) as a ranking snapshot: its
+     * item vectors (attribute embeddings summed in) as above, plus its profile embeddings as PROFILE
+     * features, so serving folds a user in with the ridge centred on their profile's embedding sum,
+     * exactly as the trainer solved its users.
+     */
+    public static FmSnapshot ranking(io.reelfm.core.rank.AttributeAlsModel model, IdIndex items, double calibration,
+                                     GenreSource genres) {
+        return AlsModelExport.export(model, items, calibration, genres);
+    }
+
     /** The genres a RANKING snapshot carries (ids 0..count-1 per item); none for rating models. */
     public GenreSource genres() {
         return ranking.genres();
