@@ -119,6 +119,7 @@ class HorrorTasteIT {
                 assertThat(Arrays.stream(history).mapToObj(items::id)).doesNotContain(item.path("itemId").asText());
                 served += horrorIds.contains(item.path("itemId").asText()) ? 1 : 0;
             }
+            System.out.printf("horror titles in the top 10: served %d, EASE %d%n", served, easeHorror);
             assertThat(easeHorror).as("EASE's horror titles for the same history").isGreaterThanOrEqualTo(3);
             assertThat(served).as("horror titles in the served list: %s", list.path("items"))
                     .isGreaterThanOrEqualTo(easeHorror);

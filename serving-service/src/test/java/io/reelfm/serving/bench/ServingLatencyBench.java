@@ -89,8 +89,8 @@ public final class ServingLatencyBench {
             kafka.flush();
             kafka.publishModel("bench-fm", 1, randomModel(itemIds, 64));
             if (RANKING || DEEPFM) {
-                kafka.publishModel("bench-rank", 1, rankingModel(all.build(userIndex.size(), itemIndex.size()), itemIndex,
-                        io.reelfm.core.eval.metrics.ItemGenres.of(itemIndex, genres::get)));
+                kafka.publishModel("bench-rank", 1, rankingModel(all.build(userIndex.size(), itemIndex.size()), userIndex,
+                        itemIndex, Ml100k.sideInfo(dir), io.reelfm.core.eval.metrics.ItemGenres.of(itemIndex, genres::get)));
             }
             if (DEEPFM) {
                 kafka.publishModel("bench-deepfm", 1, rerankedModel(all.build(userIndex.size(), itemIndex.size()), userIndex,
@@ -144,8 +144,9 @@ public final class ServingLatencyBench {
     }
 
     /**
-     * {@code -Dmodel=ranking} serves what the default experiment's ranking variant serves: implicit ALS at
-     * k = 64 trained on the replayed ratings, lists calibrated at strength 0.2, predicted ratings from a
+     * {@code -Dmodel=ranking} serves what the default experiment's ranking variant serves: the attribute
+     * model (implicit ALS with genre, decade and profile embeddings) at k = 64 trained on the replayed
+     * ratings ({@code -Dattributes=false}: plain iALS, the previous default), lists calibrated at strength 0.2, predicted ratings from a
      * 64-factor rating model (so each list folds the user into both).
      */
     private static final boolean RANKING = "ranking".equals(System.getProperty("model"));
@@ -195,12 +196,19 @@ public final class ServingLatencyBench {
         return out;
     }
 
-    private static byte[] rankingModel(io.reelfm.core.eval.RatingSet ratings, io.reelfm.core.eval.IdIndex items,
+    private static byte[] rankingModel(io.reelfm.core.eval.RatingSet ratings, io.reelfm.core.eval.IdIndex users,
+                                       io.reelfm.core.eval.IdIndex items, io.reelfm.core.data.SideInfo side,
                                        io.reelfm.core.eval.metrics.GenreSource genres) {
         io.reelfm.core.rank.ImplicitAlsConfig config = io.reelfm.core.rank.ImplicitAlsConfig.defaults()
                 .withWeight(io.reelfm.core.rank.InteractionWeight.of(ratings, 1f));
-        io.reelfm.core.rank.ImplicitAlsModel model = new io.reelfm.core.rank.ImplicitAls(config)
-                .train(io.reelfm.core.rank.Interactions.of(ratings, config.weight()));
+        io.reelfm.core.rank.Interactions interactions = io.reelfm.core.rank.Interactions.of(ratings, config.weight());
+        if ("false".equals(System.getProperty("attributes"))) {
+            // the previous default, plain iALS: the baseline of the attribute model's cost
+            return io.reelfm.core.fm.snapshot.FmSnapshotCodec.encode(io.reelfm.core.fm.snapshot.FmSnapshot.ranking(
+                    new io.reelfm.core.rank.ImplicitAls(config).train(interactions), items, 0.2, genres));
+        }
+        io.reelfm.core.rank.AttributeAlsModel model = new io.reelfm.core.rank.AttributeAls(config, 64).train(interactions,
+                io.reelfm.core.rank.SideAttributes.users(side, users), io.reelfm.core.rank.SideAttributes.items(side, items));
         return io.reelfm.core.fm.snapshot.FmSnapshotCodec.encode(
                 io.reelfm.core.fm.snapshot.FmSnapshot.ranking(model, items, 0.2, genres));
     }
