@@ -3,6 +3,7 @@ package io.reelfm.bench.rank;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.eval.RatingSetBuilder;
+import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
 import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
@@ -26,8 +27,9 @@ import java.lang.management.MemoryType;
 /**
  * Fit time and memory of the ranking model on a generated set of any size (default shaped like
  * MovieLens 25M: 162,000 users, 62,000 items, 25M half-star ratings, Zipf popularity, with the
- * generator's genres, years and profiles): the validation searches alone (iALS settings, then the
- * attribute strength; each one-minute budget bounds how many candidates start), then the full fit
+ * generator's genres, years and profiles): the validation searches alone (iALS settings, the
+ * attribute strength, the calibration strength; each one-minute budget bounds how many candidates
+ * start, the first always runs), then the full fit
  * of the attribute model with the served settings as the trainer runs it (item vectors only:
  * serving folds users in). {@code -Dattributes=false} fits plain iALS, the previous default.
  * Peak heap is the sum of the heap pools' peaks.
@@ -79,6 +81,16 @@ public final class RankingFitScale {
             System.out.printf("attribute strength search: %d candidates in %.1f s, chose %.0f%n", s.trials().size(),
                     (System.nanoTime() - ts) / 1e9, strength);
         }
+
+        long tc = System.nanoTime();
+        ItemGenres genres = ItemGenres.of(itemIndex, side::genres);
+        double finalStrength = strength;
+        RankingTuner.Result<Double> calibration = attributes
+                ? tuner.calibration(data, served, genres, (fit, validated) -> new AttributeAls(served, finalStrength)
+                        .train(fit, userRows, itemRows, ImplicitAls.SweepListener.NONE, validated))
+                : tuner.calibration(data, served, genres);
+        System.out.printf("calibration search: %d candidates in %.1f s, chose %.1f%n", calibration.trials().size(),
+                (System.nanoTime() - tc) / 1e9, calibration.best());
 
         long t2 = System.nanoTime();
         Interactions interactions = Interactions.of(data, served.weight());

@@ -19,10 +19,10 @@ public final class AttributeAlsTrainer implements RatingTrainer {
     private final RankingTuner tuner;
     private final AttributeRows userAttributes;
     private final AttributeRows itemAttributes;
-    private volatile ImplicitAlsConfig lastChosen;
-    private volatile double lastStrength = Double.NaN;
     private final GenreSource genres;
     private final int listLength;
+    private volatile ImplicitAlsConfig lastChosen;
+    private volatile double lastStrength = Double.NaN;
     private volatile double lastCalibration;
 
     /**

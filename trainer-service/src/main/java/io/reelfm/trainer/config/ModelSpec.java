@@ -34,10 +34,10 @@ import io.reelfm.trainer.model.SnapshotFitter;
  *                     "rank" (fm-rank), else {@code als}
  * @param factors      {@code .factors}, default 32 (8 for mcmc, 64 for the ranking models)
  * @param lambda       {@code .lambda}: L2 regularization of weights and factors (als, sgd; MCMC learns its own),
- *                     default 20 for als, 0.05 for sgd; for ials its regularisation, which when set turns off the
+ *                     default 20 for als, 0.05 for sgd; for the ranking models their regularisation, which when set turns off the
  *                     validation search that otherwise chooses it with the unobserved weight and the liked boost
  * @param iterations   {@code .iterations}: ALS or iALS sweeps, SGD epochs or MCMC samples of a full fit, default 10
- *                     (als), 16 (ials), 20 (sgd, kmeans), 100 (mcmc)
+ *                     (als), 16 (the ranking models), 20 (sgd, kmeans), 100 (mcmc)
  * @param learningRate {@code .learning-rate}: SGD step, default 0.01
  * @param seed         {@code .seed}: random seed for initialisation and shuffling, default 42
  * @param clusters     {@code .clusters}: k of the k-means content job, or {@code auto} (the default, held as
@@ -97,15 +97,15 @@ public record ModelSpec(String name, String learner, int factors, double lambda,
         String learner = s.string(prefix + "learner", fallback).toLowerCase(Locale.ROOT);
         boolean sgd = "sgd".equals(learner);
         boolean mcmc = "mcmc".equals(learner);
-        boolean ials = RANKING.contains(learner);
+        boolean implicit = RANKING.contains(learner);
         ImplicitAlsConfig ranking = ImplicitAlsConfig.defaults();
-        return new ModelSpec(name, learner, s.integer(prefix + "factors", mcmc ? 8 : ials ? ranking.factors() : 32),
-                s.decimal(prefix + "lambda", sgd ? 0.05 : ials ? ranking.prior().reg() : 20.0),
-                s.integer(prefix + "iterations", mcmc ? 100 : ials ? ranking.iterations() : sgd || "kmeans".equals(learner) ? 20 : 10),
+        return new ModelSpec(name, learner, s.integer(prefix + "factors", mcmc ? 8 : implicit ? ranking.factors() : 32),
+                s.decimal(prefix + "lambda", sgd ? 0.05 : implicit ? ranking.prior().reg() : 20.0),
+                s.integer(prefix + "iterations", mcmc ? 100 : implicit ? ranking.iterations() : sgd || "kmeans".equals(learner) ? 20 : 10),
                 s.decimal(prefix + "learning-rate", 0.01),
                 s.longValue(prefix + "seed", 42), clusters(s.string(prefix + "clusters", "auto"), prefix + "clusters"),
-                features(s.string(prefix + "features", ials ? "none" : "genres,year,profile"), prefix + "features"),
-                !ials || s.find(prefix + "lambda").isEmpty());
+                features(s.string(prefix + "features", implicit ? "none" : "genres,year,profile"), prefix + "features"),
+                !implicit || s.find(prefix + "lambda").isEmpty());
     }
 
     private static int clusters(String value, String key) {
