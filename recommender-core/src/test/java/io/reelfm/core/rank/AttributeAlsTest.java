@@ -138,6 +138,7 @@ class AttributeAlsTest {
         RankingTuner.Result<Double> result = tuner.attributeStrength(world.ratings, config, world.userAttributes(),
                 world.itemAttributes());
         assertThat(result.trials()).hasSize(7);
+        assertThat(result.trials().get(0).label()).as("the centre of the range first").isEqualTo("attribute strength=64.0");
         double best = result.trials().stream().mapToDouble(RankingTuner.Trial::ndcg).max().orElseThrow();
         assertThat(result.trials().stream().filter(t -> t.label().equals("attribute strength=" + result.best())))
                 .singleElement().extracting(RankingTuner.Trial::ndcg).isEqualTo(best);
