@@ -126,7 +126,7 @@ public final class EvaluationRun {
     /** What the validation search chose on the last fold, for the learners that search. */
     private static Optional<String> tunedSettings(RatingTrainer trainer) {
         if (trainer instanceof ImplicitAlsTrainer t && t.lastChosen() != null) {
-            return Optional.of(ialsSettings(t.lastChosen()) + String.format(Locale.ROOT, ", calibration %.2f", t.lastCalibration()));
+            return Optional.of(ialsSettings(t.lastChosen()));
         }
         if (trainer instanceof AttributeAlsTrainer t && t.lastChosen() != null) {
             return Optional.of(ialsSettings(t.lastChosen()) + String.format(Locale.ROOT, ", attribute strength %.0f, calibration %.2f",
