@@ -17,7 +17,8 @@ import io.reelfm.schemas.RatingScale;
  * @param scale              allowed rating values (default {@link RatingScale#WHOLE_STARS})
  * @param startMillis        timestamp of the first rating (default 2020-01-01T00:00:00Z)
  * @param stepMillis         each rating is 1..stepMillis ms after the previous one, so
- *                           timestamps strictly increase (default 60,000)
+ *                           timestamps strictly increase (default 60,000; see
+ *                           {@link #withTimelineEndingBy(long)} for sets too large for it)
  */
 public record SyntheticConfig(int users, int items, long ratings, int factors, double noise, long seed,
                               double itemPopularitySkew, double userActivitySkew, RatingScale scale,
@@ -85,6 +86,23 @@ public record SyntheticConfig(int users, int items, long ratings, int factors, d
     public SyntheticConfig withTime(long startMillis, int stepMillis) {
         return new SyntheticConfig(users, items, ratings, factors, noise, seed, itemPopularitySkew, userActivitySkew,
                 scale, startMillis, stepMillis);
+    }
+
+    /**
+     * The same set with its steps shortened, if needed, so the last rating falls no later than
+     * {@code endMillis}. At the default minute per step a set passes 2025 after about 5M ratings, and
+     * every ingest path rejects ratings from the future, so large sets must squeeze their timeline.
+     * Sets that already fit keep their rows exactly.
+     *
+     * @throws IllegalArgumentException when {@code endMillis} leaves less than 1 ms per rating
+     */
+    public SyntheticConfig withTimelineEndingBy(long endMillis) {
+        if (ratings == 0 || startMillis + ratings * (long) stepMillis <= endMillis) {
+            return this;
+        }
+        long step = (endMillis - startMillis) / ratings;
+        require(step >= 1, "ratings", "do not fit between startMillis and " + endMillis + " at 1 ms apart", ratings);
+        return withTime(startMillis, (int) step);
     }
 
     private static boolean fitsTimeline(long startMillis, long ratings, int stepMillis) {

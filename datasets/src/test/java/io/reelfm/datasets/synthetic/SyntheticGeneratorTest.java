@@ -102,6 +102,27 @@ class SyntheticGeneratorTest {
     }
 
     @Test
+    void aTimelineThatWouldPassTheEndIsSqueezedToEndByIt() {
+        SyntheticConfig config = SMALL.withSize(50, 50, 10_000).withTime(1_000_000L, 500).withTimelineEndingBy(2_000_000L);
+        List<Rating> ratings = collect(config);
+
+        assertThat(ratings.get(0).time()).isEqualTo(1_000_000L);
+        assertThat(ratings.get(ratings.size() - 1).time()).isLessThanOrEqualTo(2_000_000L);
+        for (int k = 1; k < ratings.size(); k++) {
+            assertThat(ratings.get(k).time()).isGreaterThan(ratings.get(k - 1).time());
+        }
+    }
+
+    @Test
+    void aTimelineThatEndsInTimeKeepsItsRows() {
+        SyntheticConfig config = SMALL.withSize(50, 50, 1_000).withTime(1_000_000L, 500);
+
+        assertThat(config.withTimelineEndingBy(1_000_000L + 500L * 1_000)).isEqualTo(config);
+        assertThatThrownBy(() -> config.withTimelineEndingBy(1_000_500L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ratings");
+    }
+
+    @Test
     void ratingsScatterAroundThePlantedScoresByTheNoiseLevel() {
         SyntheticConfig config = SMALL.withScale(RatingScale.HALF_STARS).withNoise(0.3);
         SyntheticGenerator generator = new SyntheticGenerator(config);

@@ -94,8 +94,11 @@ public final class ReplayBenchCommand implements Callable<Integer> {
             for (int run = 0; run < runs; run++) {
                 ReplaySummary summary = new Replayer(replayConfig(bootstrap, run), ReplayProgress.NONE).replay(data);
                 replay[run] = summary.ratingsPerSecond();
-                out.printf(Locale.ROOT, "run %d replay            %,12.0f ratings/s (%,d ratings of %s; %,.0f events/s overall)%n",
-                        run + 1, replay[run], summary.ratings(), data.name(), summary.eventsPerSecond());
+                out.printf(Locale.ROOT, "run %d replay            %,12.0f ratings/s (%,d ratings of %s, %,d rows rejected; %,.0f events/s overall)%n",
+                        run + 1, replay[run], summary.ratings(), data.name(), summary.badLines(), summary.eventsPerSecond());
+                if (!summary.firstBadLines().isEmpty()) {
+                    out.println("  first rejected row: " + summary.firstBadLines().get(0));
+                }
                 out.flush();
                 String perfTopic = "bench-perf-" + run;
                 TopicCreator.ensure(bootstrap, List.of(new Topic<>(perfTopic, Serdes.ByteArray(), Serdes.ByteArray(),

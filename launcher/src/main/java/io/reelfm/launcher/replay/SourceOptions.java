@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.reelfm.datasets.Dataset;
 import io.reelfm.datasets.synthetic.SyntheticConfig;
 import io.reelfm.datasets.synthetic.SyntheticDataset;
+import io.reelfm.schemas.RatingScale;
 import picocli.CommandLine.Option;
 
 /** Which data set to replay: a local copy or a generated one (the datasets module's seeded generator). */
@@ -33,6 +34,10 @@ public final class SourceOptions {
             description = "Ratings in the generated data set (default: ${DEFAULT-VALUE}).")
     int ratings;
 
+    @Option(names = "--synthetic-scale", paramLabel = "SCALE", defaultValue = "whole",
+            description = "Rating scale of the generated data set: whole (1..5) or half (0.5..5 in half stars, like MovieLens 25M) (default: ${DEFAULT-VALUE}).")
+    String scale;
+
     public Path data() {
         return data;
     }
@@ -54,6 +59,18 @@ public final class SourceOptions {
 
     /** @throws IllegalArgumentException naming the parameter when a size is out of range */
     public SyntheticDataset syntheticSource() {
-        return new SyntheticDataset(SyntheticConfig.defaults().withSeed(seed).withSize(users, movies, ratings));
+        return new SyntheticDataset(SyntheticConfig.defaults().withSeed(seed).withSize(users, movies, ratings)
+                .withScale(scale()).withTimelineEndingBy(TIMELINE_END));
+    }
+
+    /** Generated ratings end by this instant (2025-01-01), safely in the past for the ingest rules. */
+    private static final long TIMELINE_END = 1_735_689_600_000L;
+
+    private RatingScale scale() {
+        return switch (scale) {
+            case "whole" -> RatingScale.WHOLE_STARS;
+            case "half" -> RatingScale.HALF_STARS;
+            default -> throw new IllegalArgumentException("--synthetic-scale must be whole or half, was " + scale);
+        };
     }
 }
