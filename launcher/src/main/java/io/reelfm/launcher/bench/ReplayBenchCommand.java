@@ -99,6 +99,11 @@ public final class ReplayBenchCommand implements Callable<Integer> {
                 if (!summary.firstBadLines().isEmpty()) {
                     out.println("  first rejected row: " + summary.firstBadLines().get(0));
                 }
+                TopicDiskUsage disk = TopicDiskUsage.of(broker.dataDir(), replayConfig(bootstrap, run).ratings().name());
+                if (summary.ratings() > 0) {
+                    out.printf(Locale.ROOT, "      broker disk          %,12.1f bytes/rating in log segments (%,d B; %,d B with indexes)%n",
+                            (double) disk.logBytes() / summary.ratings(), disk.logBytes(), disk.totalBytes());
+                }
                 out.flush();
                 String perfTopic = "bench-perf-" + run;
                 TopicCreator.ensure(bootstrap, List.of(new Topic<>(perfTopic, Serdes.ByteArray(), Serdes.ByteArray(),
