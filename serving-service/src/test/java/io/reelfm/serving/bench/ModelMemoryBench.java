@@ -33,11 +33,13 @@ public final class ModelMemoryBench {
             var manifest = TestModels.manifest("memory-" + k, 1, payload, 1);
             long before = heapAfterGc(memory);
             FactorModel model = FactorModel.fromPayload(manifest, payload);
-            payload = null;
-            long after = heapAfterGc(memory);
+            long after = heapAfterGc(memory); // the payload is live in both measurements, so it cancels out
             long bytes = after - before;
             System.out.printf(Locale.ROOT, "k=%d items=%,d: loaded model %,d B on the heap = %.0f B/item; payload %,d B = %.0f B/item%n",
                     k, model.items(), bytes, (double) bytes / items, payloadBytes, (double) payloadBytes / items);
+            if (payload.length != payloadBytes) {
+                throw new IllegalStateException("payload changed while loading");
+            }
         }
     }
 
