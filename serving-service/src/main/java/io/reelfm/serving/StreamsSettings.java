@@ -5,13 +5,15 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
+import io.reelfm.schemas.Topics;
 import io.reelfm.serving.topology.DeadLetterHandler;
 
 /**
  * The Kafka Streams configuration serving runs with, derived from {@link ServingConfig}:
  * exactly-once v2, the dead-letter deserialisation handler, standby replicas, a short consumer
  * session (failover), the {@code application.server} that makes interactive-query routing
- * possible, and any pass-through client settings (TLS, SASL).
+ * possible, compaction-friendly settings for the changelog topics it creates
+ * ({@link Topics#AGGREGATE_LOG}), and any pass-through client settings (TLS, SASL).
  */
 public final class StreamsSettings {
 
@@ -40,6 +42,8 @@ public final class StreamsSettings {
         // would warn that the handler is off for global stores; it reads the flag from there.
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Every store's changelog holds values rewritten whole per update (a user's history on each rating).
+        Topics.AGGREGATE_LOG.forEach((key, value) -> p.put(StreamsConfig.topicPrefix(key), value));
         // A rejoined instance warms its stores up as a standby and takes its users back at the next
         // probing rebalance: every minute (Kafka's minimum) rather than the default ten.
         p.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, PROBING_REBALANCE_INTERVAL_MS);

@@ -5,13 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.reelfm.schemas.Topics;
 import io.reelfm.serving.ServingService;
 import io.reelfm.serving.model.TestModels;
+import io.reelfm.serving.topology.StoreNames;
 import io.reelfm.kafka.EmbeddedKafkaBroker;
 
 /**
@@ -63,7 +72,19 @@ class ReadyMeansCaughtUpIT {
                             .as("history of rd-u" + u + " when ready first said UP").isEqualTo(PER_USER);
                 }
                 System.out.println("ready after the backlog; 'not processed yet' seen while catching up: " + sawBehind.get());
+                assertThat(topicConfig(bootstrap, "serving-ready-it-" + StoreNames.USER_HISTORY + "-changelog"))
+                        .as("the history changelog compacts in small segments")
+                        .containsAllEntriesOf(Topics.AGGREGATE_LOG)
+                        .containsEntry("cleanup.policy", "compact");
             }
+        }
+    }
+
+    private static Map<String, String> topicConfig(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            return config.entries().stream().collect(Collectors.toMap(ConfigEntry::name, e -> String.valueOf(e.value())));
         }
     }
 }
