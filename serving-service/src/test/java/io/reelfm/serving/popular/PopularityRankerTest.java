@@ -1,0 +1,157 @@
+package io.reelfm.serving.popular;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.Test;
+
+import io.reelfm.schemas.Movie;
+import io.reelfm.schemas.UserProfile;
+import io.reelfm.serving.catalog.Catalog;
+import io.reelfm.serving.state.ServingStores;
+import io.reelfm.serving.topology.ItemStats;
+import io.reelfm.serving.topology.UserHistory;
+
+class PopularityRankerTest {
+
+    private static final int THREADS = 16;
+
+    @Test
+    void requestsArrivingTogetherAfterTheSnapshotExpiredDecodeTheStoreOnce() throws Exception {
+        TreeMap<String, ItemStats> items = new TreeMap<>();
+        for (int i = 0; i < 500; i++) {
+            ItemStats s = new ItemStats();
+            for (int r = 0; r <= i % 7; r++) {
+                s.add(1 + (i + r) % 5, 1_700_000_000_000L + r);
+            }
+            items.put(String.format("item-%03d", i), s);
+        }
+        SlowStore<ItemStats> stats = new SlowStore<>(items);
+        ServingStores stores = stores(stats);
+        PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1);
+        assertThat(ranker.popular(10, m -> true)).hasSize(10);
+        Thread.sleep(PopularityRanker.SNAPSHOT_TTL.toMillis() + 100);
+
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return ranker.popular(10, m -> true).size();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> a : answers) {
+                assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(10);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(stats.scans.get()).as("whole-store reads: the first snapshot and one refresh").isEqualTo(2);
+        assertThat(ranker.decodes()).isEqualTo(2);
+    }
+
+    private static ServingStores stores(ReadOnlyKeyValueStore<String, ItemStats> stats) {
+        ReadOnlyKeyValueStore<String, Movie> movies = new SlowStore<>(new TreeMap<>());
+        return new ServingStores() {
+            @Override
+            public ReadOnlyKeyValueStore<String, Movie> movies() {
+                return movies;
+            }
+
+            @Override
+            public ReadOnlyKeyValueStore<String, ItemStats> itemStats() {
+                return stats;
+            }
+
+            @Override
+            public UserHistory userHistory(String userId) {
+                return null;
+            }
+
+            @Override
+            public UserProfile userProfile(String userId) {
+                return null;
+            }
+        };
+    }
+
+    /** A sorted map as a read-only store whose full scans take a while, so concurrent scans overlap. */
+    private static final class SlowStore<V> implements ReadOnlyKeyValueStore<String, V> {
+
+        private final NavigableMap<String, V> data;
+        final AtomicInteger scans = new AtomicInteger();
+
+        SlowStore(NavigableMap<String, V> data) {
+            this.data = data;
+        }
+
+        @Override
+        public V get(String key) {
+            return data.get(key);
+        }
+
+        @Override
+        public KeyValueIterator<String, V> range(String from, String to) {
+            return iterator(data.subMap(from, true, to, true));
+        }
+
+        @Override
+        public KeyValueIterator<String, V> all() {
+            scans.incrementAndGet();
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return iterator(data);
+        }
+
+        @Override
+        public long approximateNumEntries() {
+            return data.size();
+        }
+
+        private KeyValueIterator<String, V> iterator(NavigableMap<String, V> view) {
+            Iterator<java.util.Map.Entry<String, V>> it = new ArrayList<>(view.entrySet()).iterator();
+            return new KeyValueIterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public KeyValue<String, V> next() {
+                    java.util.Map.Entry<String, V> e = it.next();
+                    return KeyValue.pair(e.getKey(), e.getValue());
+                }
+
+                @Override
+                public void close() {
+                }
+
+                @Override
+                public String peekNextKey() {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+    }
+}
