@@ -171,8 +171,10 @@ public final class ScaleRun {
         long killedAt = System.nanoTime();
         serving.get(victim).kill();
         log("killed %s (SIGKILL) 20 s into a 60 s load against the two others", victimAddress);
-        Map<String, long[]> times = new UserSweep(http).untilDeadline(checked, survivors, killedAt + TimeUnit.SECONDS.toNanos(30));
         long windowEnd = killedAt + FAILOVER_WINDOW.toNanos();
+        Map<String, java.util.concurrent.atomic.AtomicLong> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, long[]> times = new UserSweep(http).untilDeadline(checked, survivors, killedAt + TimeUnit.SECONDS.toNanos(30),
+                windowEnd, statuses);
         long lastFailure = times.values().stream().mapToLong(t -> t[0]).max().orElse(Long.MIN_VALUE);
         long failedAfterWindow = times.values().stream().filter(t -> t[0] > windowEnd).count();
         long neverAnsweredAfterWindow = checked.stream().filter(u -> !times.containsKey(u) || times.get(u)[1] <= windowEnd).count();
@@ -182,6 +184,8 @@ public final class ScaleRun {
                         + " killed instance's users that failed at any time %d", checked.size(), owned.size(),
                 lastFailure == Long.MIN_VALUE ? "none" : String.format("%.1f s after the kill", (lastFailure - killedAt) / 1e9),
                 FAILOVER_WINDOW.toSeconds(), failedAfterWindow, neverAnsweredAfterWindow, victimUsersFailedEver);
+        log("failover answers by status (-1: no answer; 503 with 'computing ... lists already' in the logs is load shedding): %s",
+                statuses);
         log("%s (errorSeconds count from the load's start; the kill was at second 20)", load.awaitResult());
     }
 

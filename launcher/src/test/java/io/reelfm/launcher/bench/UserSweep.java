@@ -82,9 +82,10 @@ final class UserSweep {
     /**
      * Asks every user at the survivors (in turn) until {@code untilNanos}; per user, the
      * {@link System#nanoTime()} of its last answer other than 200 (absent when it never failed) and
-     * of its last 200.
+     * of its last 200. Counts answers by status, before and after {@code windowEndNanos}, into {@code statuses}.
      */
-    Map<String, long[]> untilDeadline(List<String> users, List<Integer> survivors, long untilNanos) throws Exception {
+    Map<String, long[]> untilDeadline(List<String> users, List<Integer> survivors, long untilNanos, long windowEndNanos,
+                                      Map<String, AtomicLong> statuses) throws Exception {
         Map<String, long[]> lastFailureAndSuccess = new ConcurrentHashMap<>();
         AtomicInteger turn = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -97,6 +98,8 @@ final class UserSweep {
                             String user = users.get(i);
                             Answer a = ask(survivors.get(turn.getAndIncrement() % survivors.size()), user);
                             long now = System.nanoTime();
+                            statuses.computeIfAbsent((now > windowEndNanos ? "after window " : "within window ") + a.status(),
+                                    k -> new AtomicLong()).incrementAndGet();
                             long[] times = lastFailureAndSuccess.computeIfAbsent(user, u -> new long[] {Long.MIN_VALUE, Long.MIN_VALUE});
                             synchronized (times) {
                                 times[a.status() == 200 ? 1 : 0] = now;
