@@ -49,13 +49,16 @@ import io.reelfm.service.http.Json;
  * </pre>
  * System properties: {@code rate} (500), {@code seconds} (60), {@code warmup} (60),
  * {@code routingUsers} (20000), {@code freshness} (100), {@code failoverUsers} (3000),
- * {@code trainerHeap} (4g), {@code replayHeap} (2g).
+ * {@code trainerHeap} (4g), {@code replayHeap} (2g), {@code models} (the trainer's list; serving then has one variant
+ * per model). The default models' first fits can take far longer than serving needs to catch up on a large set.
  */
 public final class ScaleRun {
 
     private static final String KEY = "scale-run-key-3f1c";
     private static final String APP = "scale-serving";
     private static final Duration FAILOVER_WINDOW = Duration.ofSeconds(10);
+    /** The trainer's models (system property {@code models}); unset, the trainer's and serving's defaults. */
+    private static final String MODELS = System.getProperty("models");
 
     private final Path dir;
     private final int users;
@@ -104,8 +107,11 @@ public final class ScaleRun {
             int replayExit = replay.awaitExit(Duration.ofHours(2));
             log("replay exited %d after %.0f s; its last lines:%n%s", replayExit, secondsSince(replayStart), tail(replay.output(), 6));
 
-            Map<String, String> trainerEnv = Map.of("REELFM_API_KEYS", "scale:" + KEY, "REELFM_TRAINER_REFIT_AFTER", "24h",
-                    "REELFM_TRAINER_REFIT_AFTER_EVENTS", "100000000");
+            Map<String, String> trainerEnv = new HashMap<>(Map.of("REELFM_API_KEYS", "scale:" + KEY, "REELFM_TRAINER_REFIT_AFTER", "24h",
+                    "REELFM_TRAINER_REFIT_AFTER_EVENTS", "100000000"));
+            if (MODELS != null) {
+                trainerEnv.put("REELFM_TRAINER_MODELS", MODELS);
+            }
             int trainerPort = ServiceProcess.freePort();
             long servingStart = System.nanoTime();
             List<ServiceProcess> serving = new ArrayList<>();
@@ -208,6 +214,14 @@ public final class ScaleRun {
         env.put("REELFM_SERVING_STATE_DIR", dir.resolve("state-" + name).toString());
         env.put("REELFM_SERVING_APPLICATION_ID", APP);
         env.put("REELFM_API_KEYS", "scale:" + KEY);
+        if (MODELS != null) {
+            // Only the trainer's models: each variant serves one of them, and the optional models are off unless listed.
+            List<String> models = List.of(MODELS.split(","));
+            env.put("REELFM_SERVING_VARIANTS", models.stream().filter(m -> !m.contains("kmeans")).map(m -> m + ":" + m + ":1")
+                    .collect(java.util.stream.Collectors.joining(",")));
+            env.put("REELFM_SERVING_RATING_MODEL", models.contains("fm-mcmc") ? "fm-mcmc" : "none");
+            env.put("REELFM_SERVING_CLUSTER_MODEL", models.contains("content-kmeans") ? "content-kmeans" : "none");
+        }
         return ServiceProcess.start(name, List.of("-Xmx1g", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.reelfm.schemas"),
                 List.of("serving", "--port", String.valueOf(port), "--bootstrap-servers", bootstrap), env, dir);
     }
