@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * service are separate processes, so a fault test can kill one with SIGKILL and start it again
  * while the others keep running. Output goes to a log file the test can search.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
@@ -36,10 +36,14 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code reelfm <args>} with these extra environment variables, logging to {@code logDir/<name>.log}. */
     static ServiceProcess start(String name, List<String> args, Map<String, String> env, Path logDir) {
+        return start(name, List.of("-Xmx512m", "-XX:+UseSerialGC"), args, env, logDir);
+    }
+
+    /** As {@link #start(String, List, Map, Path)} with these JVM options (heap size, collector) instead of the small defaults. */
+    public static ServiceProcess start(String name, List<String> jvmOptions, List<String> args, Map<String, String> env, Path logDir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
-        cmd.add("-XX:+UseSerialGC");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
         cmd.add("io.reelfm.launcher.ReelFm");
@@ -60,27 +64,32 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The JVM's process id (for {@code jcmd}). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook, no graceful close, as a crash or {@code kill -9}. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** The same command again, appending to the same log. */
-    void restart() {
+    public void restart() {
         launch();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** Waits for the process to end by itself; its exit code, or -1 if it is still running. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
@@ -104,7 +113,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** The status of a GET to a local port, or -1 when nothing answered within 3 s. */
-    static int httpStatus(java.net.http.HttpClient http, int port, String path) {
+    public static int httpStatus(java.net.http.HttpClient http, int port, String path) {
         try {
             return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(3)).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -120,7 +129,7 @@ final class ServiceProcess implements AutoCloseable {
     private static final Set<Integer> ISSUED = ConcurrentHashMap.newKeySet();
 
     /** A free port not handed out before in this JVM, so two services of one test never share one. */
-    static int freePort() {
+    public static int freePort() {
         while (true) {
             try (ServerSocket s = new ServerSocket(0)) {
                 if (ISSUED.add(s.getLocalPort())) {

@@ -28,6 +28,7 @@ import io.reelfm.serving.topology.UserHistory;
  * {@code /users/{id}/...}: recommendations, predicted rating and history. Each request is
  * answered by the instance owning the user's partition, forwarded there when needed; when the
  * owner cannot answer, from a local replica or non-personalised, marked with {@link #STALE_HEADER}.
+ * Every answer names the instance that computed it ({@link UserRouter#SERVED_BY_HEADER}).
  */
 public final class UserResource {
 
@@ -72,6 +73,7 @@ public final class UserResource {
         String user = userId(ctx);
         String query = ctx.queryString();
         String pathAndQuery = ctx.path() + (query == null ? "" : "?" + query);
+        ctx.header(UserRouter.SERVED_BY_HEADER, router.selfAddress());
         Optional<HostInfo> owner;
         try {
             owner = router.owner(user);
@@ -106,6 +108,7 @@ public final class UserResource {
         if (f.stale() != null) {
             ctx.header(STALE_HEADER, f.stale());
         }
+        ctx.header(UserRouter.SERVED_BY_HEADER, f.servedBy());
         ctx.status(f.status()).contentType(f.contentType()).result(f.body());
     }
 

@@ -27,6 +27,12 @@ public final class UserRouter {
     public static final String FORWARDED_HEADER = "X-ReelFM-Forwarded";
     /** Relayed from the owner's answer; see the HTTP layer for its values. */
     public static final String STALE_HEADER = "X-ReelFM-Stale";
+    /**
+     * The instance ({@code host:port}) whose state answered, relayed from the owner on a forwarded
+     * request: a client or load balancer can tell a forwarded answer (this differs from the
+     * instance it asked) from a local one, and so measure what forwarding costs.
+     */
+    public static final String SERVED_BY_HEADER = "X-ReelFM-Served-By";
 
     private final StreamsStores streams;
     private final java.util.concurrent.atomic.AtomicLong forwarded = new java.util.concurrent.atomic.AtomicLong();
@@ -92,7 +98,7 @@ public final class UserRouter {
             HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Forwarded(r.statusCode(), r.headers().firstValue("Content-Type").orElse("application/json"),
                     r.headers().firstValue("Retry-After").orElse(null), r.headers().firstValue(STALE_HEADER).orElse(null),
-                    r.body());
+                    r.headers().firstValue(SERVED_BY_HEADER).orElse(owner.host() + ":" + owner.port()), r.body());
         } catch (IOException e) {
             suspect(owner);
             throw new OwnerUnreachableException(owner, e);
@@ -145,13 +151,19 @@ public final class UserRouter {
         return signature.verify(marker, pathAndQuery);
     }
 
+    /** This instance as {@code host:port}, the value of {@link #SERVED_BY_HEADER} for what it answers itself. */
+    public String selfAddress() {
+        HostInfo self = streams.self();
+        return self.host() + ":" + self.port();
+    }
+
     /** Requests this instance forwarded to another one since start. */
     public long forwardedRequests() {
         return forwarded.get();
     }
 
     /** The owner's answer, relayed as is. */
-    public record Forwarded(int status, String contentType, String retryAfter, String stale, byte[] body) {
+    public record Forwarded(int status, String contentType, String retryAfter, String stale, String servedBy, byte[] body) {
     }
 
     /** The owning instance did not answer; its partitions will move, so the caller should retry. */

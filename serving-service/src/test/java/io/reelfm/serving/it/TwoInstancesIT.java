@@ -24,7 +24,8 @@ import io.reelfm.testkit.SharedKafka;
 
 /**
  * Two serving instances of one application on one broker: user partitions are split between
- * them, any instance answers any user (forwarding to the owner), and when one instance stops
+ * them, any instance answers any user (forwarding to the owner) and names the owner in
+ * {@code X-ReelFM-Served-By}, and when one instance stops
  * the other takes over every user.
  */
 class TwoInstancesIT {
@@ -93,6 +94,17 @@ class TwoInstancesIT {
 
         assertThat(forwarded(a)).as("requests A forwarded to B").isPositive();
         assertThat(forwarded(b)).as("requests B forwarded to A").isPositive();
+
+        // Both instances name the same owner for each user, and each owns some users.
+        Map<String, Integer> usersByOwner = new HashMap<>();
+        for (int u = 0; u < USERS; u++) {
+            String path = "/users/iq-u" + u + "/recommendations?k=5";
+            String ownerSaysA = Http.get(a.port(), path).header("X-ReelFM-Served-By");
+            String ownerSaysB = Http.get(b.port(), path).header("X-ReelFM-Served-By");
+            assertThat(ownerSaysA).as("user iq-u%d", u).isEqualTo(ownerSaysB);
+            usersByOwner.merge(ownerSaysA, 1, Integer::sum);
+        }
+        assertThat(usersByOwner).containsOnlyKeys("localhost:" + a.port(), "localhost:" + b.port());
 
         b.close();
         b = null;
