@@ -1,13 +1,11 @@
 package io.reelfm.bench.rank;
 
+import io.reelfm.bench.scale.GeneratedScaleSet;
 import io.reelfm.core.eval.IdIndex;
 import io.reelfm.core.eval.RatingSet;
-import io.reelfm.core.eval.RatingSetBuilder;
 import io.reelfm.core.eval.metrics.ItemGenres;
 import io.reelfm.core.eval.metrics.RankingConfig;
-import io.reelfm.core.data.ItemAttributes;
 import io.reelfm.core.data.SideInfo;
-import io.reelfm.core.data.UserAttributes;
 import io.reelfm.core.rank.AttributeAls;
 import io.reelfm.core.rank.AttributeRows;
 import io.reelfm.core.rank.ImplicitAls;
@@ -17,12 +15,6 @@ import io.reelfm.core.rank.Interactions;
 import io.reelfm.core.rank.RankingTuner;
 import io.reelfm.core.rank.SideAttributes;
 
-import io.reelfm.datasets.synthetic.SyntheticConfig;
-import io.reelfm.datasets.synthetic.SyntheticGenerator;
-import io.reelfm.schemas.RatingScale;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 
 /**
  * Fit time and memory of the ranking model on a generated set of any size (default shaped like
@@ -42,24 +34,13 @@ public final class RankingFitScale {
     }
 
     public static void main(String[] args) {
-        int users = args.length > 0 ? Integer.parseInt(args[0]) : 162_000;
-        int items = args.length > 1 ? Integer.parseInt(args[1]) : 62_000;
-        long ratings = args.length > 2 ? Long.parseLong(args[2]) : 25_000_000L;
         long t0 = System.nanoTime();
         boolean attributes = !"false".equals(System.getProperty("attributes"));
-        IdIndex userIndex = new IdIndex();
-        IdIndex itemIndex = new IdIndex();
-        RatingSetBuilder builder = new RatingSetBuilder(userIndex, itemIndex);
-        SyntheticGenerator generator = new SyntheticGenerator(SyntheticConfig.defaults().withSize(users, items, ratings)
-                .withScale(RatingScale.HALF_STARS).withSeed(25));
-        generator.ratings((u, i, rating, millis) -> builder.add(Integer.toString(u), Integer.toString(i), rating, millis));
-        RatingSet data = builder.build();
-        SideInfo side = SideInfo.empty();
-        // the generator's catalogue and profiles are numbered from 1, its ratings from 0
-        generator.movies(m -> side.putItem(Integer.toString(Integer.parseInt(m.itemId()) - 1),
-                new ItemAttributes(m.year(), m.genres())));
-        generator.users(u -> side.putUser(Integer.toString(Integer.parseInt(u.userId()) - 1),
-                new UserAttributes(u.age(), u.gender(), u.occupation())));
+        GeneratedScaleSet set = GeneratedScaleSet.fromArgs(args);
+        RatingSet data = set.ratings();
+        SideInfo side = set.side();
+        IdIndex userIndex = set.users();
+        IdIndex itemIndex = set.items();
         AttributeRows userRows = SideAttributes.users(side, userIndex);
         AttributeRows itemRows = SideAttributes.items(side, itemIndex);
         System.out.printf("generated %,d ratings (%,d users, %,d items; %d user and %d item attributes) in %.1f s%n",
@@ -69,6 +50,8 @@ public final class RankingFitScale {
         long t1 = System.nanoTime();
         ImplicitAlsConfig base = ImplicitAlsConfig.defaults();
         RankingTuner tuner = RankingTuner.standard(RankingConfig.DEFAULT, 42);
+        System.out.printf("search sample: at most %,d ratings (%d cores)%n", tuner.sampleFor(base).maxRatings(),
+                Runtime.getRuntime().availableProcessors());
         RankingTuner.Result<ImplicitAlsConfig> tuned = tuner.ials(data, base);
         System.out.printf("validation search: %d candidates in %.1f s, chose %s%n", tuned.trials().size(),
                 (System.nanoTime() - t1) / 1e9, tuned.best().prior());
@@ -86,8 +69,9 @@ public final class RankingFitScale {
         ItemGenres genres = ItemGenres.of(itemIndex, side::genres);
         double finalStrength = strength;
         RankingTuner.Result<Double> calibration = attributes
-                ? tuner.calibration(data, served, genres, (fit, validated) -> new AttributeAls(served, finalStrength)
-                        .train(fit, userRows, itemRows, ImplicitAls.SweepListener.NONE, validated))
+                ? tuner.calibration(data, served, genres, userRows, (fit, sampleUsers, validated) ->
+                        new AttributeAls(served, finalStrength).train(fit, sampleUsers, itemRows,
+                                ImplicitAls.SweepListener.NONE, validated))
                 : tuner.calibration(data, served, genres);
         System.out.printf("calibration search: %d candidates in %.1f s, chose %.1f%n", calibration.trials().size(),
                 (System.nanoTime() - tc) / 1e9, calibration.best());
@@ -105,12 +89,7 @@ public final class RankingFitScale {
         System.out.printf("full fit (%s, k=%d, %d sweeps): interactions %.1f s, training %.1f s%n",
                 attributes ? "attribute model" : "iALS", served.factors(), served.iterations(), (t3 - t2) / 1e9,
                 (System.nanoTime() - t3) / 1e9);
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
+        long peak = GeneratedScaleSet.peakHeap();
         System.out.printf("peak heap %.2f GB%n", peak / 1e9);
         InteractionWeight w = served.weight();
         System.out.printf("scale %.1f..%.1f%n", w.min(), w.max());

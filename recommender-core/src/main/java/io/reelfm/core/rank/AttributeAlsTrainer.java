@@ -90,8 +90,8 @@ public final class AttributeAlsTrainer implements RatingTrainer {
         Interactions interactions = Interactions.of(train, chosen.weight());
         AttributeAls als = new AttributeAls(chosen, strength);
         AttributeAlsModel model = als.train(interactions, userAttributes, itemAttributes);
-        double lambda = genres == null ? 0 : tuner.calibration(train, chosen, genres, (fit, validated) ->
-                als.train(fit, userAttributes, itemAttributes, ImplicitAls.SweepListener.NONE, validated)).best();
+        double lambda = genres == null ? 0 : tuner.calibration(train, chosen, genres, userAttributes,
+                (fit, users, validated) -> als.train(fit, users, itemAttributes, ImplicitAls.SweepListener.NONE, validated)).best();
         lastCalibration = lambda;
         RatingPredictor served = lambda == 0 ? model
                 : new CalibratedModel(model, interactions, new CalibratedReranker(genres, lambda), listLength);

@@ -21,19 +21,22 @@ final class IalsSearch {
     private final RankingConfig ranking;
     private final Duration budget;
     private final ValidationSlice slice;
+    private final SearchSample sample;
     private final List<RankingTuner.Trial> trials = new ArrayList<>();
     private final Map<String, Double> seen = new HashMap<>();
 
-    IalsSearch(RankingConfig ranking, Duration budget, ValidationSlice slice) {
+    IalsSearch(RankingConfig ranking, Duration budget, ValidationSlice slice, SearchSample sample) {
         this.ranking = ranking;
         this.budget = budget;
         this.slice = slice;
+        this.sample = sample;
     }
 
     /** The best setting found on the validation slice of {@code train}; see {@link RankingTuner#ials}. */
     RankingTuner.Result<ImplicitAlsConfig> run(RatingSet train, ImplicitAlsConfig base) {
         long start = System.nanoTime();
-        RatingSet[] parts = slice.split(train);
+        // the rating scale comes from every rating; candidates fit on the search sample
+        RatingSet[] parts = slice.split(sample.of(train).ratings());
         InteractionWeight scale = InteractionWeight.of(train, 1f);
         ImplicitAlsConfig probe = base.withIterations(Math.max(4, base.iterations() / 2));
         Interactions ids = Interactions.of(parts[0], InteractionWeight.UNIFORM);

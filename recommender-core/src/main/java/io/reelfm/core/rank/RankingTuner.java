@@ -17,7 +17,9 @@ import java.util.function.IntPredicate;
  * interactions is set aside as a validation slice, candidates are fitted on the rest and the one
  * with the best NDCG on the slice wins. No constant tuned on one data set is trusted elsewhere;
  * the search is centred on values derived from the data (density, mean item count) and stops at
- * a time budget, keeping the best seen.
+ * a time budget, keeping the best seen. On a set too large for several candidates to fit within
+ * the budget, candidates fit on a {@link SearchSample} of whole users sized from the budget, so
+ * the searches compare settings at 25M ratings as they do at 100K; smaller sets are used whole.
  */
 public final class RankingTuner {
 
@@ -32,19 +34,31 @@ public final class RankingTuner {
     private final RankingConfig ranking;
     private final ValidationSlice validation;
     private final Duration budget;
+    private final long seed;
+    private final SearchSample sample;
 
     /**
      * @param ranking how the validation lists are judged (the evaluation's own list length and threshold)
      * @param share   share of each user's interactions set aside (users with fewer than 5 keep all)
-     * @param budget  search time after which no new candidate is started
+     * @param budget  search time after which no new candidate is started; also sizes the search sample
      */
     public RankingTuner(RankingConfig ranking, double share, long seed, Duration budget) {
+        this(ranking, share, seed, budget, null);
+    }
+
+    /**
+     * @param sample which ratings candidates fit on; null to size it from the budget, the sweeps of
+     *               the settings searched and the cores available
+     */
+    public RankingTuner(RankingConfig ranking, double share, long seed, Duration budget, SearchSample sample) {
         if (!(share > 0 && share < 1)) {
             throw new IllegalArgumentException("share must be in (0, 1), got " + share);
         }
         this.ranking = ranking;
         this.validation = new ValidationSlice(share, seed);
         this.budget = budget;
+        this.seed = seed;
+        this.sample = sample;
     }
 
     /**
@@ -62,6 +76,20 @@ public final class RankingTuner {
      */
     public RatingSet[] slice(RatingSet train) {
         return validation.split(train);
+    }
+
+    /**
+     * The sample the searches under settings {@code searched} fit their candidates on: the one
+     * given at construction, or one that lets {@value SearchSample#CANDIDATES} candidates of half
+     * {@code searched}'s sweeps fit within the budget on this machine's cores.
+     */
+    public SearchSample sampleFor(ImplicitAlsConfig searched) {
+        return sample != null ? sample : SearchSample.forBudget(budget, probeSweeps(searched),
+                Runtime.getRuntime().availableProcessors(), seed);
+    }
+
+    private static int probeSweeps(ImplicitAlsConfig config) {
+        return Math.max(4, config.iterations() / 2);
     }
 
     /**
@@ -89,7 +117,7 @@ public final class RankingTuner {
      * sweeps, which orders settings the same way at half the cost.
      */
     public Result<ImplicitAlsConfig> ials(RatingSet train, ImplicitAlsConfig base) {
-        return new IalsSearch(ranking, budget, validation).run(train, base);
+        return new IalsSearch(ranking, budget, validation, sampleFor(base)).run(train, base);
     }
 
     /**
@@ -103,25 +131,32 @@ public final class RankingTuner {
     /**
      * The attribute strength of {@link AttributeAls} under settings {@code chosen} (from
      * {@link #ials}): the candidate with the best validation NDCG among those tried within the time
-     * budget (all of them on MovieLens-sized data). Fitted with half the sweeps, like the iALS search.
+     * budget (all of them on MovieLens-sized data). Fitted with half the sweeps on the search
+     * sample, like the iALS search.
      */
     public Result<Double> attributeStrength(RatingSet train, ImplicitAlsConfig chosen, AttributeRows users,
                                             AttributeRows items) {
-        RatingSet[] parts = slice(train);
+        SearchSample.Sample drawn = sampleFor(chosen).of(train);
+        AttributeRows sampleUsers = drawn.users(users);
+        RatingSet[] parts = slice(drawn.ratings());
         Interactions fit = Interactions.of(parts[0], chosen.weight());
-        ImplicitAlsConfig probe = chosen.withIterations(Math.max(4, chosen.iterations() / 2));
+        ImplicitAlsConfig probe = chosen.withIterations(probeSweeps(chosen));
         List<Double> grid = new ArrayList<>();
         for (double s : ATTRIBUTE_STRENGTH) {
             grid.add(s);
         }
-        return line(grid, s -> new AttributeAls(probe, s).train(fit, users, items, ImplicitAls.SweepListener.NONE,
+        return line(grid, s -> new AttributeAls(probe, s).train(fit, sampleUsers, items, ImplicitAls.SweepListener.NONE,
                 ValidationSlice.validatedUsers(parts[1])), parts, s -> "attribute strength=" + s);
     }
 
-    /** Fits one candidate model on the fit part of a validation slice (only the validated users need exact vectors). */
+    /**
+     * Fits one candidate model on the fit part of a validation slice (only the validated users need
+     * exact vectors); {@code users} are the attribute rows of the slice's users, which are those of
+     * the search sample rather than of the full set when that is sampled.
+     */
     @FunctionalInterface
     public interface SliceFit {
-        RatingPredictor fit(Interactions fit, IntPredicate validatedUsers);
+        RatingPredictor fit(Interactions fit, AttributeRows users, IntPredicate validatedUsers);
     }
 
     /** Candidate calibration strengths, weakest first. */
@@ -136,23 +171,28 @@ public final class RankingTuner {
      * when items carry no genres.
      */
     public Result<Double> calibration(RatingSet train, ImplicitAlsConfig chosen, GenreSource genres) {
-        return calibration(train, chosen, genres,
-                (fit, validated) -> new ImplicitAls(chosen).train(fit, ImplicitAls.SweepListener.NONE, validated));
+        return calibration(train, chosen, genres, AttributeRows.none(train.numUsers()),
+                (fit, users, validated) -> new ImplicitAls(chosen).train(fit, ImplicitAls.SweepListener.NONE, validated));
     }
 
     /**
      * The same for the model {@code model} fits (e.g. the attribute model at its chosen strength),
-     * with interactions weighted as {@code chosen} weighs them.
+     * with interactions weighted as {@code chosen} weighs them; {@code users} are the attribute rows
+     * of {@code train}'s users, handed to {@code model} as those of the slice's users. On a sampled
+     * set the uncalibrated reference fit runs on the search sample, so the budget is left for the
+     * strengths themselves.
      */
-    public Result<Double> calibration(RatingSet train, ImplicitAlsConfig chosen, GenreSource genres, SliceFit model) {
+    public Result<Double> calibration(RatingSet train, ImplicitAlsConfig chosen, GenreSource genres,
+                                      AttributeRows users, SliceFit model) {
         List<Trial> trials = new ArrayList<>();
         if (genres.count() == 0) {
             return new Result<>(0.0, trials);
         }
         long start = System.nanoTime();
-        RatingSet[] parts = slice(train);
+        SearchSample.Sample drawn = sampleFor(chosen).of(train);
+        RatingSet[] parts = slice(drawn.ratings());
         Interactions fit = Interactions.of(parts[0], chosen.weight());
-        RatingPredictor fitted = model.fit(fit, ValidationSlice.validatedUsers(parts[1]));
+        RatingPredictor fitted = model.fit(fit, drawn.users(users), ValidationSlice.validatedUsers(parts[1]));
         RankingEvaluator evaluator = new RankingEvaluator(ranking);
         double plain = evaluator.evaluate(parts[0], parts[1], fitted).ndcg();
         trials.add(new Trial("calibration=0", plain, Double.NaN, (System.nanoTime() - start) / 1e9));

@@ -37,7 +37,9 @@ import io.reelfm.trainer.model.SnapshotFitter;
  *                     default 20 for als, 0.05 for sgd; for the ranking models their regularisation, which when set turns off the
  *                     validation search that otherwise chooses it with the unobserved weight and the liked boost
  * @param iterations   {@code .iterations}: ALS or iALS sweeps, SGD epochs or MCMC samples of a full fit, default 10
- *                     (als), 16 (the ranking models), 20 (sgd, kmeans), 100 (mcmc)
+ *                     (als), 16 (the ranking models), 20 (sgd, kmeans), 100 (mcmc; a refit on a large set draws
+ *                     fewer, {@link io.reelfm.core.fm.McmcSamples#DEFAULT}: 8 at 25M ratings, so the rating model
+ *                     keeps within its share of the refit target)
  * @param learningRate {@code .learning-rate}: SGD step, default 0.01
  * @param seed         {@code .seed}: random seed for initialisation and shuffling, default 42
  * @param clusters     {@code .clusters}: k of the k-means content job, or {@code auto} (the default, held as

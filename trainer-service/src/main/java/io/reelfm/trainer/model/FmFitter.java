@@ -11,6 +11,7 @@ import io.reelfm.core.fm.FmEncoder;
 import io.reelfm.core.fm.FmLearner;
 import io.reelfm.core.fm.FmModel;
 import io.reelfm.core.fm.FmModelTrainer;
+import io.reelfm.core.fm.McmcSamples;
 import io.reelfm.core.fm.SgdFmTrainer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 
@@ -28,18 +29,30 @@ public final class FmFitter implements SnapshotFitter {
 
     private final FmConfig config;
     private final int onlinePasses;
+    private final McmcSamples samples;
     private FeatureSpace space = new FeatureSpace();
     private FmModel model;
+    private int lastIterations;
 
     /**
      * @param onlinePasses passes of an online update over the new ratings (SGD only)
      */
     public FmFitter(FmConfig config, int onlinePasses) {
+        this(config, onlinePasses, McmcSamples.DEFAULT);
+    }
+
+    /**
+     * @param onlinePasses passes of an online update over the new ratings (SGD only)
+     * @param samples      how an MCMC chain's samples shrink on a large training set
+     */
+    public FmFitter(FmConfig config, int onlinePasses, McmcSamples samples) {
         if (onlinePasses < 1) {
             throw new IllegalArgumentException("onlinePasses must be >= 1, got " + onlinePasses);
         }
         this.config = config;
         this.onlinePasses = onlinePasses;
+        this.samples = samples;
+        this.lastIterations = config.iterations();
     }
 
     /** Learner name recorded in manifests: {@code mcmc}, {@code als} or {@code sgd}. */
@@ -50,6 +63,11 @@ public final class FmFitter implements SnapshotFitter {
 
     public FmConfig config() {
         return config;
+    }
+
+    /** Samples, sweeps or epochs of the last full fit (the configured count before the first). */
+    public int lastIterations() {
+        return lastIterations;
     }
 
     /** The working model (user rows included), or null before the first fit or restore. */
@@ -92,7 +110,7 @@ public final class FmFitter implements SnapshotFitter {
     @Override
     public Map<String, String> hyperparameters() {
         Map<String, String> h = new LinkedHashMap<>();
-        h.put("iterations", String.valueOf(config.iterations()));
+        h.put("iterations", String.valueOf(lastIterations));
         h.put("seed", String.valueOf(config.seed()));
         h.put("features", config.label());
         if (config.learner() != FmLearner.MCMC) {
@@ -104,13 +122,20 @@ public final class FmFitter implements SnapshotFitter {
         return h;
     }
 
-    /** A full fit on {@code data}, warm-started from the previous model; returns its snapshot. */
+    /**
+     * A full fit on {@code data}, warm-started from the previous model; returns its snapshot. An
+     * MCMC chain draws the configured samples, or fewer on a set too large for them within a
+     * refit ({@link McmcSamples}).
+     */
     @Override
     public FmSnapshot fit(FmInputs data) {
         FmEncoder encoder = encoder(data);
         FmData rows = encoder.encode(data.ratings(), data.users(), data.items(), data.ratings());
+        lastIterations = config.learner() == FmLearner.MCMC ? samples.forRows(config.iterations(), rows.rows())
+                : config.iterations();
         // predictions are clipped to the scale the ratings are on (half stars start at 0.5), not to a constant
-        model = FmModelTrainer.train(config.withTargetRangeOf(data.ratings()), rows, space.copy(), model);
+        model = FmModelTrainer.train(config.withTargetRangeOf(data.ratings()).withIterations(lastIterations), rows,
+                space.copy(), model);
         return export(encoder, data);
     }
 

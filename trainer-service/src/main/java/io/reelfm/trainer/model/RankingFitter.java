@@ -119,8 +119,9 @@ public final class RankingFitter implements SnapshotFitter {
                 strength = users.attributes() + items.attributes() == 0 ? 1
                         : tuner.attributeStrength(data.ratings(), chosen, users, items).best();
                 AttributeAls als = new AttributeAls(chosen, strength);
-                calibration = calibrate ? tuner.calibration(data.ratings(), chosen, genres, (fit, validated) ->
-                        als.train(fit, users, items, ImplicitAls.SweepListener.NONE, validated)).best() : 0;
+                calibration = calibrate ? tuner.calibration(data.ratings(), chosen, genres, users,
+                        (fit, sampleUsers, validated) -> als.train(fit, sampleUsers, items, ImplicitAls.SweepListener.NONE,
+                                validated)).best() : 0;
             } else {
                 calibration = calibrate ? tuner.calibration(data.ratings(), chosen, genres).best() : 0;
             }

@@ -60,6 +60,26 @@ class FmFitterTest {
     }
 
     @Test
+    void anMcmcChainOnASetLargerThanItsRowSamplesDrawsFewerSamplesAndSaysSo() {
+        TrainingState s = load(GeneratedRatings.generate("c", 300, 200, 40, 12), 12_000);
+        HoldoutSplit split = split(s);
+        FmInputs train = FmInputs.of(s, split.train());
+        io.reelfm.core.fm.FmConfig config = new ModelSpec("m", "mcmc", 8, 1, 40, 0.01, 42, 20,
+                ModelSpec.DEFAULT_FEATURES).fmConfig();
+        FmFitter whole = new FmFitter(config, 1);
+        FmSnapshot full = whole.fit(train);
+        assertThat(whole.lastIterations()).isEqualTo(40);
+        assertThat(whole.hyperparameters()).containsEntry("iterations", "40");
+        FmFitter capped = new FmFitter(config, 1, new io.reelfm.core.fm.McmcSamples(10L * split.train().length, 4));
+        FmSnapshot shorter = capped.fit(train);
+        assertThat(capped.lastIterations()).isEqualTo(10);
+        assertThat(capped.hyperparameters()).containsEntry("iterations", "10");
+        double baseline = MeanBaseline.holdoutRmse(s, split);
+        assertThat(evaluate(s, shorter, split).rmse()).as("a short chain still beats the mean").isLessThan(baseline);
+        assertThat(evaluate(s, shorter, split).rmse()).isNotEqualTo(evaluate(s, full, split).rmse());
+    }
+
+    @Test
     void anMcmcModelWithRatersPublishesItsItemSideOnlyAndStillBeatsTheMean() {
         TrainingState s = load(GeneratedRatings.generate("r", 300, 200, 40, 14), 12_000);
         HoldoutSplit split = split(s);
