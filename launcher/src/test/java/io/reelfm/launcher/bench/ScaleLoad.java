@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
+
+import io.reelfm.testkit.KeptAliveGet;
 
 /**
  * An open-loop load generator for several serving instances, run in its own process so that it
@@ -196,57 +197,10 @@ public final class ScaleLoad {
                 in = new BufferedInputStream(socket.getInputStream(), 16384);
                 out = socket.getOutputStream();
             }
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            int status = Integer.parseInt(line().split(" ")[1]);
-            long length = -1;
-            boolean chunked = false;
-            String servedBy = null;
-            for (String h = line(); !h.isEmpty(); h = line()) {
-                String lower = h.toLowerCase(Locale.ROOT);
-                if (lower.startsWith("content-length:")) {
-                    length = Long.parseLong(lower.substring(15).trim());
-                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                    chunked = true;
-                } else if (lower.startsWith("x-reelfm-served-by:")) {
-                    servedBy = h.substring(h.indexOf(':') + 1).trim();
-                }
-            }
-            if (chunked) {
-                for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
-                    skip(size);
-                    line();
-                }
-                line();
-            } else if (length > 0) {
-                skip(length);
-            }
-            return new Answer(status, servedBy);
+            KeptAliveGet answer = KeptAliveGet.send(in, out, path);
+            return new Answer(answer.status(), answer.header("X-ReelFM-Served-By"));
         }
 
-        private String line() throws IOException {
-            StringBuilder sb = new StringBuilder(64);
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new IOException("connection closed mid-response");
-                }
-                if (c != '\r') {
-                    sb.append((char) c);
-                }
-            }
-            return sb.toString();
-        }
-
-        private void skip(long n) throws IOException {
-            byte[] buf = new byte[8192];
-            while (n > 0) {
-                int r = in.read(buf, 0, (int) Math.min(buf.length, n));
-                if (r < 0) {
-                    throw new IOException("connection closed mid-body");
-                }
-                n -= r;
-            }
-        }
 
         void close() {
             if (socket != null) {

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
+
+import io.reelfm.testkit.KeptAliveGet;
 
 /**
  * An open-loop HTTP load generator light enough to share two cores with the service it measures:
@@ -147,56 +147,9 @@ public final class KeepAliveLoad {
         }
     }
 
-    /** One request on a kept-alive connection; reads the whole response (Content-Length or chunked). */
+    /** One request on a kept-alive connection; reads the whole response. */
     private static int get(InputStream in, OutputStream out, String path) throws IOException {
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        String statusLine = line(in);
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        long length = -1;
-        boolean chunked = false;
-        for (String h = line(in); !h.isEmpty(); h = line(in)) {
-            String lower = h.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).trim());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
-            }
-        }
-        if (chunked) {
-            for (long size = Long.parseLong(line(in).trim(), 16); size > 0; size = Long.parseLong(line(in).trim(), 16)) {
-                skip(in, size);
-                line(in);
-            }
-            line(in);
-        } else if (length > 0) {
-            skip(in, length);
-        }
-        return status;
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder(64);
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("connection closed mid-response");
-            }
-            if (c != '\r') {
-                sb.append((char) c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static void skip(InputStream in, long n) throws IOException {
-        byte[] buf = new byte[8192];
-        while (n > 0) {
-            int r = in.read(buf, 0, (int) Math.min(buf.length, n));
-            if (r < 0) {
-                throw new IOException("connection closed mid-body");
-            }
-            n -= r;
-        }
+        return KeptAliveGet.send(in, out, path).status();
     }
 
     private static void close(Socket socket) {
