@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
@@ -33,11 +34,18 @@ public final class PopularityRanker {
     /** How long one decoded copy of the item statistics serves requests. */
     static final java.time.Duration SNAPSHOT_TTL = java.time.Duration.ofSeconds(1);
     private volatile Snapshot cached;
+    private final LongSupplier nanoClock;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final Object rebuild = new Object();
     private final AtomicLong decodes = new AtomicLong();
 
     public PopularityRanker(ServingStores stores, Catalog catalog, int minVotes) {
+        this(stores, catalog, minVotes, System::nanoTime);
+    }
+
+    /** @param nanoClock the monotonic clock snapshots age by (tests move it by hand) */
+    PopularityRanker(ServingStores stores, Catalog catalog, int minVotes, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         this.stores = stores;
         this.catalog = catalog;
         this.minVotes = minVotes;
@@ -154,7 +162,7 @@ public final class PopularityRanker {
      */
     private Snapshot snapshot() {
         Snapshot s = cached;
-        if (s != null && s.fresh()) {
+        if (s != null && s.fresh(nanoClock.getAsLong())) {
             return s;
         }
         // One decode at a time: while one thread decodes the next copy the others keep serving the
@@ -166,13 +174,13 @@ public final class PopularityRanker {
         try {
             synchronized (rebuild) {
                 Snapshot again = cached;
-                if (again != null && again != s && again.fresh()) {
+                if (again != null && again != s && again.fresh(nanoClock.getAsLong())) {
                     return again;
                 }
                 List<KeyValue<String, ItemStats>> items = List.copyOf(read());
                 double mean = globalMean(items);
                 Snapshot fresh = new Snapshot(items, rank(items, stats -> true, stats -> stats.bayesianAverage(mean, minVotes)),
-                        mean, System.nanoTime());
+                        mean, nanoClock.getAsLong());
                 cached = fresh;
                 decodes.incrementAndGet();
                 return fresh;
@@ -197,8 +205,8 @@ public final class PopularityRanker {
     private record Snapshot(List<KeyValue<String, ItemStats>> items, List<Scored> byWeightedRating, double globalMean,
                             long atNanos) {
 
-        boolean fresh() {
-            return System.nanoTime() - atNanos < SNAPSHOT_TTL.toNanos();
+        boolean fresh(long nowNanos) {
+            return nowNanos - atNanos < SNAPSHOT_TTL.toNanos();
         }
     }
 

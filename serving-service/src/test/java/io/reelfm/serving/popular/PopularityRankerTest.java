@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -42,9 +43,10 @@ class PopularityRankerTest {
         }
         SlowStore<ItemStats> stats = new SlowStore<>(items);
         ServingStores stores = stores(stats);
-        PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1);
+        AtomicLong clock = new AtomicLong();
+        PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1, clock::get);
         assertThat(ranker.popular(10, m -> true)).hasSize(10);
-        Thread.sleep(PopularityRanker.SNAPSHOT_TTL.toMillis() + 100);
+        clock.addAndGet(PopularityRanker.SNAPSHOT_TTL.toNanos());
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
