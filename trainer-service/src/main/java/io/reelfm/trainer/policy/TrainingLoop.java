@@ -143,14 +143,14 @@ public final class TrainingLoop implements Runnable {
     }
 
     private HoldoutSplit split() {
-        return HoldoutSplit.of(state.ratings(), state.users().size(), config.holdoutPerUser(), config.holdoutMinRatings(),
+        return HoldoutSplit.of(state.ratings(), state.users(), state.items(), config.holdoutPerUser(), config.holdoutMinRatings(),
                 config.holdoutMaxUsers(), config.seed());
     }
 
     private void fullFit(List<ModelSlot> refit) {
         boolean factorModels = refit.stream().anyMatch(s -> !s.spec().clustering());
         HoldoutSplit split = factorModels ? split() : null;
-        FmInputs train = factorModels ? FmInputs.of(state, split.train()) : null;
+        FmInputs train = factorModels ? FmInputs.canonical(state, split.train()) : null;
         long trained = factorModels ? split.train().length : 0;
         for (ModelSlot s : refit) {
             if (s.spec().clustering()) {

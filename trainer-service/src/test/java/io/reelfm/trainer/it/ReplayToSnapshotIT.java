@@ -62,9 +62,9 @@ class ReplayToSnapshotIT {
 
         TrainingState offline = offlineState();
         assertThat(published.items()).isEqualTo(offline.items().size());
-        HoldoutSplit split = HoldoutSplit.of(offline.ratings(), offline.users().size(), config.holdoutPerUser(),
+        HoldoutSplit split = HoldoutSplit.of(offline.ratings(), offline.users(), offline.items(), config.holdoutPerUser(),
                 config.holdoutMinRatings(), config.holdoutMaxUsers(), config.seed());
-        FmSnapshot offlineFit = ModelSpec.als(model, 8, 5.0, 8).newFitter().fit(FmInputs.of(offline, split.train()));
+        FmSnapshot offlineFit = ModelSpec.als(model, 8, 5.0, 8).newFitter().fit(FmInputs.canonical(offline, split.train()));
         HoldoutMetrics offlineMetrics = new HoldoutEvaluator(10, 4f, 300).evaluate(new FmItemScorer(offlineFit),
                 offline.ratings(), offline.users(), offline.items(), split, id -> null);
 

@@ -27,7 +27,7 @@ class DeepFmFitterTest {
     @Test
     void publishesTheRankingListsWithTheirRerankerAsOneSnapshotThatServesTheSameListsAfterDecoding() {
         TrainingState s = TasteGroups.load(TasteGroups.events(300, 150, 30, 11));
-        HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users().size(), 2, 5, 10_000, 3);
+        HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users(), s.items(), 2, 5, 10_000, 3);
         ModelSpec spec = new ModelSpec("deepfm", "deepfm", 16, 0.01, 10, 0.01, 42, 20, Set.of(), true);
         assertThat(spec.ranking()).isTrue();
         SnapshotFitter fitter = spec.newFitter(new RankingConfig(10, 4f));

@@ -33,7 +33,7 @@ class FmFitterTest {
     }
 
     private static HoldoutSplit split(TrainingState s) {
-        return HoldoutSplit.of(s.ratings(), s.users().size(), 2, 5, 10_000, 3);
+        return HoldoutSplit.of(s.ratings(), s.users(), s.items(), 2, 5, 10_000, 3);
     }
 
     private static HoldoutMetrics evaluate(TrainingState s, FmSnapshot snapshot, HoldoutSplit split) {

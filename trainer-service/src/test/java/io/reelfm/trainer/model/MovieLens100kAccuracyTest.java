@@ -43,7 +43,7 @@ class MovieLens100kAccuracyTest {
                     .setRating(Float.parseFloat(f[2])).setTimestamp(Instant.ofEpochSecond(Long.parseLong(f[3]))).build(), "ratings", 0, n++);
         }
         assertThat(s.ratings().size()).isEqualTo(100_000);
-        HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users().size(), 2, 5, 5000, 42);
+        HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users(), s.items(), 2, 5, 5000, 42);
         double baseline = MeanBaseline.holdoutRmse(s, split);
 
         FmSnapshot snapshot = ModelSpec.als("als", 8, 20, 10).newFitter().fit(FmInputs.of(s, split.train()));

@@ -23,7 +23,7 @@ class RankingFitterTest {
     @Test
     void theTunedRankingModelIsPublishedAsARankingSnapshotAndFindsEachUsersTasteGroup() {
         TrainingState s = TasteGroups.load(TasteGroups.events(300, 150, 30, 11));
-        HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users().size(), 2, 5, 10_000, 3);
+        HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users(), s.items(), 2, 5, 10_000, 3);
         ModelSpec spec = new ModelSpec("ranking", "ials", 16, 0.01, 10, 0.01, 42, 20, java.util.Set.of(), true);
         SnapshotFitter fitter = spec.newFitter(new RankingConfig(10, 4f));
         FmSnapshot snapshot = fitter.fit(FmInputs.of(s, split.train()));
@@ -56,7 +56,7 @@ class RankingFitterTest {
             s.applyProfile(id, io.reelfm.schemas.UserProfile.newBuilder().setUserId(id).setAge(20 + u % 40)
                     .setOccupation("o" + Integer.parseInt(id.substring(1)) % 3).build(), "users", 0, u);
         }
-        HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users().size(), 2, 5, 10_000, 3);
+        HoldoutSplit split = HoldoutSplit.of(s.ratings(), s.users(), s.items(), 2, 5, 10_000, 3);
         ModelSpec spec = io.reelfm.trainer.config.TrainerConfig.from(io.reelfm.service.config.Settings.ofMap(
                 java.util.Map.of("reelfm.trainer.model.ranking.factors", "16",
                         "reelfm.trainer.model.ranking.iterations", "8"))).models().stream()
