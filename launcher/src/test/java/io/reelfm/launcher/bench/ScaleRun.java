@@ -43,6 +43,8 @@ import io.reelfm.service.http.Json;
  * is ready is the time to restore all serving state from the changelogs; then the same load against
  * this single instance, the baseline for three.</li>
  * </ol>
+ * {@code -DbaselineOnly=true} skips the three-instance steps; {@code -DbaselineJvm="opt opt"} adds
+ * JVM options to the single instance (e.g. a flight recording of it under the load).
  *
  * <pre>
  * java -cp ... io.reelfm.launcher.bench.ScaleRun &lt;users&gt; &lt;movies&gt; &lt;ratings&gt; &lt;work dir&gt;
@@ -124,7 +126,9 @@ public final class ScaleRun {
                 log("trainer's first fits done %.0f s after the services started", secondsSince(servingStart));
                 waitFor("every serving instance ready", Duration.ofHours(1), () -> ports.stream().allMatch(this::ready));
                 log("every serving instance ready %.0f s after the services started", secondsSince(servingStart));
-                measureThree(ports, serving, ingestPort);
+                if (!Boolean.getBoolean("baselineOnly")) {
+                    measureThree(ports, serving, ingestPort);
+                }
                 serving.forEach(ServiceProcess::close);
                 restoreAndBaseline(bootstrap);
             } finally {
@@ -198,7 +202,9 @@ public final class ScaleRun {
     private void restoreAndBaseline(String bootstrap) throws Exception {
         int port = ServiceProcess.freePort();
         long start = System.nanoTime();
-        try (ServiceProcess fresh = serving("serving-fresh", port, bootstrap)) {
+        List<String> extra = System.getProperty("baselineJvm", "").isBlank() ? List.of()
+                : List.of(System.getProperty("baselineJvm").trim().split("\\s+"));
+        try (ServiceProcess fresh = serving("serving-fresh", port, bootstrap, extra)) {
             waitFor("the fresh instance ready", Duration.ofHours(1), () -> ready(port));
             log("restore: one instance with an empty state directory, the only one of the application, ready %.1f s after its start",
                     secondsSince(start));
@@ -210,6 +216,10 @@ public final class ScaleRun {
     }
 
     private ServiceProcess serving(String name, int port, String bootstrap) {
+        return serving(name, port, bootstrap, List.of());
+    }
+
+    private ServiceProcess serving(String name, int port, String bootstrap, List<String> extraJvm) {
         Map<String, String> env = new HashMap<>();
         env.put("REELFM_SERVING_STATE_DIR", dir.resolve("state-" + name).toString());
         env.put("REELFM_SERVING_APPLICATION_ID", APP);
@@ -222,8 +232,10 @@ public final class ScaleRun {
             env.put("REELFM_SERVING_RATING_MODEL", models.contains("fm-mcmc") ? "fm-mcmc" : "none");
             env.put("REELFM_SERVING_CLUSTER_MODEL", models.contains("content-kmeans") ? "content-kmeans" : "none");
         }
-        return ServiceProcess.start(name, List.of("-Xmx1g", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.reelfm.schemas"),
-                List.of("serving", "--port", String.valueOf(port), "--bootstrap-servers", bootstrap), env, dir);
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.reelfm.schemas"));
+        jvm.addAll(extraJvm);
+        return ServiceProcess.start(name, jvm, List.of("serving", "--port", String.valueOf(port), "--bootstrap-servers", bootstrap),
+                env, dir);
     }
 
     /** The state directories of the running instances: bytes in all, and per user per copy (active plus standby). */
