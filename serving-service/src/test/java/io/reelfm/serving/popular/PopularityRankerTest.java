@@ -70,6 +70,31 @@ class PopularityRankerTest {
         assertThat(ranker.decodes()).isEqualTo(2);
     }
 
+    @Test
+    void aCopyThatTookLongToDecodeServesFiftyTimesAsLongAsTheDecodeTook() {
+        TreeMap<String, ItemStats> items = new TreeMap<>();
+        for (int i = 0; i < 50; i++) {
+            ItemStats s = new ItemStats();
+            s.add(1 + i % 5, 1_700_000_000_000L);
+            items.put(String.format("item-%02d", i), s);
+        }
+        AtomicLong clock = new AtomicLong();
+        // each whole-store read costs 100 ms on the ranker's clock: the copy then lives 5 s, not 1 s
+        SlowStore<ItemStats> stats = new SlowStore<>(items, () -> clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(100)));
+        ServingStores stores = stores(stats);
+        PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1, clock::get);
+        assertThat(ranker.popular(10, m -> true)).hasSize(10);
+        assertThat(ranker.decodes()).isEqualTo(1);
+
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(4_900));
+        assertThat(ranker.popular(10, m -> true)).hasSize(10);
+        assertThat(ranker.decodes()).as("4.9 s after a 100 ms decode").isEqualTo(1);
+
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+        assertThat(ranker.popular(10, m -> true)).hasSize(10);
+        assertThat(ranker.decodes()).as("5 s after it").isEqualTo(2);
+    }
+
     private static ServingStores stores(ReadOnlyKeyValueStore<String, ItemStats> stats) {
         ReadOnlyKeyValueStore<String, Movie> movies = new SlowStore<>(new TreeMap<>());
         return new ServingStores() {
@@ -99,10 +124,17 @@ class PopularityRankerTest {
     private static final class SlowStore<V> implements ReadOnlyKeyValueStore<String, V> {
 
         private final NavigableMap<String, V> data;
+        private final Runnable onScan;
         final AtomicInteger scans = new AtomicInteger();
 
         SlowStore(NavigableMap<String, V> data) {
+            this(data, () -> { });
+        }
+
+        /** @param onScan run on every whole-store read (a test clock's advance by the read's cost) */
+        SlowStore(NavigableMap<String, V> data, Runnable onScan) {
             this.data = data;
+            this.onScan = onScan;
         }
 
         @Override
@@ -118,6 +150,7 @@ class PopularityRankerTest {
         @Override
         public KeyValueIterator<String, V> all() {
             scans.incrementAndGet();
+            onScan.run();
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
