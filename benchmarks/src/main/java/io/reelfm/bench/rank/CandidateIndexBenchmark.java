@@ -10,7 +10,6 @@ import io.reelfm.core.rank.AttributeRows;
 import io.reelfm.core.rank.ImplicitAlsConfig;
 import io.reelfm.core.rank.Interactions;
 import io.reelfm.core.rank.SideAttributes;
-import io.reelfm.core.retrieval.CellIndex;
 import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.topk.ScoredItems;
 import java.util.Arrays;
@@ -28,6 +27,9 @@ import java.util.SplittableRandom;
  * or with a MovieLens 100K directory: {@code ... CandidateIndexBenchmark <dir> [queries]}.
  */
 public final class CandidateIndexBenchmark {
+
+    /** The list length asked for: 10, or a re-ranker's or calibration's candidate pool ({@code -Dn=200}). */
+    private static final int LIST = Integer.getInteger("n", 10);
 
     private CandidateIndexBenchmark() {
     }
@@ -51,7 +53,17 @@ public final class CandidateIndexBenchmark {
         Interactions interactions = Interactions.of(data, config.weight());
         AttributeRows userRows = SideAttributes.users(set.side(), set.users());
         AttributeRows itemRows = SideAttributes.items(set.side(), set.items());
-        FmSnapshot snapshot = FmSnapshot.ranking(new AttributeAls(config).train(interactions, userRows, itemRows),
+        double strength = 1;
+        if (Boolean.getBoolean("tuned")) {
+            // the settings the trainer would choose on this set, as RankingFitScale searches them
+            io.reelfm.core.rank.RankingTuner tuner = io.reelfm.core.rank.RankingTuner.standard(
+                    io.reelfm.core.eval.metrics.RankingConfig.DEFAULT, 42);
+            config = tuner.ials(data, config).best();
+            strength = tuner.attributeStrength(data, config, userRows, itemRows).best();
+            interactions = Interactions.of(data, config.weight());
+            System.out.printf(Locale.ROOT, "tuned: %s, attribute strength %.0f%n", config.prior(), strength);
+        }
+        FmSnapshot snapshot = FmSnapshot.ranking(new AttributeAls(config, strength).train(interactions, userRows, itemRows),
                 set.items(), 0, null);
         FmItemScorer scorer = new FmItemScorer(snapshot);
         System.out.printf(Locale.ROOT, "%,d ratings, %,d users, %,d items, k=%d; fitted in %.1f s%n", data.size(),
@@ -98,9 +110,9 @@ public final class CandidateIndexBenchmark {
             for (int q = 0; q < queries; q++) {
                 float[] query = users[q].query();
                 long a = System.nanoTime();
-                ScoredItems exact = matrix.topK(query, users[q].constant(), 10, seen[q]);
+                ScoredItems exact = matrix.topK(query, users[q].constant(), LIST, seen[q]);
                 long b = System.nanoTime();
-                CellIndex.Search found = index.search(query, users[q].constant(), 10, seen[q]);
+                CellIndex.Search found = index.search(query, users[q].constant(), LIST, seen[q]);
                 long c = System.nanoTime();
                 for (int i : exact.indices()) {
                     listed.add(i);
@@ -124,7 +136,7 @@ public final class CandidateIndexBenchmark {
             Arrays.sort(scan);
             Arrays.sort(cell);
             System.out.printf(Locale.ROOT,
-                    "round %d: %d queries, top 10 differing %d; index scored %.1f%% of the catalogue; full scan p50 %.3f ms p99 %.3f ms;"
+                    "round %d: %d queries, top " + LIST + " differing %d; index scored %.1f%% of the catalogue; full scan p50 %.3f ms p99 %.3f ms;"
                             + " index p50 %.3f ms p99 %.3f ms; ratio of medians %.2f; %,d distinct items over the lists%n",
                     round, queries, mismatches, 100 * scoredShare / queries, scan[queries / 2] / 1e6,
                     scan[queries * 99 / 100] / 1e6, cell[queries / 2] / 1e6, cell[queries * 99 / 100] / 1e6,

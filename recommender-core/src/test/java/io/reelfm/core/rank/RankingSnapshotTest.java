@@ -36,42 +36,6 @@ class RankingSnapshotTest {
     }
 
     @Test
-    void aLargeCataloguesListsComeFromTheIndexAndAreTheFullScans() {
-        IdIndex us = new IdIndex();
-        IdIndex its = new IdIndex();
-        RatingSetBuilder b = new RatingSetBuilder(us, its);
-        SplittableRandom random = new SplittableRandom(4);
-        int catalogue = FmItemScorer.INDEXED_FROM + 500;
-        for (int i = 0; i < catalogue; i++) {
-            b.add("u0", "m" + i, 3, 0); // every item known
-        }
-        for (int u = 1; u < 400; u++) {
-            for (int n = 0; n < 20; n++) {
-                // popularity falls off like a power law: a head of often-rated items, a long tail
-                int i = (int) Math.min(catalogue - 1, Math.pow(random.nextDouble(), 3) * catalogue);
-                b.add("u" + u, "m" + i, 1 + random.nextInt(5), n);
-            }
-        }
-        RatingSet data = b.build();
-        ImplicitAlsModel model = new ImplicitAls(CONFIG).train(Interactions.of(data, CONFIG.weight()));
-        FmItemScorer scorer = new FmItemScorer(FmSnapshotCodec.decode(FmSnapshotCodec.encode(FmSnapshot.ranking(model, its, 0, null))));
-        for (int u = 1; u < 60; u++) {
-            String[] history = {"m" + u, "m" + (3 * u), "m" + (7 * u + 1)};
-            UserVector user = scorer.foldIn(null, history, new float[] {5, 4, 5});
-            java.util.BitSet rated = new java.util.BitSet();
-            for (String id : history) {
-                rated.set(scorer.item(id));
-            }
-            float[] all = new float[scorer.snapshot().items()];
-            scorer.scoreAll(user, all);
-            io.reelfm.core.topk.ScoredItems scan = io.reelfm.core.topk.TopK.select(all, 10, rated);
-            io.reelfm.core.topk.ScoredItems served = scorer.topK(user, 10, rated);
-            assertThat(served.indices()).containsExactly(scan.indices());
-            assertThat(served.scores()).containsExactly(scan.scores());
-        }
-    }
-
-    @Test
     void theDecodedSnapshotFoldsInAndScoresLikeTheModel() {
         RatingSet data = data();
         ImplicitAlsModel model = new ImplicitAls(CONFIG).train(Interactions.of(data, CONFIG.weight()));

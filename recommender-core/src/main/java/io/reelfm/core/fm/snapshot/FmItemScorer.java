@@ -7,7 +7,6 @@ import io.reelfm.core.fm.FmEncoder;
 import io.reelfm.core.fm.FmTask;
 import io.reelfm.core.fm.FoldInPrior;
 import io.reelfm.core.rank.ImplicitFoldIn;
-import io.reelfm.core.retrieval.CellIndex;
 import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.core.topk.TopK;
@@ -24,20 +23,8 @@ import java.util.Map;
  */
 public final class FmItemScorer {
 
-    /**
-     * Catalogues at least this large answer top-K through a {@link CellIndex}: exact, so the lists
-     * are the full scan's. Below it a full scan takes well under half a millisecond; above it the
-     * index skips every cell that cannot reach the list, which on a catalogue whose lists draw on a
-     * head of long vectors is nearly all of it (62,000 items: 0.1 % scored, 60x faster), and costs
-     * at most about 15 % more than the scan where nothing can be skipped (MovieLens 100K: 99.7 %
-     * scored). See "Exact candidate index" in docs/benchmarks.md.
-     */
-    public static final int INDEXED_FROM = 8192;
-
     private final FmSnapshot snap;
     private final ItemMatrix matrix;
-    /** The exact top-K index of a catalogue of at least {@link #INDEXED_FROM} items; null below. */
-    private final CellIndex index;
     private final Map<String, Integer> itemIndex = new HashMap<>();
     private final int k;
     private final float[] retrieval;
@@ -54,8 +41,6 @@ public final class FmItemScorer {
         this.bias = snap.itemBiasArray();
         this.variance = snap.retrievalVarianceArray();
         this.matrix = new ItemMatrix(retrieval, bias, k);
-        this.index = k > 0 && snap.items() >= INDEXED_FROM
-                ? CellIndex.build(retrieval, bias, k, CellIndex.cellsFor(snap.items()), 42) : null;
         this.itemGram = snap.task() == FmTask.RANKING ? ImplicitFoldIn.gram(retrieval, snap.items(), k) : null;
         for (int i = 0; i < snap.items(); i++) {
             itemIndex.put(snap.itemId(i), i);
@@ -232,12 +217,6 @@ public final class FmItemScorer {
         matrix.scoreAll(u.queryUnsafe(), u.constant(), out);
     }
 
-    /** The best {@code n} items by the retrieval score alone, from the index when there is one. */
-    private ScoredItems retrieve(UserVector u, int n, BitSet excluded) {
-        return index != null ? index.topK(u.queryUnsafe(), u.constant(), n, excluded)
-                : matrix.topK(u.queryUnsafe(), u.constant(), n, excluded);
-    }
-
     /**
      * The best {@code n} items, skipping {@code excluded} (e.g. the items already rated; may be null).
      * With a re-ranker the snapshot's best {@link DeepFmNet#candidates} items are ordered by the
@@ -247,9 +226,9 @@ public final class FmItemScorer {
     public ScoredItems topK(UserVector u, int n, BitSet excluded) {
         DeepFmNet net = snap.reranker();
         if (net == null || u.rerank() == null) {
-            return retrieve(u, n, excluded);
+            return matrix.topK(u.queryUnsafe(), u.constant(), n, excluded);
         }
-        ScoredItems retrieved = retrieve(u, Math.max(n, net.candidates()), excluded);
+        ScoredItems retrieved = matrix.topK(u.queryUnsafe(), u.constant(), Math.max(n, net.candidates()), excluded);
         int m = Math.min(retrieved.size(), net.candidates());
         ScoredItems candidates = m == retrieved.size() ? retrieved : new ScoredItems(
                 java.util.Arrays.copyOf(retrieved.indices(), m), java.util.Arrays.copyOf(retrieved.scores(), m));

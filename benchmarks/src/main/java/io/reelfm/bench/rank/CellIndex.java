@@ -1,5 +1,6 @@
-package io.reelfm.core.retrieval;
+package io.reelfm.bench.rank;
 
+import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.core.topk.TopK;
 
@@ -17,7 +18,9 @@ import java.util.stream.IntStream;
  * K-th best score found so far, so the answer is the one a full scan gives (same scores, same tie
  * order), while a catalogue with a long tail of short vectors (rarely rated items shrunk toward
  * zero) is mostly never read. How much is skipped depends on the model, so it is measured on the
- * data ({@code CandidateIndexBenchmark}), not assumed.
+ * data ({@link CandidateIndexBenchmark}), not assumed: on the model the trainer serves (tuned
+ * settings, personal lists) nothing could be skipped, so serving does not use it; it stays here as
+ * the measured experiment.
  *
  * <p>Within a cell the layout is factor-major, like {@link ItemMatrix}'s blocks, and each score is
  * accumulated in the same order as {@link ItemMatrix#scoreAll}, so both give bit-identical scores.
