@@ -61,14 +61,16 @@ final class Freshness {
                 out.add(-1L);
                 continue;
             }
-            long took = -1;
-            while (System.nanoTime() - t0 < GIVE_UP.toNanos()) {
-                List<String> now = items(url);
-                if (now != null && !now.equals(before)) {
-                    took = (System.nanoTime() - t0) / 1_000_000;
-                    break;
-                }
-                Thread.sleep(POLL_MILLIS);
+            long took;
+            try {
+                org.awaitility.Awaitility.await("list of " + user + " changed").atMost(GIVE_UP)
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(POLL_MILLIS)).until(() -> {
+                            List<String> now = items(url);
+                            return now != null && !now.equals(before);
+                        });
+                took = (System.nanoTime() - t0) / 1_000_000;
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                took = -1;
             }
             out.add(took);
         }

@@ -306,19 +306,16 @@ public final class ScaleRun {
         }
     }
 
-    private void waitFor(String what, Duration atMost, BooleanSupplier condition) throws InterruptedException {
+    private void waitFor(String what, Duration atMost, BooleanSupplier condition) {
         long start = System.nanoTime();
-        long nextNote = start + TimeUnit.MINUTES.toNanos(1);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - start > atMost.toNanos()) {
-                throw new IllegalStateException("gave up waiting for " + what + " after " + atMost);
-            }
-            if (System.nanoTime() > nextNote) {
+        long[] nextNote = {start + TimeUnit.MINUTES.toNanos(1)};
+        org.awaitility.Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (System.nanoTime() > nextNote[0]) {
                 log("still waiting for %s (%.0f s)", what, secondsSince(start));
-                nextNote += TimeUnit.MINUTES.toNanos(1);
+                nextNote[0] += TimeUnit.MINUTES.toNanos(1);
             }
-            Thread.sleep(1000);
-        }
+            return condition.getAsBoolean();
+        });
     }
 
     private static long pct(long[] sorted, double p) {

@@ -41,7 +41,20 @@ class PopularityRankerTest {
             }
             items.put(String.format("item-%03d", i), s);
         }
-        SlowStore<ItemStats> stats = new SlowStore<>(items);
+        // The refresh's store read holds until the other fifteen requests have been answered (from the
+        // expired copy), so they all arrive while it decodes; a ranker that let each of them decode would
+        // have them wait here too, give up after the deadline and count seventeen reads.
+        CountDownLatch othersAnswered = new CountDownLatch(THREADS - 1);
+        AtomicInteger reads = new AtomicInteger();
+        CountingStore<ItemStats> stats = new CountingStore<>(items, () -> {
+            if (reads.incrementAndGet() > 1) {
+                try {
+                    othersAnswered.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         ServingStores stores = stores(stats);
         AtomicLong clock = new AtomicLong();
         PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1, clock::get);
@@ -55,7 +68,9 @@ class PopularityRankerTest {
             for (int t = 0; t < THREADS; t++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return ranker.popular(10, m -> true).size();
+                    int size = ranker.popular(10, m -> true).size();
+                    othersAnswered.countDown();
+                    return size;
                 }));
             }
             start.countDown();
@@ -80,7 +95,7 @@ class PopularityRankerTest {
         }
         AtomicLong clock = new AtomicLong();
         // each whole-store read costs 100 ms on the ranker's clock: the copy then lives 5 s, not 1 s
-        SlowStore<ItemStats> stats = new SlowStore<>(items, () -> clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(100)));
+        CountingStore<ItemStats> stats = new CountingStore<>(items, () -> clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(100)));
         ServingStores stores = stores(stats);
         PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1, clock::get);
         assertThat(ranker.popular(10, m -> true)).hasSize(10);
@@ -96,7 +111,7 @@ class PopularityRankerTest {
     }
 
     private static ServingStores stores(ReadOnlyKeyValueStore<String, ItemStats> stats) {
-        ReadOnlyKeyValueStore<String, Movie> movies = new SlowStore<>(new TreeMap<>());
+        ReadOnlyKeyValueStore<String, Movie> movies = new CountingStore<>(new TreeMap<>());
         return new ServingStores() {
             @Override
             public ReadOnlyKeyValueStore<String, Movie> movies() {
@@ -121,18 +136,18 @@ class PopularityRankerTest {
     }
 
     /** A sorted map as a read-only store whose full scans take a while, so concurrent scans overlap. */
-    private static final class SlowStore<V> implements ReadOnlyKeyValueStore<String, V> {
+    private static final class CountingStore<V> implements ReadOnlyKeyValueStore<String, V> {
 
         private final NavigableMap<String, V> data;
         private final Runnable onScan;
         final AtomicInteger scans = new AtomicInteger();
 
-        SlowStore(NavigableMap<String, V> data) {
+        CountingStore(NavigableMap<String, V> data) {
             this(data, () -> { });
         }
 
         /** @param onScan run on every whole-store read (a test clock's advance by the read's cost) */
-        SlowStore(NavigableMap<String, V> data, Runnable onScan) {
+        CountingStore(NavigableMap<String, V> data, Runnable onScan) {
             this.data = data;
             this.onScan = onScan;
         }
@@ -151,11 +166,6 @@ class PopularityRankerTest {
         public KeyValueIterator<String, V> all() {
             scans.incrementAndGet();
             onScan.run();
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             return iterator(data);
         }
 
