@@ -103,24 +103,12 @@ public final class ItemMatrix {
         }
     }
 
-    /**
-     * The best {@code n} items for a query, skipping {@code excluded} (may be null). The scores go
-     * to a per-thread scratch array: a fresh one per query was 4 bytes per item of garbage per list
-     * (248 KB at 62,000 items, 124 MB/s at 500 lists a second), most of a serving instance's
-     * allocation and so of its young collections.
-     */
+    /** The best {@code n} items for a query, skipping {@code excluded} (may be null). */
     public ScoredItems topK(float[] query, float constant, int n, BitSet excluded) {
-        float[] scores = SCRATCH.get();
-        if (scores.length < items) {
-            scores = new float[items];
-            SCRATCH.set(scores);
-        }
+        float[] scores = new float[items];
         scoreAll(query, constant, scores);
-        return TopK.select(scores, items, n, excluded);
+        return TopK.select(scores, n, excluded);
     }
-
-    /** Each thread's score array, grown to the largest catalogue it has scored. */
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
 
     /** The retrieval vector of one item (copied). */
     public float[] vector(int item) {

@@ -43,20 +43,12 @@ public final class TopK {
 
     /** Selects the top k of {@code scores}, skipping every index set in {@code excluded} (may be null). */
     public static ScoredItems select(float[] scores, int k, BitSet excluded) {
-        return select(scores, scores.length, k, excluded);
-    }
-
-    /**
-     * Selects the top k of the first {@code length} entries of {@code scores} (a reused scratch
-     * array may be longer), skipping every index set in {@code excluded} (may be null).
-     */
-    public static ScoredItems select(float[] scores, int length, int k, BitSet excluded) {
-        if (length < 0 || length > scores.length) {
-            throw new IllegalArgumentException("length must be within 0.." + scores.length + ", got " + length);
+        if (excluded == null) {
+            return select(scores, k);
         }
-        TopK top = new TopK(Math.max(1, Math.min(k, Math.max(1, length))));
-        for (int i = 0; i < length; i++) {
-            if (excluded == null || !excluded.get(i)) {
+        TopK top = new TopK(Math.max(1, Math.min(k, Math.max(1, scores.length))));
+        for (int i = 0; i < scores.length; i++) {
+            if (!excluded.get(i)) {
                 top.offer(i, scores[i]);
             }
         }

@@ -60,21 +60,6 @@ class ItemMatrixTest {
     }
 
     @Test
-    void aSmallCatalogueScoredAfterALargeOneOnTheSameThreadIgnoresTheLargerOnesScores() {
-        int large = 3000;
-        float[] highVectors = new float[large * 2];
-        java.util.Arrays.fill(highVectors, 10f);
-        ItemMatrix big = new ItemMatrix(highVectors, new float[large], 2);
-        float[] query = {1f, 1f};
-        assertArrayEquals(new float[] {20f, 20f}, big.topK(query, 0f, 2, null).scores());
-        // three items scoring 1, 2, 3: the big catalogue's scores of 20 further along the scratch must not appear
-        ItemMatrix small = new ItemMatrix(new float[] {1f, 0f, 2f, 0f, 3f, 0f}, new float[3], 2);
-        ScoredItems top = small.topK(query, 0f, 5, null);
-        assertArrayEquals(new int[] {2, 1, 0}, top.indices());
-        assertArrayEquals(new float[] {3f, 2f, 1f}, top.scores());
-    }
-
-    @Test
     void mismatchedShapesAreRefusedWithTheSizes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ItemMatrix(new float[10], new float[3], 4));

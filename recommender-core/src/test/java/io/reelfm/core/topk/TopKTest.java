@@ -88,16 +88,4 @@ class TopKTest {
         assertThat(top.size()).isZero();
         assertThat(Arrays.stream(top.result().indices()).count()).isZero();
     }
-
-    @Test
-    void selectingFromTheStartOfALongerArrayReadsOnlyThatStart() {
-        float[] scratch = {0.5f, 3f, 1f, 9f, 8f};
-        ScoredItems top = TopK.select(scratch, 3, 5, null);
-        assertThat(top.indices()).containsExactly(1, 2, 0);
-        BitSet excluded = new BitSet();
-        excluded.set(1);
-        assertThat(TopK.select(scratch, 3, 1, excluded).indices()).containsExactly(2);
-        assertThatThrownBy(() -> TopK.select(scratch, 6, 1, null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("within 0..5");
-    }
 }
