@@ -10,9 +10,9 @@ import java.util.BitSet;
  * every item ({@code out_i = bias_i + <query, q_i>}) streams the matrix exactly once at memory
  * bandwidth. Items are stored in blocks of {@value #BLOCK}; inside a block the layout is
  * factor-major ({@code block[f * BLOCK + i]}), so the inner loop is an {@code out += column * p_f}
- * over a cache-resident slice of {@code out} that the JIT vectorises. A row-major dot per item
- * cannot be vectorised (float reductions keep their order) and ran about 1.4x slower; ND4J's
- * gemv was 1.2x slower (1M x 64, see docs/benchmarks.md).
+ * over a cache-resident slice of {@code out}, done by a {@link ScanKernel} (SIMD where the JVM
+ * offers it). A row-major dot per item cannot be vectorised (float reductions keep their order)
+ * and ran about 1.4x slower; ND4J's gemv was 1.2x slower (1M x 64, see docs/benchmarks.md).
  *
  * <p>Immutable and thread-safe; {@link #scoreAll} writes only to the caller's array.
  */
@@ -25,12 +25,20 @@ public final class ItemMatrix {
     private final int k;
     private final float[] blocks;
     private final float[] bias;
+    private final ScanKernel kernel;
 
     /**
+     * With the fastest kernel this JVM offers ({@link ScanKernel#best()}).
+     *
      * @param rowMajor {@code rowMajor[i * k + f]}, the retrieval vector of item i
      * @param bias     one additive term per item (length = number of items)
      */
     public ItemMatrix(float[] rowMajor, float[] bias, int k) {
+        this(rowMajor, bias, k, ScanKernel.best());
+    }
+
+    /** With a given kernel; every kernel returns the same scores, bit for bit. */
+    public ItemMatrix(float[] rowMajor, float[] bias, int k, ScanKernel kernel) {
         if (k < 0 || (k == 0 ? rowMajor.length != 0 : rowMajor.length != bias.length * k)) {
             throw new IllegalArgumentException("rowMajor must hold bias.length * k = " + ((long) bias.length * k)
                     + " values, got " + rowMajor.length);
@@ -38,6 +46,7 @@ public final class ItemMatrix {
         this.items = bias.length;
         this.k = k;
         this.bias = bias.clone();
+        this.kernel = kernel;
         int nBlocks = (items + BLOCK - 1) / BLOCK;
         this.blocks = new float[nBlocks * BLOCK * k];
         for (int i = 0; i < items; i++) {
@@ -89,14 +98,7 @@ public final class ItemMatrix {
                     dst[i] = 0f;
                 }
             }
-            int base = b * BLOCK * k;
-            for (int f = 0; f < k; f++) {
-                float pf = query[f];
-                int col = base + f * BLOCK;
-                for (int i = 0; i < BLOCK; i++) {
-                    dst[o + i] += blocks[col + i] * pf;
-                }
-            }
+            kernel.accumulate(blocks, b * BLOCK * k, k, query, dst, o);
             if (!full) {
                 System.arraycopy(tail, 0, out, start, len);
             }
