@@ -161,9 +161,10 @@ public final class PopularityRanker {
     }
 
     /**
-     * Every item's statistics, decoded. Decoding the whole store costs milliseconds per request
-     * (every item's trend buckets and segment counts), and every list for a user without history
-     * needs it, so one decoded copy is shared for {@link #SNAPSHOT_TTL}, or {@link #LIFETIME_PER_DECODE}
+     * Every item's statistics, read. Reading the whole store costs milliseconds per request even
+     * with only each record's head decoded ({@link ItemStats#fromBytes}; trend rings and segment
+     * counts wait until a trending or profile list asks for them, then stay decoded in this copy),
+     * and every list for a user without history needs it, so one copy is shared for {@link #SNAPSHOT_TTL}, or {@link #LIFETIME_PER_DECODE}
      * times its decoding time when that is longer: popularity may lag a rating by that long (about
      * 15 s at 62,000 items), which no chart reader can tell.
      */

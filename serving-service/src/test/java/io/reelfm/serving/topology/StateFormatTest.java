@@ -59,6 +59,39 @@ class StateFormatTest {
     }
 
     @Test
+    void itemStatsCutShortInsideTheirBodyFailWhenReadNotWhenFirstUsed() {
+        byte[] bytes = new ItemStats().add(4f, 1_000L, List.of("age:25", "gender:F")).add(3f, 2_000L).toBytes();
+        for (int cut = 26; cut < bytes.length; cut += 3) {
+            byte[] shorter = java.util.Arrays.copyOf(bytes, cut);
+            assertThatThrownBy(() -> ItemStats.fromBytes(shorter)).as("cut at %d of %d", cut, bytes.length)
+                    .isInstanceOf(SerializationException.class);
+        }
+    }
+
+    @Test
+    void itemStatsReadBackReEncodeToTheSameBytesAndDecodeOnceForConcurrentReaders() throws Exception {
+        ItemStats s = new ItemStats().add(4f, 1_000_000L, List.of("gender:F")).add(2.5f, 1_060_000L, List.of("age:25"));
+        byte[] bytes = s.toBytes();
+        ItemStats back = ItemStats.fromBytes(bytes);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int t = 0; t < 8; t++) {
+                answers.add(pool.submit(() -> back.trendCount(TrendWindow.HOUR, 1_060_000L) + "/"
+                        + back.segmentCount("gender:F") + "/" + back.histogram()));
+            }
+            for (var a : answers) {
+                assertThat(a.get()).isEqualTo("2/1/{2.5=1, 4.0=1}");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(back.toBytes()).isEqualTo(bytes);
+        // the aggregator keeps counting on a record it read back
+        assertThat(back.add(5f, 1_070_000L).trendCount(TrendWindow.HOUR, 1_070_000L)).isEqualTo(3);
+    }
+
+    @Test
     void bayesianAveragePullsFewRatingsTowardTheGlobalMean() {
         ItemStats few = new ItemStats().add(5f, 0).add(5f, 0);
         ItemStats many = new ItemStats();
