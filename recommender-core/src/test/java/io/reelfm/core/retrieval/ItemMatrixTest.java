@@ -60,6 +60,37 @@ class ItemMatrixTest {
     }
 
     @Test
+    void concurrentListsBorrowScoreArraysWithoutSeeingEachOthersScores() throws Exception {
+        Random r = new Random(9);
+        int items = 3000;
+        int k = 8;
+        float[] rows = gaussian(r, items * k);
+        float[] bias = gaussian(r, items);
+        ItemMatrix m = new ItemMatrix(rows, bias, k);
+        float[][] queries = new float[64][];
+        int[][] expected = new int[queries.length][];
+        for (int q = 0; q < queries.length; q++) {
+            queries[q] = gaussian(r, k);
+            expected[q] = BruteForceTopK.topK(rows, bias, k, queries[q], 0f, 20, null).indices();
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4 * ItemMatrix.POOLED);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<int[]>>();
+            for (int round = 0; round < 20; round++) {
+                for (float[] q : queries) {
+                    answers.add(pool.submit(() -> m.topK(q, 0f, 20, null).indices()));
+                }
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertArrayEquals(expected[i % queries.length], answers.get(i).get(), "list " + i);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(m.pooledArrays() >= 1 && m.pooledArrays() <= ItemMatrix.POOLED, m.pooledArrays() + " pooled");
+    }
+
+    @Test
     void mismatchedShapesAreRefusedWithTheSizes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ItemMatrix(new float[10], new float[3], 4));
