@@ -211,8 +211,38 @@ public final class ScaleRun {
             storeBytes(List.of("serving-fresh"));
             heaps(List.of(fresh));
             log("%s (single instance)", ScaleLoadProcess.start(dir, "load-one", List.of(port), users).awaitResult());
+            log("server-side time of those requests, warm-up included (the instance's own timer, before the response is written): %s",
+                    serverSideLatency(port));
             heaps(List.of(fresh));
         }
+    }
+
+    /**
+     * The share of recommendation requests the instance itself answered within each bucket of its
+     * request timer ({@code http_server_requests_seconds_bucket}): set against the load
+     * generator's figures it tells time inside the handler from time queued or descheduled.
+     */
+    private String serverSideLatency(int port) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        java.util.regex.Pattern le = java.util.regex.Pattern.compile("le=\"([^\"]+)\"\\}\\s+(\\S+)");
+        for (String line : r.body().split("\n")) {
+            if (line.startsWith("http_server_requests_seconds_bucket") && line.contains("recommendations")
+                    && line.contains("status=\"200\"")) {
+                java.util.regex.Matcher m = le.matcher(line);
+                if (m.find() && !m.group(1).equals("+Inf")) {
+                    buckets.merge(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double::sum);
+                }
+            }
+        }
+        double total = r.body().lines().filter(l -> l.startsWith("http_server_requests_seconds_count")
+                        && l.contains("recommendations") && l.contains("status=\"200\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "%.0f requests", total));
+        buckets.forEach((bound, count) -> out.append(String.format(java.util.Locale.ROOT, ", <= %.0f ms %.2f %%",
+                bound * 1000, total == 0 ? 0 : 100 * count / total)));
+        return out.toString();
     }
 
     private ServiceProcess serving(String name, int port, String bootstrap) {
