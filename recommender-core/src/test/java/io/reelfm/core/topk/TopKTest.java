@@ -76,6 +76,29 @@ class TopKTest {
     }
 
     @Test
+    void matchesFullSortWithExclusionsWhenScoresClimbOrFallWithTheIndex() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 1 + random.nextInt(500);
+            int k = 1 + random.nextInt(60);
+            int trend = trial % 3 - 1;
+            float[] scores = new float[n];
+            BitSet excluded = new BitSet();
+            for (int i = 0; i < n; i++) {
+                scores[i] = trend * i + random.nextInt(5);
+                if (random.nextInt(4) == 0) {
+                    excluded.set(i);
+                }
+            }
+            int[] expected = IntStream.range(0, n).filter(i -> !excluded.get(i)).boxed()
+                    .sorted(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i))
+                    .limit(k).mapToInt(Integer::intValue).toArray();
+            assertThat(TopK.select(scores, k, excluded).indices()).as("trial %d, trend %d", trial, trend)
+                    .containsExactly(expected);
+        }
+    }
+
+    @Test
     void resultLeavesHeapIntactForFurtherOffers() {
         TopK top = new TopK(2);
         top.offer(7, 1f);
