@@ -56,6 +56,9 @@ public final class ScaleLoad {
         this.errorsBySecond = new AtomicLongArray(seconds + 120);
     }
 
+    /** Printed when the warm-up is over and the measured phase starts ({@link ScaleLoadProcess#secondsMeasuring}). */
+    static final String MEASURING = "MEASURING";
+
     public static void main(String[] args) throws InterruptedException {
         int[] ports = Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray();
         int rate = Integer.parseInt(args[1]);
@@ -69,6 +72,8 @@ public final class ScaleLoad {
             }
         }
         ScaleLoad load = new ScaleLoad(ports, users, seconds);
+        System.out.println(MEASURING);
+        System.out.flush();
         load.run(rate, seconds);
         load.report(rate, seconds);
         System.exit(0);

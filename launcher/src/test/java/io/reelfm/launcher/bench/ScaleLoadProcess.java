@@ -17,6 +17,9 @@ final class ScaleLoadProcess {
     private final Process process;
     private final Path log;
 
+    /** When the measured phase was first seen ({@link System#nanoTime}), -1 before. */
+    private long measuringSince = -1;
+
     private ScaleLoadProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
@@ -35,6 +38,17 @@ final class ScaleLoadProcess {
         Path log = dir.resolve(name + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ScaleLoadProcess(p, log);
+    }
+
+    /**
+     * Seconds since the generator's measured phase began (its {@link ScaleLoad#MEASURING} line),
+     * or -1 while it is still warming up: a runner polls this to act at a point of the measured load.
+     */
+    double secondsMeasuring() throws IOException {
+        if (measuringSince < 0 && Files.readAllLines(log, StandardCharsets.UTF_8).contains(ScaleLoad.MEASURING)) {
+            measuringSince = System.nanoTime();
+        }
+        return measuringSince < 0 ? -1 : (System.nanoTime() - measuringSince) / 1e9;
     }
 
     /** Waits for the generator to finish; its {@code RESULT} line, or what it printed when there is none. */

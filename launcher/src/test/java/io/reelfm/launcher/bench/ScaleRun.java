@@ -152,7 +152,7 @@ public final class ScaleRun {
 
         ScaleLoadProcess load = ScaleLoadProcess.start(dir, "load-three", ports, users);
         // Freshness is sampled during the measured phase (after the load's warm-up), under the load.
-        Thread.sleep(TimeUnit.SECONDS.toMillis(Integer.getInteger("warmup", 60) + 5));
+        awaitMeasured(load, 0);
         long[] fresh = new Freshness(http, "http://localhost:" + ingestPort, KEY)
                 .measure(Integer.getInteger("freshness", 100), users, ports, random);
         log("%s", load.awaitResult());
@@ -177,7 +177,7 @@ public final class ScaleRun {
         java.util.Collections.shuffle(checked, random);
         // The load goes to the survivors only: a load balancer takes a killed instance out at once.
         ScaleLoadProcess load = ScaleLoadProcess.start(dir, "load-failover", survivors, users, 60, 0);
-        Thread.sleep(20_000);
+        awaitMeasured(load, 20);
         long killedAt = System.nanoTime();
         serving.get(victim).kill();
         log("killed %s (SIGKILL) 20 s into a 60 s load against the two others", victimAddress);
@@ -215,6 +215,13 @@ public final class ScaleRun {
                     serverSideLatency(port));
             heaps(List.of(fresh));
         }
+    }
+
+    /** Waits until the load generator has been in its measured phase for {@code seconds}. */
+    private static void awaitMeasured(ScaleLoadProcess load, int seconds) {
+        org.awaitility.Awaitility.await("the load measured for " + seconds + " s")
+                .atMost(Duration.ofSeconds(Integer.getInteger("warmup", 60) + seconds + 120))
+                .pollInterval(Duration.ofMillis(200)).until(() -> load.secondsMeasuring() >= seconds);
     }
 
     /**

@@ -135,11 +135,11 @@ public final class ScaleReplayBenchmark {
 
     /** Waits until every model has a version other than its {@code previous} one; prints each as it appears. */
     private static Map<String, ModelManifest> awaitVersions(String bootstrap, List<String> names,
-                                                            Map<String, ModelManifest> previous, long since, String what)
-            throws InterruptedException {
+                                                            Map<String, ModelManifest> previous, long since, String what) {
         Map<String, ModelManifest> seen = new LinkedHashMap<>();
-        long deadline = System.nanoTime() + Duration.ofMinutes(90).toNanos();
-        while (seen.size() < names.size() && System.nanoTime() < deadline) {
+        // Polls the active-model topic once a second for up to 90 minutes; the timeout names the models waited for.
+        org.awaitility.Awaitility.await(what + ": " + names).atMost(Duration.ofMinutes(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
             for (var r : TopicReader.readAll(bootstrap, Topics.MODEL_ACTIVE)) {
                 ModelManifest m = r.value();
                 String name = r.key();
@@ -155,11 +155,8 @@ public final class ScaleReplayBenchmark {
                                 + " hyperparameters %s, metrics %s%n", what, name, (System.nanoTime() - since) / 1e9,
                         m.getPayloadBytes(), m.getChunkCount(), m.getLearner(), m.getHyperparameters(), m.getMetrics());
             }
-            Thread.sleep(1000);
-        }
-        if (seen.size() < names.size()) {
-            throw new IllegalStateException(what + ": only " + seen.keySet() + " of " + names + " within 90 minutes");
-        }
+            return seen.size() == names.size();
+        });
         return seen;
     }
 
