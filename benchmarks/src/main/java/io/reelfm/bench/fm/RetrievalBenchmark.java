@@ -4,6 +4,7 @@ import io.reelfm.core.retrieval.BruteForceTopK;
 import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.retrieval.ScanKernel;
 import io.reelfm.core.topk.ScoredItems;
+import io.reelfm.core.topk.TopK;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,7 +28,11 @@ import java.util.concurrent.TimeUnit;
  * a calibrated list's candidates). {@link #copyMatrixBytes} copies an array of the matrix's size to
  * put the figures in proportion to memory bandwidth; the blocked {@link ItemMatrix} is compared
  * across its {@link ScanKernel}s (SIMD, portable, and the one-factor-per-pass loop it replaced),
- * with a row-major Java loop and with ND4J's BLAS gemv.
+ * with a row-major Java loop and with ND4J's BLAS gemv. {@link #blockedTop10} takes the 8-bit first
+ * pass and exact re-scoring; {@link #exactTop10} is the float scan of every item it replaces. The
+ * {@code shape} parameter gives every item vector the same spread ({@code iid}) or one falling with
+ * popularity rank ({@code popularity}, norms {@code 3 / (1 + rank)^0.3}, as trained catalogues have),
+ * since how many items the first pass leaves depends on it.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar 'io.reelfm.bench.fm.RetrievalBenchmark'}
  */
@@ -44,6 +49,9 @@ public class RetrievalBenchmark {
 
     @Param({"64"})
     public int k;
+
+    @Param({"iid", "popularity"})
+    public String shape;
 
     private float[] rows;
     private float[] bias;
@@ -63,7 +71,8 @@ public class RetrievalBenchmark {
         Random r = new Random(1);
         rows = new float[items * k];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = (float) r.nextGaussian();
+            double norm = "popularity".equals(shape) ? 3.0 / Math.pow(1 + i / k, 0.3) : 1.0;
+            rows[i] = (float) (r.nextGaussian() * norm);
         }
         bias = new float[items];
         for (int i = 0; i < items; i++) {
@@ -88,6 +97,13 @@ public class RetrievalBenchmark {
     @Benchmark
     public ScoredItems blockedTop10() {
         return matrix.topK(query, 0f, 10, null);
+    }
+
+    /** Every item scored with the float vectors, then a top-10 heap (topK before the 8-bit pass). */
+    @Benchmark
+    public ScoredItems exactTop10() {
+        matrix.scoreAll(query, 0f, scores);
+        return TopK.select(scores, 10);
     }
 
     /** The served list's depth when it is calibrated: the top 100. */
@@ -139,6 +155,11 @@ public class RetrievalBenchmark {
 
     /** The previous inner loop, kept here as the baseline the kernels are measured against. */
     private static final class OneFactorPerPass implements ScanKernel {
+        @Override
+        public void accumulateCodes(byte[] codes, int base, int k, float[] query, float[] dst, int o) {
+            ScanKernel.scalar().accumulateCodes(codes, base, k, query, dst, o);
+        }
+
         @Override
         public void accumulate(float[] blocks, int base, int k, float[] query, float[] dst, int o) {
             for (int f = 0; f < k; f++) {

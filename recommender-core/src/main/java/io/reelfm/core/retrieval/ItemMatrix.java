@@ -37,7 +37,9 @@ public final class ItemMatrix {
     private final float[] blocks;
     private final float[] bias;
     private final ScanKernel kernel;
-    private final java.util.concurrent.ArrayBlockingQueue<float[]> scratch =
+    /** The 8-bit first pass of {@link #topK}; null where the values do not allow one or it is switched off. */
+    private final QuantizedScan quantized;
+    private final java.util.concurrent.ArrayBlockingQueue<float[][]> scratch =
             new java.util.concurrent.ArrayBlockingQueue<>(POOLED);
 
     /**
@@ -70,7 +72,14 @@ public final class ItemMatrix {
                 blocks[base + f * BLOCK + within] = rowMajor[i * k + f];
             }
         }
+        this.quantized = EXACT_ONLY ? null : QuantizedScan.of(blocks, this.bias, items, k, kernel);
     }
+
+    /**
+     * {@code -Dreelfm.scan.exact=true} scores every item with the float vectors in {@link #topK}
+     * (no 8-bit first pass); the lists are the same either way, only the time differs.
+     */
+    private static final boolean EXACT_ONLY = Boolean.getBoolean("reelfm.scan.exact");
 
     public int items() {
         return items;
@@ -80,9 +89,27 @@ public final class ItemMatrix {
         return k;
     }
 
-    /** Bytes of the streamed part (matrix + biases), the numerator of the bandwidth bound. */
+    /** Bytes of the float part (matrix + biases), what {@link #scoreAll} streams. */
     public long bytes() {
         return 4L * blocks.length + 4L * bias.length;
+    }
+
+    /** Bytes of the 8-bit copy {@link #topK} scans first (0 without one). */
+    public long quantizedBytes() {
+        return quantized == null ? 0 : quantized.bytes();
+    }
+
+    /**
+     * {@code constant + bias_i + <query, q_i>} for one item, with the same roundings in the same
+     * order as {@link #scoreAll}, so the two agree bit for bit.
+     */
+    public float score(int item, float[] query, float constant) {
+        int base = (item / BLOCK) * BLOCK * k + item % BLOCK;
+        float s = constant + bias[item];
+        for (int f = 0; f < k; f++) {
+            s += blocks[base + f * BLOCK] * query[f];
+        }
+        return s;
     }
 
     public float bias(int item) {
@@ -118,19 +145,40 @@ public final class ItemMatrix {
         }
     }
 
-    /** The best {@code n} items for a query, skipping {@code excluded} (may be null). */
+    /**
+     * The best {@code n} items for a query, skipping {@code excluded} (may be null): exactly
+     * {@code TopK.select} over {@link #scoreAll}'s scores. A short list out of a large catalogue
+     * ({@code n} at most 1/{@value #SHORT_LIST} of the items) first scans the 8-bit copy and scores
+     * exactly only the items that can still make the list ({@link QuantizedScan}).
+     */
     public ScoredItems topK(float[] query, float constant, int n, BitSet excluded) {
-        float[] scores = scratch.poll();
-        if (scores == null) {
-            scores = new float[items];
+        if (query.length < k) {
+            throw new IllegalArgumentException("query needs " + k + " entries, got " + query.length);
+        }
+        float[][] work = scratch.poll();
+        if (work == null) {
+            int length = quantized == null ? items : quantized.workLength();
+            work = new float[][]{new float[length], quantized == null ? null : new float[length]};
         }
         try {
+            if (quantized != null && n >= 1 && (long) n * SHORT_LIST <= items) {
+                ScoredItems top = quantized.topK(this, query, constant, n, excluded, work[0], work[1]);
+                if (top != null) {
+                    return top;
+                }
+            }
+            float[] scores = work[0];
             scoreAll(query, constant, scores);
+            // the block padding of a pooled array is never selected: TopK skips NaN
+            java.util.Arrays.fill(scores, items, scores.length, Float.NaN);
             return TopK.select(scores, n, excluded);
         } finally {
-            scratch.offer(scores);
+            scratch.offer(work);
         }
     }
+
+    /** Lists up to 1/64 of the catalogue take the 8-bit first pass; longer ones leave too many candidates. */
+    static final int SHORT_LIST = 64;
 
     /** Score arrays waiting in the pool (for tests). */
     int pooledArrays() {

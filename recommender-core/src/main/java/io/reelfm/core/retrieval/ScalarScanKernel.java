@@ -38,6 +38,29 @@ final class ScalarScanKernel implements ScanKernel {
     }
 
     @Override
+    public void accumulateCodes(byte[] codes, int base, int k, float[] query, float[] dst, int o) {
+        int f = 0;
+        for (; f + 4 <= k; f += 4) {
+            float p0 = query[f];
+            float p1 = query[f + 1];
+            float p2 = query[f + 2];
+            float p3 = query[f + 3];
+            int c = base + f * B;
+            for (int i = 0; i < B; i++) {
+                dst[o + i] += codes[c + i] * p0 + codes[c + B + i] * p1
+                        + codes[c + 2 * B + i] * p2 + codes[c + 3 * B + i] * p3;
+            }
+        }
+        for (; f < k; f++) {
+            float p = query[f];
+            int c = base + f * B;
+            for (int i = 0; i < B; i++) {
+                dst[o + i] += codes[c + i] * p;
+            }
+        }
+    }
+
+    @Override
     public String describe() {
         return "scalar";
     }

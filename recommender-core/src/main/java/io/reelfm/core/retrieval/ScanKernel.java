@@ -27,6 +27,13 @@ public interface ScanKernel {
      */
     void accumulate(float[] blocks, int base, int k, float[] query, float[] dst, int o);
 
+    /**
+     * The same sum over 8-bit codes ({@code dst[o + i] += sum_f codes[base + f * BLOCK + i] * query[f]}),
+     * for the approximate first pass of a catalogue scan ({@link QuantizedScan}). Its order of
+     * additions is free: the error bound that pass uses holds for any order.
+     */
+    void accumulateCodes(byte[] codes, int base, int k, float[] query, float[] dst, int o);
+
     /** A short description for logs and benchmark reports. */
     String describe();
 
