@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -39,11 +38,16 @@ public final class PopularityRanker {
      * 0.3 s of a loaded core and, renewed every second, a fifth of a serving instance's CPU.
      */
     static final int LIFETIME_PER_DECODE = 50;
-    private volatile Snapshot cached;
-    private final LongSupplier nanoClock;
-    private final AtomicBoolean rebuilding = new AtomicBoolean();
-    private final Object rebuild = new Object();
     private final AtomicLong decodes = new AtomicLong();
+    /** The popular chart: small (ids and four numbers per item), what most lists need. */
+    private final SharedCopy<Chart> chart;
+    /**
+     * Every item's statistics, for trending and profile lists, read only when one is asked for.
+     * Kept apart from the chart because it holds every record's bytes: shared with the chart, they
+     * lived as long as the chart, and a young collection under load copied them (58 MB, pauses of
+     * 60-75 ms, at 62,000 items).
+     */
+    private final SharedCopy<List<KeyValue<String, ItemStats>>> items;
 
     public PopularityRanker(ServingStores stores, Catalog catalog, int minVotes) {
         this(stores, catalog, minVotes, System::nanoTime);
@@ -51,15 +55,17 @@ public final class PopularityRanker {
 
     /** @param nanoClock the monotonic clock snapshots age by (tests move it by hand) */
     PopularityRanker(ServingStores stores, Catalog catalog, int minVotes, LongSupplier nanoClock) {
-        this.nanoClock = nanoClock;
         this.stores = stores;
         this.catalog = catalog;
         this.minVotes = minVotes;
+        this.chart = new SharedCopy<>(this::buildChart, nanoClock, SNAPSHOT_TTL.toNanos(), LIFETIME_PER_DECODE, decodes);
+        this.items = new SharedCopy<>(() -> List.copyOf(read()), nanoClock, SNAPSHOT_TTL.toNanos(), LIFETIME_PER_DECODE,
+                decodes);
     }
 
     /** The top {@code k} by weighted rating among items whose catalogue entry passes {@code filter}. */
     public List<PopularItem> popular(int k, Predicate<MovieView> filter) {
-        return firstPassing(k, snapshot().byWeightedRating(), filter);
+        return firstPassing(k, chart.get().byWeightedRating(), filter);
     }
 
     /**
@@ -67,11 +73,12 @@ public final class PopularityRanker {
      * same segments rated them ({@link ItemStats#segmentScore}).
      */
     public List<PopularItem> byProfile(int k, List<String> segments, Predicate<MovieView> filter) {
-        return firstPassing(k, rank(snapshot().items(), stats -> segments.stream().anyMatch(s -> stats.segmentCount(s) > 0),
+        return firstPassing(k, rank(items.get(), stats -> segments.stream().anyMatch(s -> stats.segmentCount(s) > 0),
                 stats -> stats.segmentScore(segments, minVotes)), filter);
     }
 
-    private record Scored(String itemId, ItemStats stats, double score) {
+    /** One ranked item: its numbers only, so a chart does not keep the records it was ranked from. */
+    private record Scored(String itemId, long count, double mean, double score) {
     }
 
     /** Rated items that are {@code eligible}, best {@code score} first (ties by id). */
@@ -80,7 +87,7 @@ public final class PopularityRanker {
         List<Scored> scored = new ArrayList<>(all.size());
         for (KeyValue<String, ItemStats> kv : all) {
             if (kv.value.count() > 0 && eligible.test(kv.value)) {
-                scored.add(new Scored(kv.key, kv.value, score.applyAsDouble(kv.value)));
+                scored.add(new Scored(kv.key, kv.value.count(), kv.value.mean(), score.applyAsDouble(kv.value)));
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::itemId));
@@ -95,8 +102,8 @@ public final class PopularityRanker {
             if (!filter.test(m)) {
                 continue;
             }
-            out.add(new PopularItem(m.itemId(), m.title(), m.year(), m.genres(), s.stats().count(),
-                    round(s.stats().mean()), round(s.score())));
+            out.add(new PopularItem(m.itemId(), m.title(), m.year(), m.genres(), s.count(),
+                    round(s.mean()), round(s.score())));
             if (out.size() == k) {
                 break;
             }
@@ -106,7 +113,7 @@ public final class PopularityRanker {
 
     /** The {@code k} items rated most often within {@code window} that {@code filter} accepts. */
     public Trending trending(TrendWindow window, int k, ListFilter filter) {
-        List<KeyValue<String, ItemStats>> all = snapshot().items();
+        List<KeyValue<String, ItemStats>> all = items.get();
         long now = all.stream().mapToLong(kv -> kv.value.lastEventTime()).max().orElse(Long.MIN_VALUE);
         record Counted(String itemId, long count) {
         }
@@ -133,9 +140,9 @@ public final class PopularityRanker {
         return Optional.ofNullable(stores.itemStats().get(itemId));
     }
 
-    /** Every rated item's statistics by item id, as of the shared snapshot (see {@link #snapshot()} for its age). */
+    /** Every rated item's statistics by item id, as of the shared copy (see {@link #buildChart()} for its age). */
     public java.util.Map<String, ItemStats> allStats() {
-        List<KeyValue<String, ItemStats>> all = snapshot().items();
+        List<KeyValue<String, ItemStats>> all = items.get();
         java.util.Map<String, ItemStats> out = new java.util.HashMap<>(all.size() * 2);
         all.forEach(kv -> out.put(kv.key, kv.value));
         return out;
@@ -143,7 +150,7 @@ public final class PopularityRanker {
 
     /** Catalogue-wide mean rating, the prior of the Bayesian average. */
     public double globalMean() {
-        return snapshot().globalMean();
+        return chart.get().globalMean();
     }
 
     private static double globalMean(List<KeyValue<String, ItemStats>> all) {
@@ -161,46 +168,17 @@ public final class PopularityRanker {
     }
 
     /**
-     * Every item's statistics, read. Reading the whole store costs milliseconds per request even
-     * with only each record's head decoded ({@link ItemStats#fromBytes}; trend rings and segment
-     * counts wait until a trending or profile list asks for them, then stay decoded in this copy),
-     * and every list for a user without history needs it, so one copy is shared for {@link #SNAPSHOT_TTL}, or {@link #LIFETIME_PER_DECODE}
-     * times its decoding time when that is longer: popularity may lag a rating by that long (about
-     * 15 s at 62,000 items), which no chart reader can tell.
+     * The chart, from every item's statistics. Reading the whole store costs milliseconds per
+     * request even with only each record's head decoded ({@link ItemStats#fromBytes}), and every
+     * list for a user without a model vector needs it, so one chart is shared for
+     * {@link #SNAPSHOT_TTL}, or {@link #LIFETIME_PER_DECODE} times its decoding time when that is
+     * longer ({@link SharedCopy}): popularity may lag a rating by that long, which no chart reader
+     * can tell. The records read die with this call.
      */
-    private Snapshot snapshot() {
-        Snapshot s = cached;
-        if (s != null && s.fresh(nanoClock.getAsLong())) {
-            return s;
-        }
-        // One decode at a time: while one thread decodes the next copy the others keep serving the
-        // expired one. Every request thread decoding its own copy at once held a copy per thread
-        // (about 100 MB each at 62,000 items) and ran a 1 GB instance out of heap under load.
-        if (s != null && !rebuilding.compareAndSet(false, true)) {
-            return s;
-        }
-        try {
-            synchronized (rebuild) {
-                Snapshot again = cached;
-                if (again != null && again != s && again.fresh(nanoClock.getAsLong())) {
-                    return again;
-                }
-                long start = nanoClock.getAsLong();
-                List<KeyValue<String, ItemStats>> items = List.copyOf(read());
-                double mean = globalMean(items);
-                List<Scored> chart = rank(items, stats -> true, stats -> stats.bayesianAverage(mean, minVotes));
-                long now = nanoClock.getAsLong();
-                Snapshot fresh = new Snapshot(items, chart, mean, now,
-                        Math.max(SNAPSHOT_TTL.toNanos(), LIFETIME_PER_DECODE * (now - start)));
-                cached = fresh;
-                decodes.incrementAndGet();
-                return fresh;
-            }
-        } finally {
-            if (s != null) {
-                rebuilding.set(false);
-            }
-        }
+    private Chart buildChart() {
+        List<KeyValue<String, ItemStats>> all = read();
+        double mean = globalMean(all);
+        return new Chart(rank(all, stats -> true, stats -> stats.bayesianAverage(mean, minVotes)), mean);
     }
 
     /** How many times the whole store has been decoded; one per expired snapshot however many requests wait. */
@@ -209,16 +187,11 @@ public final class PopularityRanker {
     }
 
     /**
-     * One decoded copy of the store, with the chart every popular list is cut from ranked once: a
-     * list for a user without a model vector then walks the chart to its first k accepted items
-     * instead of sorting the whole catalogue per request (tens of milliseconds at 62,000 items).
+     * The chart every popular list is cut from, ranked once: a list for a user without a model
+     * vector walks it to its first k accepted items instead of sorting the whole catalogue per
+     * request (tens of milliseconds at 62,000 items).
      */
-    private record Snapshot(List<KeyValue<String, ItemStats>> items, List<Scored> byWeightedRating, double globalMean,
-                            long atNanos, long lifetimeNanos) {
-
-        boolean fresh(long nowNanos) {
-            return nowNanos - atNanos < lifetimeNanos;
-        }
+    private record Chart(List<Scored> byWeightedRating, double globalMean) {
     }
 
     private List<KeyValue<String, ItemStats>> read() {

@@ -51,19 +51,44 @@ public final class StreamsStores implements ServingStores {
         return s;
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        return streams().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    private <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams s, String name) {
+        return s.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
     @Override
     public ReadOnlyKeyValueStore<String, Movie> movies() {
-        return store(StoreNames.MOVIES);
+        return globals().movies();
     }
 
     @Override
     public ReadOnlyKeyValueStore<String, ItemStats> itemStats() {
-        return store(StoreNames.ITEM_STATS);
+        return globals().itemStats();
     }
+
+    /**
+     * The global stores' read handles, made once per running {@link KafkaStreams} instance rather
+     * than once per read. {@code KafkaStreams#store} takes the instance's state lock, and a list
+     * reads the catalogue once per title, so request threads queued on that lock whenever its
+     * holder was descheduled. A handle stays safe to keep: each read checks that its store is
+     * still open (and throws {@code InvalidStateStoreException} otherwise, as a fresh lookup
+     * would); the instance's state, a plain field, is checked here on every call.
+     */
+    private GlobalHandles globals() {
+        KafkaStreams s = streams();
+        GlobalHandles g = globals;
+        if (g != null && g.streams() == s && s.state().isRunningOrRebalancing()) {
+            return g;
+        }
+        g = new GlobalHandles(s, store(s, StoreNames.MOVIES), store(s, StoreNames.ITEM_STATS));
+        globals = g;
+        return g;
+    }
+
+    private record GlobalHandles(KafkaStreams streams, ReadOnlyKeyValueStore<String, Movie> movies,
+                                 ReadOnlyKeyValueStore<String, ItemStats> itemStats) {
+    }
+
+    private volatile GlobalHandles globals;
 
     @Override
     public UserHistory userHistory(String userId) {
