@@ -269,7 +269,9 @@ public final class ScaleRun {
             env.put("REELFM_SERVING_RATING_MODEL", models.contains("fm-mcmc") ? "fm-mcmc" : "none");
             env.put("REELFM_SERVING_CLUSTER_MODEL", models.contains("content-kmeans") ? "content-kmeans" : "none");
         }
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.reelfm.schemas"));
+        // A fixed heap: grown only to ~570 MB by G1's default sizing, the old generation's threshold for
+        // a concurrent cycle sat below the 230 MB live set, and cycles ran back to back (pauses of 9-32 ms)
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Xms1g", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.reelfm.schemas"));
         jvm.addAll(extraJvm);
         return ServiceProcess.start(name, jvm, List.of("serving", "--port", String.valueOf(port), "--bootstrap-servers", bootstrap),
                 env, dir);

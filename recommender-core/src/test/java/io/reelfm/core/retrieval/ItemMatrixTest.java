@@ -6,28 +6,21 @@ import org.junit.jupiter.api.Test;
 import java.util.BitSet;
 import java.util.Random;
 
+import static io.reelfm.core.retrieval.RandomVectors.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ItemMatrixTest {
 
-    private static float[] gaussian(Random r, int n) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) r.nextGaussian();
-        }
-        return a;
-    }
-
     @Test
     void scoresEqualTheRowMajorDotProductsForSizesAroundTheBlock() {
         Random r = new Random(4);
         for (int items : new int[]{1, ItemMatrix.BLOCK - 1, ItemMatrix.BLOCK, ItemMatrix.BLOCK + 1, 1000}) {
             for (int k : new int[]{1, 7, 64}) {
-                float[] rows = gaussian(r, items * k);
-                float[] bias = gaussian(r, items);
-                float[] query = gaussian(r, k);
+                float[] rows = gaussian(r, items * k, 1);
+                float[] bias = gaussian(r, items, 1);
+                float[] query = gaussian(r, k, 1);
                 ItemMatrix m = new ItemMatrix(rows, bias, k);
                 float[] out = new float[items];
                 m.scoreAll(query, 0.5f, out);
@@ -44,9 +37,9 @@ class ItemMatrixTest {
         Random r = new Random(8);
         int items = 5000;
         int k = 16;
-        float[] rows = gaussian(r, items * k);
-        float[] bias = gaussian(r, items);
-        float[] query = gaussian(r, k);
+        float[] rows = gaussian(r, items * k, 1);
+        float[] bias = gaussian(r, items, 1);
+        float[] query = gaussian(r, k, 1);
         ItemMatrix m = new ItemMatrix(rows, bias, k);
         ScoredItems all = m.topK(query, 0f, 10, null);
         BitSet excluded = new BitSet();
@@ -64,13 +57,13 @@ class ItemMatrixTest {
         Random r = new Random(9);
         int items = 3000;
         int k = 8;
-        float[] rows = gaussian(r, items * k);
-        float[] bias = gaussian(r, items);
+        float[] rows = gaussian(r, items * k, 1);
+        float[] bias = gaussian(r, items, 1);
         ItemMatrix m = new ItemMatrix(rows, bias, k);
         float[][] queries = new float[64][];
         int[][] expected = new int[queries.length][];
         for (int q = 0; q < queries.length; q++) {
-            queries[q] = gaussian(r, k);
+            queries[q] = gaussian(r, k, 1);
             expected[q] = BruteForceTopK.topK(rows, bias, k, queries[q], 0f, 20, null).indices();
         }
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4 * ItemMatrix.POOLED);

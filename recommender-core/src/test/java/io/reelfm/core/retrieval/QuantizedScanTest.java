@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.BitSet;
 import java.util.Random;
 
+import static io.reelfm.core.retrieval.RandomVectors.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,14 +54,6 @@ class QuantizedScanTest {
             }
         }
         return rows;
-    }
-
-    private static float[] gaussian(Random r, int n, double scale) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) (r.nextGaussian() * scale);
-        }
-        return a;
     }
 
     @Test

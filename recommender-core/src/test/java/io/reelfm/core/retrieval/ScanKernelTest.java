@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
+import static io.reelfm.core.retrieval.RandomVectors.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,14 +21,6 @@ class ScanKernelTest {
             }
         }
         return out;
-    }
-
-    private static float[] gaussian(Random r, int n, double scale) {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = (float) (r.nextGaussian() * scale);
-        }
-        return a;
     }
 
     @Test
