@@ -97,7 +97,8 @@ public final class ServingService extends RunningService {
         ModelRegistry registry = new ModelRegistry(!"none".equals(config.clusterModel()));
         Variants variants = new Variants(config.variants());
         ListLimits limits = new ListLimits(config.maxK());
-        Catalog catalog = new Catalog(stores);
+        java.util.concurrent.atomic.AtomicLong catalogueChanges = new java.util.concurrent.atomic.AtomicLong();
+        Catalog catalog = new Catalog(stores, catalogueChanges::get);
         PopularityRanker ranker = new PopularityRanker(stores, catalog, config.minVotes());
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         StreamsLag streamsLag = new StreamsLag(config.bootstrapServers(), config.kafkaClient(), config.applicationId());
@@ -133,7 +134,7 @@ public final class ServingService extends RunningService {
             app.start();
             HostInfo self = new HostInfo(config.advertisedHost(), app.port());
             streams = new KafkaStreams(ServingTopology.build(config.itemStatsTopic(), config.maxHistory(), config.dedupeCapacity(),
-                            (builder, ratings) -> ExperimentTopology.add(builder, ratings, config.experimentStatsTopic(),
+                            catalogueChanges::incrementAndGet, (builder, ratings) -> ExperimentTopology.add(builder, ratings, config.experimentStatsTopic(),
                                     config.impressionWindow())),
                     StreamsSettings.of(config, app.port()));
             streams.setUncaughtExceptionHandler(threadHandler);

@@ -47,10 +47,15 @@ final class DecodingGlobalStore {
     }
 
     static <V> void add(StreamsBuilder b, Topic<String, V> topic, String storeName) {
+        add(b, topic, storeName, () -> { });
+    }
+
+    /** @param changed run after every write to the store (a put or a delete), for readers that keep copies */
+    static <V> void add(StreamsBuilder b, Topic<String, V> topic, String storeName, Runnable changed) {
         b.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), topic.keySerde(), topic.valueSerde())
                         .withLoggingDisabled(),
                 topic.name(), Consumed.with(Serdes.Bytes(), Serdes.Bytes()).withName(storeName + "-source"),
-                () -> new Decoder<>(topic, storeName));
+                () -> new Decoder<>(topic, storeName, changed));
     }
 
     private static final class Decoder<V> implements Processor<Bytes, Bytes, Void, Void> {
@@ -59,11 +64,13 @@ final class DecodingGlobalStore {
         private final String storeName;
         private final Serde<String> keySerde;
         private final Serde<V> valueSerde;
+        private final Runnable changed;
         private KeyValueStore<String, V> store;
 
-        Decoder(Topic<String, V> topic, String storeName) {
+        Decoder(Topic<String, V> topic, String storeName, Runnable changed) {
             this.topic = topic;
             this.storeName = storeName;
+            this.changed = changed;
             this.keySerde = topic.keySerde();
             this.valueSerde = topic.valueSerde();
         }
@@ -96,6 +103,7 @@ final class DecodingGlobalStore {
             } else {
                 store.put(key, value);
             }
+            changed.run();
         }
     }
 }

@@ -69,8 +69,17 @@ public final class ServingTopology {
      * @param branches       further parts fed by the same ratings
      */
     public static Topology build(String itemStatsTopic, int maxHistory, long dedupeCapacity, RatingsBranch... branches) {
+        return build(itemStatsTopic, maxHistory, dedupeCapacity, () -> { }, branches);
+    }
+
+    /**
+     * @param catalogueChanged run after every write to the movies store, so readers that keep
+     *                         decoded copies of catalogue entries know to drop them
+     */
+    public static Topology build(String itemStatsTopic, int maxHistory, long dedupeCapacity, Runnable catalogueChanged,
+                                 RatingsBranch... branches) {
         StreamsBuilder b = new StreamsBuilder();
-        DecodingGlobalStore.add(b, Topics.MOVIES, StoreNames.MOVIES);
+        DecodingGlobalStore.add(b, Topics.MOVIES, StoreNames.MOVIES, catalogueChanged);
         DecodingGlobalStore.add(b, Topics.MODEL_CHUNKS, StoreNames.MODEL_CHUNKS);
         DecodingGlobalStore.add(b, Topics.MODEL_ACTIVE, StoreNames.MODEL_ACTIVE);
         b.globalTable(itemStatsTopic, Consumed.with(Serdes.String(), StateSerdes.ITEM_STATS),

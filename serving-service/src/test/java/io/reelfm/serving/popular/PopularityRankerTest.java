@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import io.reelfm.schemas.Movie;
 import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.catalog.Catalog;
+import io.reelfm.serving.lists.ListFilter;
 import io.reelfm.serving.state.ServingStores;
 import io.reelfm.serving.topology.ItemStats;
+import io.reelfm.serving.topology.TrendWindow;
 import io.reelfm.serving.topology.UserHistory;
 
 class PopularityRankerTest {
@@ -108,6 +110,41 @@ class PopularityRankerTest {
         clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
         assertThat(ranker.popular(10, m -> true)).hasSize(10);
         assertThat(ranker.decodes()).as("5 s after it").isEqualTo(2);
+    }
+
+    @Test
+    void popularListsReadOnlyTheChartAndTrendingListsShareTheirOwnCopy() {
+        TreeMap<String, ItemStats> items = new TreeMap<>();
+        for (int i = 0; i < 40; i++) {
+            ItemStats s = new ItemStats();
+            for (int r = 0; r <= i % 4; r++) {
+                s.add(1 + (i + r) % 5, 1_700_000_000_000L + i * 1000L + r);
+            }
+            items.put(String.format("item-%02d", i), s);
+        }
+        CountingStore<ItemStats> stats = new CountingStore<>(items);
+        ServingStores stores = stores(stats);
+        AtomicLong clock = new AtomicLong();
+        PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1, clock::get);
+
+        List<PopularityRanker.PopularItem> first = ranker.popular(5, m -> true);
+        ranker.popular(5, m -> true);
+        assertThat(stats.scans).as("one read for the chart, however many popular lists").hasValue(1);
+        // the chart's numbers are the statistics' own, not a stale copy's
+        ItemStats top = items.get(first.get(0).itemId());
+        assertThat(first.get(0).ratings()).isEqualTo(top.count());
+        assertThat(first.get(0).meanRating()).isEqualTo(PopularityRanker.round(top.mean()));
+
+        PopularityRanker.Trending trending = ranker.trending(TrendWindow.DAY, 3, ListFilter.NONE);
+        ranker.trending(TrendWindow.DAY, 3, ListFilter.NONE);
+        ranker.byProfile(3, List.of("age:25-34"), m -> true);
+        assertThat(trending.items()).hasSize(3);
+        assertThat(stats.scans).as("trending and profile lists read the full statistics once, apart from the chart")
+                .hasValue(2);
+
+        clock.addAndGet(PopularityRanker.SNAPSHOT_TTL.toNanos());
+        ranker.popular(5, m -> true);
+        assertThat(stats.scans).as("an expired chart is read again, the full copy is not").hasValue(3);
     }
 
     private static ServingStores stores(ReadOnlyKeyValueStore<String, ItemStats> stats) {
