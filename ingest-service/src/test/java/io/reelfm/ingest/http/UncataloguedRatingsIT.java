@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,8 +44,8 @@ class UncataloguedRatingsIT {
         String unknown = "cat-" + run + "-unknown";
         try (IngestService earlier = IngestService.start(config)) {
             HttpTestClient client = new HttpTestClient(earlier.port());
-            assertThat(client.postJson("/movies", movie(old)).status()).isEqualTo(202);
-            assertThat(client.postJson("/movies", movie(gone)).status()).isEqualTo(202);
+            assertThat(accepted(client, "/movies", movie(old)).status()).isEqualTo(202);
+            assertThat(accepted(client, "/movies", movie(gone)).status()).isEqualTo(202);
         }
         delete(gone);
 
@@ -52,7 +53,7 @@ class UncataloguedRatingsIT {
             HttpTestClient client = new HttpTestClient(service.port());
             List<JsonNode> answers = new ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                HttpTestClient.Reply reply = client.postJson("/ratings", rating(old));
+                HttpTestClient.Reply reply = accepted(client, "/ratings", rating(old));
                 assertThat(reply.status()).as(reply.body()).isEqualTo(202);
                 answers.add(reply.json());
                 return reply.json().has("uncataloguedItems");
@@ -60,8 +61,8 @@ class UncataloguedRatingsIT {
             assertThat(answers.get(answers.size() - 1).get("uncataloguedItems")).isEmpty();
             int notReadYet = answers.size() - 1;
 
-            assertThat(client.postJson("/movies", movie(fresh)).status()).isEqualTo(202);
-            HttpTestClient.Reply batch = client.postJson("/ratings/batch",
+            assertThat(accepted(client, "/movies", movie(fresh)).status()).isEqualTo(202);
+            HttpTestClient.Reply batch = accepted(client, "/ratings/batch",
                     "[" + rating(old) + "," + rating(gone) + "," + rating(fresh) + "," + rating(unknown) + ","
                             + rating(unknown) + "]");
 
@@ -75,6 +76,26 @@ class UncataloguedRatingsIT {
                 assertThat(counter(metrics, "not_read_yet")).isEqualTo(notReadYet);
             }
         }
+    }
+
+    /**
+     * Posts until the service takes it. A 503 with Retry-After is how ingest answers a transient
+     * Kafka fault (nothing written, nothing counted), and a client retries it; the shared broker
+     * has refused a new producer's first commit that way. Any other answer is returned at once.
+     */
+    private static HttpTestClient.Reply accepted(HttpTestClient client, String path, String body) {
+        AtomicReference<HttpTestClient.Reply> last = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    HttpTestClient.Reply reply = client.postJson(path, body);
+                    last.set(reply);
+                    if (reply.status() == 503) {
+                        assertThat(reply.header("Retry-After")).as(reply.body()).isNotNull();
+                        return false;
+                    }
+                    return true;
+                });
+        return last.get();
     }
 
     private static String movie(String itemId) {
