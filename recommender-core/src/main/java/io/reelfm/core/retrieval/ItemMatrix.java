@@ -15,8 +15,9 @@ import java.util.BitSet;
  * and ran about 1.4x slower; ND4J's gemv was 1.2x slower (1M x 64, see docs/benchmarks.md).
  *
  * <p>Immutable and thread-safe; {@link #scoreAll} writes only to the caller's array.
- * {@link #topK} borrows its score array from a small pool, so serving a list allocates no array of
- * the catalogue's size while at most {@link #POOLED} lists are being scored at once: one such array
+ * {@link #topK} borrows its work arrays (the scores, or the 8-bit pass's two bounds) from a small
+ * pool, so serving a list allocates no array of the catalogue's size while at most
+ * {@link #POOLED} lists are being scored at once: one such array
  * per list was 44 % of a serving instance's allocation at 62,000 items and set its young
  * collections' pace; at a million items (4 MB) each would be a humongous allocation.
  */
@@ -26,8 +27,8 @@ public final class ItemMatrix {
     public static final int BLOCK = 256;
 
     /**
-     * Score arrays kept for reuse: one per core (a core scores one list at a time), at most 8,
-     * so an idle matrix holds at most 32 bytes per item beyond its vectors. Scans beyond that
+     * Work arrays kept for reuse: one pair per core (a core scores one list at a time), at most 8,
+     * so an idle matrix holds at most 64 bytes per item beyond its vectors. Scans beyond that
      * allocate as before.
      */
     static final int POOLED = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
