@@ -189,10 +189,15 @@ public final class ItemMatrix {
     /** The retrieval vector of one item (copied). */
     public float[] vector(int item) {
         float[] out = new float[k];
+        copyVector(item, out, 0);
+        return out;
+    }
+
+    /** Copies one item's retrieval vector into {@code out[offset, offset + k)}, for callers that reuse an array. */
+    public void copyVector(int item, float[] out, int offset) {
         int base = (item / BLOCK) * BLOCK * k + item % BLOCK;
         for (int f = 0; f < k; f++) {
-            out[f] = blocks[base + f * BLOCK];
+            out[offset + f] = blocks[base + f * BLOCK];
         }
-        return out;
     }
 }

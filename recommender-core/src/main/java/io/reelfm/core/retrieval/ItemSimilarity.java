@@ -79,9 +79,9 @@ public final class ItemSimilarity {
         if (norm == 0) {
             return false;
         }
-        float[] v = matrix.vector(row);
-        for (int f = 0; f < v.length; f++) {
-            out[offset + f] = v[f] / norm;
+        matrix.copyVector(row, out, offset);
+        for (int f = offset, end = offset + matrix.k(); f < end; f++) {
+            out[f] /= norm;
         }
         return true;
     }

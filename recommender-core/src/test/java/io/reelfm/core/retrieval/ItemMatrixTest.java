@@ -28,6 +28,12 @@ class ItemMatrixTest {
                         items + " items, k=" + k);
                 assertArrayEquals(java.util.Arrays.copyOfRange(rows, (items - 1) * k, items * k),
                         m.vector(items - 1), 0f);
+                float[] into = new float[3 * k];
+                m.copyVector(items / 2, into, k);
+                assertArrayEquals(java.util.Arrays.copyOfRange(rows, (items / 2) * k, (items / 2 + 1) * k),
+                        java.util.Arrays.copyOfRange(into, k, 2 * k), 0f);
+                assertArrayEquals(new float[k], java.util.Arrays.copyOfRange(into, 0, k), 0f);
+                assertArrayEquals(new float[k], java.util.Arrays.copyOfRange(into, 2 * k, 3 * k), 0f);
             }
         }
     }

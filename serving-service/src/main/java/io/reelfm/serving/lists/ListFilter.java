@@ -76,19 +76,21 @@ public record ListFilter(String genre, Integer yearFrom, Integer yearTo, boolean
         return (yearFrom == null || year >= yearFrom) && (yearTo == null || year <= yearTo);
     }
 
-    /** The model rows a personal list leaves out: the user's rated items when {@link #excludeSeen}, else none. */
-    public BitSet excludedRows(FactorModel model, UserHistory history) {
-        BitSet seen = new BitSet(model.items());
+    /**
+     * Sets in {@code into} the model rows a personal list leaves out: the user's rated items when
+     * {@link #excludeSeen}, else none; returns it. The caller owns the set (and may reuse it).
+     */
+    public BitSet excludeRows(FactorModel model, UserHistory history, BitSet into) {
         if (!excludeSeen) {
-            return seen;
+            return into;
         }
         for (UserHistory.Entry e : history.entries()) {
             int row = model.row(e.itemId());
             if (row >= 0) {
-                seen.set(row);
+                into.set(row);
             }
         }
-        return seen;
+        return into;
     }
 
     /** How many of the model's best items to score for {@code wanted} accepted ones out of {@code items}. */

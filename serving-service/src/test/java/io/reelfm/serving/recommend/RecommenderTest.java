@@ -235,6 +235,21 @@ class RecommenderTest {
     }
 
     @Test
+    void oneUsersRatedItemsAreNotLeftOutOfTheNextUsersList() {
+        rate("a", "i1", 5, 1);
+        rate("a", "i2", 4, 2);
+        rate("a", "i3", 3, 3);
+        rate("b", "i40", 5, 4);
+
+        Recommendations first = recommender.recommend("a", new RecommendQuery(ITEMS, null, null, null, true));
+        Recommendations next = recommender.recommend("b", new RecommendQuery(ITEMS, null, null, null, true));
+
+        assertThat(first.items()).hasSize(ITEMS - 3).extracting(Recommendations.Item::itemId).doesNotContain("i1", "i2", "i3");
+        assertThat(next.items()).hasSize(ITEMS - 1).extracting(Recommendations.Item::itemId)
+                .contains("i1", "i2", "i3").doesNotContain("i40");
+    }
+
+    @Test
     void aNewRatingChangesTheUsersScoresAtOnce() {
         rate("u", "i5", 5, 1);
         double before = recommender.predict("u", "i30").orElseThrow().predictedRating();
