@@ -55,8 +55,12 @@ import io.reelfm.serving.web.WebConfig;
  *                          requests for the broker and for the experiment topology to wake up for, at the cost of
  *                          experiment figures arriving that much later; responses never wait for it
  * @param maxInFlight       {@code reelfm.serving.max-in-flight}, default 8 per available processor: recommendation lists
- *                          computed at once on this instance; a request beyond that is answered 503 with
- *                          {@code Retry-After} at once instead of queueing (see {@code LoadShedder})
+ *                          computed at once on this instance; a request beyond that waits for a slot (see
+ *                          {@code maxQueueWait}) or is answered 503 with {@code Retry-After} (see {@code LoadShedder})
+ * @param maxQueueWait      {@code reelfm.serving.max-queue-wait}, default 250ms: how long a recommendation request may
+ *                          wait for one of the max-in-flight slots (at most four waiters per slot) before it is
+ *                          answered 503; 0 sheds at once. A stall (a collection pause, a rebalance after an instance
+ *                          died) then costs waiting callers milliseconds instead of the second of Retry-After
  * @param deadLetterTopic   {@code reelfm.serving.dead-letter-topic}, default {@code dead-letters}
  * @param stopTimeout       {@code reelfm.serving.stop-timeout}, default 10s: graceful HTTP stop
  * @param clusterModel      {@code reelfm.serving.cluster-model}, default {@code content-kmeans}: the {@code kmeans} model
@@ -85,7 +89,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                             short replicationFactor, String applicationId, Path stateDir, int standbyReplicas,
                             int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
-                            Duration impressionWindow, Duration impressionLinger, int maxInFlight, String deadLetterTopic,
+                            Duration impressionWindow, Duration impressionLinger, int maxInFlight, Duration maxQueueWait,
+                            String deadLetterTopic,
                             Duration stopTimeout, String clusterModel, String ratingModel, long dedupeCapacity,
                             Duration sessionTimeout, String internalSecret, KafkaClientProperties kafkaClient,
                             long readyMaxLag, WebConfig web) {
@@ -116,6 +121,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         ConfigException.require(!impressionLinger.isNegative() && impressionLinger.toMillis() <= 60_000,
                 "reelfm.serving.impression-linger", "must be 0 to 60s");
         ConfigException.require(maxInFlight >= 1, "reelfm.serving.max-in-flight", "must be at least 1");
+        ConfigException.require(!maxQueueWait.isNegative() && maxQueueWait.toMillis() <= 10_000,
+                "reelfm.serving.max-queue-wait", "must be 0 to 10s, was " + maxQueueWait);
         ConfigException.require(deadLetterTopic != null && !deadLetterTopic.isBlank(), "reelfm.serving.dead-letter-topic", "must not be empty");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         ConfigException.require(clusterModel != null && !clusterModel.isBlank() && !clusterModel.contains("/"),
@@ -153,6 +160,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.duration("reelfm.serving.impression-window", Duration.ofHours(1)),
                 s.duration("reelfm.serving.impression-linger", Duration.ofMillis(100)),
                 s.integer("reelfm.serving.max-in-flight", 8 * Runtime.getRuntime().availableProcessors()),
+                s.duration("reelfm.serving.max-queue-wait", Duration.ofMillis(250)),
                 s.string("reelfm.serving.dead-letter-topic", Topics.DEAD_LETTERS.name()),
                 s.duration("reelfm.serving.stop-timeout", Duration.ofSeconds(10)),
                 s.string("reelfm.serving.cluster-model", "content-kmeans"),

@@ -115,7 +115,7 @@ public final class ServingService extends RunningService {
             log.warn("No reelfm.serving.internal-secret or reelfm.api-keys set: requests forwarded between instances are "
                     + "signed with a secret derived from the application id, which a client who knows it could imitate");
         }
-        LoadShedder shedder = new LoadShedder(config.maxInFlight());
+        LoadShedder shedder = new LoadShedder(config.maxInFlight(), config.maxQueueWait());
         ImpressionPublisher impressions = new ImpressionPublisher(config.bootstrapServers(), config.kafkaClient().values(), config.impressionLinger());
         Readiness liveness = () -> liveness(stores);
         ServiceApp app = ServiceApp.create(new ServiceAppConfig("serving", config.host(), config.port(),
@@ -153,6 +153,8 @@ public final class ServingService extends RunningService {
                     .description("Requests forwarded to the instance owning the user").register(meters);
             FunctionCounter.builder("reelfm.serving.shed.requests", shedder, LoadShedder::shedRequests)
                     .description("Recommendation requests answered 503 because max-in-flight were being computed").register(meters);
+            FunctionCounter.builder("reelfm.serving.queued.requests", shedder, LoadShedder::waitedRequests)
+                    .description("Recommendation requests that waited for one of max-in-flight slots and got it").register(meters);
             Gauge.builder("reelfm.serving.models.loaded", registry, r -> r.all().size()).register(meters);
             log.info("Serving on port {} as {} (application {}, Kafka at {})", app.port(), self, config.applicationId(),
                     config.bootstrapServers());

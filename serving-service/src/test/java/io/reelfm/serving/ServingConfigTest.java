@@ -25,6 +25,7 @@ class ServingConfigTest {
         assertThat(c.itemStatsTopic()).isEqualTo("reelfm-serving-item-stats");
         assertThat(c.impressionLinger()).isEqualTo(java.time.Duration.ofMillis(100));
         assertThat(c.maxInFlight()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
+        assertThat(c.maxQueueWait()).isEqualTo(java.time.Duration.ofMillis(250));
     }
 
     @Test
@@ -41,6 +42,8 @@ class ServingConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.impression-linger");
         assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.max-in-flight", "0"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.max-in-flight");
+        assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.max-queue-wait", "11s"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.max-queue-wait");
     }
 
     @Test

@@ -40,6 +40,10 @@ final class ScaleLoadProcess {
         return new ScaleLoadProcess(p, log);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /**
      * Seconds since the generator's measured phase began (its {@link ScaleLoad#MEASURING} line),
      * or -1 while it is still warming up: a runner polls this to act at a point of the measured load.

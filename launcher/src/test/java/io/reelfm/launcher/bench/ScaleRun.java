@@ -67,6 +67,8 @@ public final class ScaleRun {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final long t0 = System.nanoTime();
+    /** The run's processes by name, for {@link CpuShares}. */
+    private final Map<String, Long> pids = new java.util.LinkedHashMap<>();
 
     private ScaleRun(Path dir, int users) {
         this.dir = dir;
@@ -93,6 +95,8 @@ public final class ScaleRun {
                 String.valueOf(kafkaPort), "--data-dir", dir.resolve("kafka").toString()), Map.of(), dir);
              ServiceProcess ingest = ServiceProcess.start("ingest", List.of("-Xmx512m"), List.of("ingest", "--port",
                      String.valueOf(ingestPort), "--bootstrap-servers", bootstrap), Map.of("REELFM_API_KEYS", "scale:" + KEY), dir)) {
+            pids.put("broker", broker.pid());
+            pids.put("ingest", ingest.pid());
             waitFor("the broker", Duration.ofMinutes(2), () -> {
                 try {
                     TopicCreator.ensure(bootstrap, Topics.pipelineTopics(), (short) 1, Duration.ofSeconds(5));
@@ -119,8 +123,10 @@ public final class ScaleRun {
             List<ServiceProcess> serving = new ArrayList<>();
             try (ServiceProcess trainer = ServiceProcess.start("trainer", List.of("-Xmx" + System.getProperty("trainerHeap", "4g")),
                     List.of("trainer", "--port", String.valueOf(trainerPort), "--bootstrap-servers", bootstrap), trainerEnv, dir)) {
+                pids.put("trainer", trainer.pid());
                 for (int i = 0; i < ports.size(); i++) {
                     serving.add(serving("serving-" + i, ports.get(i), bootstrap));
+                    pids.put("serving-" + i, serving.get(i).pid());
                 }
                 waitFor("the trainer's first fits", Duration.ofHours(2), () -> firstFitsDone(trainerPort));
                 log("trainer's first fits done %.0f s after the services started", secondsSince(servingStart));
@@ -130,6 +136,9 @@ public final class ScaleRun {
                     measureThree(ports, serving, ingestPort);
                 }
                 serving.forEach(ServiceProcess::close);
+                for (int i = 0; i < ports.size(); i++) {
+                    pids.remove("serving-" + i);
+                }
                 restoreAndBaseline(bootstrap);
             } finally {
                 serving.forEach(ServiceProcess::close);
@@ -153,9 +162,11 @@ public final class ScaleRun {
         ScaleLoadProcess load = ScaleLoadProcess.start(dir, "load-three", ports, users);
         // Freshness is sampled during the measured phase (after the load's warm-up), under the load.
         awaitMeasured(load, 0);
+        java.util.concurrent.CompletableFuture<String> cpu = cpuOfMeasuredLoad(load);
         long[] fresh = new Freshness(http, "http://localhost:" + ingestPort, KEY)
                 .measure(Integer.getInteger("freshness", 100), users, ports, random);
         log("%s", load.awaitResult());
+        log("%s (three instances; freshness posts ratings meanwhile)", cpu.join());
         long[] changed = java.util.Arrays.stream(fresh).filter(x -> x >= 0).toArray();
         log("freshness (rating posted → list changed), %d samples during the load: %d did not change within 30 s or failed;"
                 + " of the others p50 %d ms, p99 %d ms, max %d ms", fresh.length, fresh.length - changed.length,
@@ -178,6 +189,10 @@ public final class ScaleRun {
         // The load goes to the survivors only: a load balancer takes a killed instance out at once.
         ScaleLoadProcess load = ScaleLoadProcess.start(dir, "load-failover", survivors, users, 60, 0);
         awaitMeasured(load, 20);
+        Map<String, Long> after = new java.util.LinkedHashMap<>(pids);
+        after.remove("serving-" + victim);
+        after.put("load", load.pid());
+        java.util.concurrent.CompletableFuture<String> cpu = CpuShares.start(after).reportAfter(Duration.ofSeconds(30));
         long killedAt = System.nanoTime();
         serving.get(victim).kill();
         log("killed %s (SIGKILL) 20 s into a 60 s load against the two others", victimAddress);
@@ -197,6 +212,7 @@ public final class ScaleRun {
         log("failover answers by status (-1: no answer; 503 with 'computing ... lists already' in the logs is load shedding): %s",
                 statuses);
         log("%s (errorSeconds count from the load's start; the kill was at second 20)", load.awaitResult());
+        log("%s (the 30 s after the kill)", cpu.join());
     }
 
     private void restoreAndBaseline(String bootstrap) throws Exception {
@@ -210,11 +226,23 @@ public final class ScaleRun {
                     secondsSince(start));
             storeBytes(List.of("serving-fresh"));
             heaps(List.of(fresh));
-            log("%s (single instance)", ScaleLoadProcess.start(dir, "load-one", List.of(port), users).awaitResult());
+            pids.put("serving-fresh", fresh.pid());
+            ScaleLoadProcess load = ScaleLoadProcess.start(dir, "load-one", List.of(port), users);
+            awaitMeasured(load, 0);
+            java.util.concurrent.CompletableFuture<String> cpu = cpuOfMeasuredLoad(load);
+            log("%s (single instance)", load.awaitResult());
+            log("%s (single instance)", cpu.join());
             log("server-side time of those requests, warm-up included (the instance's own timer, before the response is written): %s",
                     serverSideLatency(port));
             heaps(List.of(fresh));
         }
+    }
+
+    /** Every process's CPU time from now (the load's measured phase has begun) to a second before the load ends. */
+    private java.util.concurrent.CompletableFuture<String> cpuOfMeasuredLoad(ScaleLoadProcess load) {
+        Map<String, Long> all = new java.util.LinkedHashMap<>(pids);
+        all.put("load", load.pid());
+        return CpuShares.start(all).reportAfter(Duration.ofSeconds(Math.max(1, Integer.getInteger("seconds", 60) - 1)));
     }
 
     /** Waits until the load generator has been in its measured phase for {@code seconds}. */

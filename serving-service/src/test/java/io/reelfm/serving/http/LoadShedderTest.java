@@ -3,6 +3,9 @@ package io.reelfm.serving.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +15,13 @@ import org.junit.jupiter.api.Test;
 import io.reelfm.service.http.ApiException;
 
 class LoadShedderTest {
+
+    private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
 
     @Test
     void aRequestBeyondTheLimitIsTurnedAwayWith503AndRetryAfterWithoutRunning() throws Exception {
@@ -42,6 +52,87 @@ class LoadShedderTest {
     }
 
     @Test
+    void aRequestWaitsForASlotThatFreesWithinTheWait() throws Exception {
+        LoadShedder shedder = new LoadShedder(1, Duration.ofSeconds(10));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> shedder.call(() -> {
+            started.countDown();
+            await(release);
+            return "first";
+        }), threads);
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> shedder.call(() -> "second"), threads);
+        Thread.sleep(100);
+        assertThat(second).isNotDone();
+        release.countDown();
+
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("second");
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(shedder.waitedRequests()).isEqualTo(1);
+        assertThat(shedder.shedRequests()).isZero();
+    }
+
+    @Test
+    void aRequestStillWaitingWhenTheWaitEndsIsTurnedAway() throws Exception {
+        LoadShedder shedder = new LoadShedder(1, Duration.ofMillis(50));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> shedder.call(() -> {
+            started.countDown();
+            await(release);
+            return "first";
+        }), threads);
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> shedder.call(() -> "late")).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        assertThat(shedder.shedRequests()).isEqualTo(1);
+        assertThat(shedder.waitedRequests()).isZero();
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+    }
+
+    @Test
+    void onlyFourWaitersPerSlotWaitTheRestAreTurnedAwayAtOnce() throws Exception {
+        LoadShedder shedder = new LoadShedder(1, Duration.ofSeconds(30));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = threads;
+        try {
+            java.util.concurrent.Future<String> first = pool.submit(() -> shedder.call(() -> {
+                started.countDown();
+                await(release);
+                return "first";
+            }));
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            List<java.util.concurrent.Future<String>> waiters = new ArrayList<>();
+            for (int i = 0; i < LoadShedder.WAITERS_PER_SLOT; i++) {
+                int n = i;
+                waiters.add(pool.submit(() -> shedder.call(() -> "waiter " + n)));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> shedder.waitingRequests() == LoadShedder.WAITERS_PER_SLOT);
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> shedder.call(() -> "one too many")).isInstanceOf(ApiException.class);
+            assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));
+            assertThat(shedder.shedRequests()).isEqualTo(1);
+
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+            for (java.util.concurrent.Future<String> w : waiters) {
+                assertThat(w.get(10, TimeUnit.SECONDS)).startsWith("waiter");
+            }
+            assertThat(shedder.waitedRequests()).isEqualTo(LoadShedder.WAITERS_PER_SLOT);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void aFailingRequestGivesItsSlotBack() {
         LoadShedder shedder = new LoadShedder(1);
         assertThatThrownBy(() -> shedder.call(() -> {
@@ -51,8 +142,9 @@ class LoadShedderTest {
     }
 
     @Test
-    void theLimitMustBePositive() {
+    void theLimitMustBePositiveAndTheWaitNotNegative() {
         assertThatThrownBy(() -> new LoadShedder(0)).hasMessageContaining("maxInFlight");
+        assertThatThrownBy(() -> new LoadShedder(1, Duration.ofMillis(-1))).hasMessageContaining("maxWait");
     }
 
     private static void await(CountDownLatch latch) {
