@@ -26,14 +26,8 @@ class LoadShedderTest {
     @Test
     void aRequestBeyondTheLimitIsTurnedAwayWith503AndRetryAfterWithoutRunning() throws Exception {
         LoadShedder shedder = new LoadShedder(1);
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> shedder.call(() -> {
-            started.countDown();
-            await(release);
-            return "first";
-        }));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = holdingTheSlot(shedder, release);
 
         boolean[] ran = {false};
         assertThatThrownBy(() -> shedder.call(() -> ran[0] = true))
@@ -54,14 +48,8 @@ class LoadShedderTest {
     @Test
     void aRequestWaitsForASlotThatFreesWithinTheWait() throws Exception {
         LoadShedder shedder = new LoadShedder(1, Duration.ofSeconds(10));
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> shedder.call(() -> {
-            started.countDown();
-            await(release);
-            return "first";
-        }), threads);
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = holdingTheSlot(shedder, release);
 
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> shedder.call(() -> "second"), threads);
         Thread.sleep(100);
@@ -77,14 +65,8 @@ class LoadShedderTest {
     @Test
     void aRequestStillWaitingWhenTheWaitEndsIsTurnedAway() throws Exception {
         LoadShedder shedder = new LoadShedder(1, Duration.ofMillis(50));
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> shedder.call(() -> {
-            started.countDown();
-            await(release);
-            return "first";
-        }), threads);
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> first = holdingTheSlot(shedder, release);
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> shedder.call(() -> "late")).isInstanceOfSatisfying(ApiException.class,
@@ -99,20 +81,13 @@ class LoadShedderTest {
     @Test
     void onlyFourWaitersPerSlotWaitTheRestAreTurnedAwayAtOnce() throws Exception {
         LoadShedder shedder = new LoadShedder(1, Duration.ofSeconds(30));
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        java.util.concurrent.ExecutorService pool = threads;
         try {
-            java.util.concurrent.Future<String> first = pool.submit(() -> shedder.call(() -> {
-                started.countDown();
-                await(release);
-                return "first";
-            }));
-            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<String> first = holdingTheSlot(shedder, release);
             List<java.util.concurrent.Future<String>> waiters = new ArrayList<>();
             for (int i = 0; i < LoadShedder.WAITERS_PER_SLOT; i++) {
                 int n = i;
-                waiters.add(pool.submit(() -> shedder.call(() -> "waiter " + n)));
+                waiters.add(threads.submit(() -> shedder.call(() -> "waiter " + n)));
             }
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> shedder.waitingRequests() == LoadShedder.WAITERS_PER_SLOT);
 
@@ -145,6 +120,18 @@ class LoadShedderTest {
     void theLimitMustBePositiveAndTheWaitNotNegative() {
         assertThatThrownBy(() -> new LoadShedder(0)).hasMessageContaining("maxInFlight");
         assertThatThrownBy(() -> new LoadShedder(1, Duration.ofMillis(-1))).hasMessageContaining("maxWait");
+    }
+
+    /** Starts a list that holds the shedder's only slot until {@code release} opens; returns once it runs. */
+    private CompletableFuture<String> holdingTheSlot(LoadShedder shedder, CountDownLatch release) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> shedder.call(() -> {
+            started.countDown();
+            await(release);
+            return "first";
+        }), threads);
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     private static void await(CountDownLatch latch) {
