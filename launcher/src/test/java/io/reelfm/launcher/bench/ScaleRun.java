@@ -44,7 +44,8 @@ import io.reelfm.service.http.Json;
  * this single instance, the baseline for three.</li>
  * </ol>
  * {@code -DbaselineOnly=true} skips the three-instance steps; {@code -DbaselineJvm="opt opt"} adds
- * JVM options to the single instance (e.g. a flight recording of it under the load).
+ * JVM options to the single instance (e.g. a flight recording of it under the load),
+ * {@code -DservingJvm="opt opt"} to the three ({@code {name}} in an option becomes the instance's name).
  *
  * <pre>
  * java -cp ... io.reelfm.launcher.bench.ScaleRun &lt;users&gt; &lt;movies&gt; &lt;ratings&gt; &lt;work dir&gt;
@@ -218,9 +219,7 @@ public final class ScaleRun {
     private void restoreAndBaseline(String bootstrap) throws Exception {
         int port = ServiceProcess.freePort();
         long start = System.nanoTime();
-        List<String> extra = System.getProperty("baselineJvm", "").isBlank() ? List.of()
-                : List.of(System.getProperty("baselineJvm").trim().split("\\s+"));
-        try (ServiceProcess fresh = serving("serving-fresh", port, bootstrap, extra)) {
+        try (ServiceProcess fresh = serving("serving-fresh", port, bootstrap, jvmOptions("baselineJvm"))) {
             waitFor("the fresh instance ready", Duration.ofHours(1), () -> ready(port));
             log("restore: one instance with an empty state directory, the only one of the application, ready %.1f s after its start",
                     secondsSince(start));
@@ -281,7 +280,13 @@ public final class ScaleRun {
     }
 
     private ServiceProcess serving(String name, int port, String bootstrap) {
-        return serving(name, port, bootstrap, List.of());
+        return serving(name, port, bootstrap, jvmOptions("servingJvm").stream().map(o -> o.replace("{name}", name)).toList());
+    }
+
+    /** The JVM options in a system property, split at spaces; none when it is unset. */
+    private static List<String> jvmOptions(String property) {
+        String value = System.getProperty(property, "");
+        return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     private ServiceProcess serving(String name, int port, String bootstrap, List<String> extraJvm) {
