@@ -52,7 +52,7 @@ class LoadShedderTest {
         CompletableFuture<String> first = holdingTheSlot(shedder, release);
 
         CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> shedder.call(() -> "second"), threads);
-        Thread.sleep(100);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> shedder.waitingRequests() == 1);
         assertThat(second).isNotDone();
         release.countDown();
 
