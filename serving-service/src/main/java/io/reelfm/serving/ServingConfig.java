@@ -61,6 +61,9 @@ import io.reelfm.serving.web.WebConfig;
  *                          wait for one of the max-in-flight slots (at most four waiters per slot) before it is
  *                          answered 503; 0 sheds at once. A stall (a collection pause, a rebalance after an instance
  *                          died) then costs waiting callers milliseconds instead of the second of Retry-After
+ * @param userVectorCache   {@code reelfm.serving.user-vector-cache}, default 100,000: users whose folded-in vector each
+ *                          served model keeps (k + 1 floats each, in arrays grown as users arrive), so a returning
+ *                          user with an unchanged history is not folded in again; 0 folds in on every request
  * @param deadLetterTopic   {@code reelfm.serving.dead-letter-topic}, default {@code dead-letters}
  * @param stopTimeout       {@code reelfm.serving.stop-timeout}, default 10s: graceful HTTP stop
  * @param clusterModel      {@code reelfm.serving.cluster-model}, default {@code content-kmeans}: the {@code kmeans} model
@@ -90,7 +93,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                             int streamThreads, Duration commitInterval, List<Variant> variants, int maxK,
                             int maxHistory, int minVotes, Duration modelPollInterval, Duration forwardTimeout,
                             Duration impressionWindow, Duration impressionLinger, int maxInFlight, Duration maxQueueWait,
-                            String deadLetterTopic,
+                            int userVectorCache, String deadLetterTopic,
                             Duration stopTimeout, String clusterModel, String ratingModel, long dedupeCapacity,
                             Duration sessionTimeout, String internalSecret, KafkaClientProperties kafkaClient,
                             long readyMaxLag, WebConfig web) {
@@ -123,6 +126,8 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         ConfigException.require(maxInFlight >= 1, "reelfm.serving.max-in-flight", "must be at least 1");
         ConfigException.require(!maxQueueWait.isNegative() && maxQueueWait.toMillis() <= 10_000,
                 "reelfm.serving.max-queue-wait", "must be 0 to 10s, was " + maxQueueWait);
+        ConfigException.require(userVectorCache >= 0 && userVectorCache <= 100_000_000, "reelfm.serving.user-vector-cache",
+                "must be 0 to 100000000, was " + userVectorCache);
         ConfigException.require(deadLetterTopic != null && !deadLetterTopic.isBlank(), "reelfm.serving.dead-letter-topic", "must not be empty");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         ConfigException.require(clusterModel != null && !clusterModel.isBlank() && !clusterModel.contains("/"),
@@ -161,6 +166,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.duration("reelfm.serving.impression-linger", Duration.ofMillis(100)),
                 s.integer("reelfm.serving.max-in-flight", 8 * Runtime.getRuntime().availableProcessors()),
                 s.duration("reelfm.serving.max-queue-wait", Duration.ofMillis(250)),
+                s.integer("reelfm.serving.user-vector-cache", 100_000),
                 s.string("reelfm.serving.dead-letter-topic", Topics.DEAD_LETTERS.name()),
                 s.duration("reelfm.serving.stop-timeout", Duration.ofSeconds(10)),
                 s.string("reelfm.serving.cluster-model", "content-kmeans"),

@@ -106,7 +106,7 @@ public final class ServingService extends RunningService {
                 StoreQueryParameters.fromNameAndType(ExperimentTopology.STATS_STORE, QueryableStoreTypes.<String, ExperimentStats>keyValueStore()));
         ServingMetrics metrics = ServingMetrics.register(meters, config.loadedModelNames(), registry, streamsLag, config.variants(),
                 experimentStore);
-        Recommender recommender = new Recommender(stores, catalog, ranker, registry, new UserVectorCache(100_000, metrics::foldedIn),
+        Recommender recommender = new Recommender(stores, catalog, ranker, registry, new UserVectorCache(config.userVectorCache(), metrics::foldedIn),
                 variants, config.ratingModel());
         ReplaceThreadHandler threadHandler = new ReplaceThreadHandler();
         Readiness readiness = () -> readiness(stores, streamsLag, registry, config);

@@ -26,6 +26,7 @@ class ServingConfigTest {
         assertThat(c.impressionLinger()).isEqualTo(java.time.Duration.ofMillis(100));
         assertThat(c.maxInFlight()).isEqualTo(8 * Runtime.getRuntime().availableProcessors());
         assertThat(c.maxQueueWait()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(c.userVectorCache()).isEqualTo(100_000);
     }
 
     @Test
@@ -44,6 +45,8 @@ class ServingConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.max-in-flight");
         assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.max-queue-wait", "11s"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.max-queue-wait");
+        assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.user-vector-cache", "-1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.user-vector-cache");
     }
 
     @Test

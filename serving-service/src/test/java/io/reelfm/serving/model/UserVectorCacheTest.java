@@ -2,6 +2,7 @@ package io.reelfm.serving.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,11 @@ class UserVectorCacheTest {
     private final byte[] payload = TestModels.randomPayload(50, 4, "m", 3);
     private final FactorModel v1 = FactorModel.fromPayload(TestModels.manifest("fm", 1, payload, 1), payload);
     private final FactorModel v2 = FactorModel.fromPayload(TestModels.manifest("fm", 2, payload, 1), payload);
+    private final AtomicInteger foldIns = new AtomicInteger();
+
+    private UserVectorCache cache(int capacity) {
+        return new UserVectorCache(capacity, nanos -> foldIns.incrementAndGet());
+    }
 
     private static UserHistory history(UserHistory.Entry... entries) {
         UserHistory h = UserHistory.empty();
@@ -22,23 +28,91 @@ class UserVectorCacheTest {
         return h;
     }
 
+    /** User {@code i}'s own history: one rating of an item chosen by i. */
+    private static UserHistory historyOf(int i) {
+        return history(new UserHistory.Entry("m" + (i % 50), 1f + i % 5, i));
+    }
+
+    private static void assertSameVector(UserVector actual, UserVector expected) {
+        assertThat(actual.query()).containsExactly(expected.query());
+        assertThat(actual.constant()).isEqualTo(expected.constant());
+        assertThat(actual.ratingsUsed()).isEqualTo(expected.ratingsUsed());
+    }
+
     @Test
-    void anUnchangedUserIsFoldedInOnce() {
-        UserVectorCache cache = new UserVectorCache(10);
+    void anUnchangedUserIsFoldedInOnceAndGetsTheSameVector() {
+        UserVectorCache cache = cache(10);
         UserVector first = cache.vector("u", v1, history(new UserHistory.Entry("m1", 4f, 1L)), null);
         UserVector again = cache.vector("u", v1, history(new UserHistory.Entry("m1", 4f, 1L)), null);
-        assertThat(again).isSameAs(first);
+        assertThat(foldIns).hasValue(1);
+        assertSameVector(again, first);
+        assertSameVector(again, v1.foldIn(null, history(new UserHistory.Entry("m1", 4f, 1L)).entries()));
     }
 
     @Test
     void aNewRatingOrANewModelVersionFoldsTheUserInAgain() {
-        UserVectorCache cache = new UserVectorCache(10);
+        UserVectorCache cache = cache(10);
         UserHistory one = history(new UserHistory.Entry("m1", 4f, 1L));
         UserVector first = cache.vector("u", v1, one, null);
         UserVector rated = cache.vector("u", v1, one.with("m2", 2f, 2L, 100), null);
-        assertThat(rated).isNotSameAs(first);
+        assertThat(foldIns).hasValue(2);
         assertThat(rated.ratingsUsed()).isEqualTo(2);
-        assertThat(cache.vector("u", v2, one.with("m2", 2f, 2L, 100), null)).isNotSameAs(rated);
+        assertThat(rated.query()).isNotEqualTo(first.query());
+        cache.vector("u", v2, one.with("m2", 2f, 2L, 100), null);
+        assertThat(foldIns).hasValue(3);
         assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void everyCachedUserKeepsTheirOwnVectorWhileTheArraysGrow() {
+        UserVectorCache cache = cache(10_000);
+        UserVector[] expected = new UserVector[3000];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = cache.vector("user-" + i, v1, historyOf(i), null);
+        }
+        assertThat(cache.slots("fm")).isGreaterThan(3000).isLessThanOrEqualTo(10_000);
+        int before = foldIns.get();
+        for (int i = expected.length - 1; i >= 0; i--) {
+            assertSameVector(cache.vector("user-" + i, v1, historyOf(i), null), expected[i]);
+        }
+        // arrays that grew with the users keep every one of them: no second fold-in
+        assertThat(foldIns.get() - before).isZero();
+        assertThat(cache.size()).isEqualTo(3000);
+    }
+
+    @Test
+    void moreUsersThanTheCapacityStayWithinItAndStillGetTheirOwnVectors() {
+        UserVectorCache cache = cache(64);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 1000; i++) {
+                assertSameVector(cache.vector("user-" + i, v1, historyOf(i), null), v1.foldIn(null, historyOf(i).entries()));
+            }
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(64);
+        assertThat(cache.slots("fm")).isLessThanOrEqualTo(64);
+    }
+
+    @Test
+    void theRecentlyUsedUserOfASetStaysWhenANewOneArrives() {
+        UserVectorCache cache = cache(UserVectorCache.WAYS);
+        for (int i = 0; i < UserVectorCache.WAYS; i++) {
+            cache.vector("user-" + i, v1, historyOf(i), null);
+        }
+        cache.vector("user-0", v1, historyOf(0), null);
+        cache.vector("newcomer", v1, historyOf(99), null);
+        int before = foldIns.get();
+        cache.vector("user-0", v1, historyOf(0), null);
+        assertThat(foldIns.get() - before).as("user-0 was used last, user-1 least recently").isZero();
+        cache.vector("user-1", v1, historyOf(1), null);
+        assertThat(foldIns.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void capacityZeroFoldsInEveryTime() {
+        UserVectorCache cache = cache(0);
+        cache.vector("u", v1, historyOf(1), null);
+        cache.vector("u", v1, historyOf(1), null);
+        assertThat(foldIns).hasValue(2);
+        assertThat(cache.size()).isZero();
     }
 }
