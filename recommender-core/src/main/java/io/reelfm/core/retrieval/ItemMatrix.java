@@ -42,6 +42,13 @@ public final class ItemMatrix {
     private final QuantizedScan quantized;
     private final java.util.concurrent.ArrayBlockingQueue<float[][]> scratch =
             new java.util.concurrent.ArrayBlockingQueue<>(POOLED);
+    /**
+     * Work arrays that belong to the pool, at most {@link #POOLED}: the ones made beyond them, while
+     * more lists than that are scored at once, are dropped after use instead of taking a pooled
+     * array's place. Swapping them in kept young arrays of the catalogue's size alive, so each young
+     * collection copied them again until they were old.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger poolMembers = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * With the fastest kernel this JVM offers ({@link ScanKernel#best()}).
@@ -157,9 +164,11 @@ public final class ItemMatrix {
             throw new IllegalArgumentException("query needs " + k + " entries, got " + query.length);
         }
         float[][] work = scratch.poll();
+        boolean pooled = work != null;
         if (work == null) {
             int length = quantized == null ? items : quantized.workLength();
             work = new float[][]{new float[length], quantized == null ? null : new float[length]};
+            pooled = poolMembers.getAndUpdate(c -> Math.min(POOLED, c + 1)) < POOLED;
         }
         try {
             if (quantized != null && n >= 1 && (long) n * SHORT_LIST <= items) {
@@ -174,7 +183,9 @@ public final class ItemMatrix {
             java.util.Arrays.fill(scores, items, scores.length, Float.NaN);
             return TopK.select(scores, n, excluded);
         } finally {
-            scratch.offer(work);
+            if (pooled) {
+                scratch.offer(work);
+            }
         }
     }
 
@@ -184,6 +195,11 @@ public final class ItemMatrix {
     /** Score arrays waiting in the pool (for tests). */
     int pooledArrays() {
         return scratch.size();
+    }
+
+    /** The work arrays waiting in the pool now (for tests). */
+    java.util.List<float[][]> pooled() {
+        return java.util.List.copyOf(scratch);
     }
 
     /** The retrieval vector of one item (copied). */

@@ -8,6 +8,7 @@ import java.util.Random;
 
 import static io.reelfm.core.retrieval.RandomVectors.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,45 @@ class ItemMatrixTest {
             pool.shutdown();
         }
         assertTrue(m.pooledArrays() >= 1 && m.pooledArrays() <= ItemMatrix.POOLED, m.pooledArrays() + " pooled");
+    }
+
+    @Test
+    void arraysMadeWhileTheyAreAllBorrowedNeverReplaceThePoolsOwn() throws Exception {
+        Random r = new Random(10);
+        int items = 3000;
+        int k = 8;
+        ItemMatrix m = new ItemMatrix(gaussian(r, items * k, 1), gaussian(r, items, 1), k);
+        float[] query = gaussian(r, k, 1);
+        Runnable burst = () -> {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4 * ItemMatrix.POOLED);
+            try {
+                var answers = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (int i = 0; i < 1000; i++) {
+                    answers.add(pool.submit(() -> m.topK(query, 0f, 20, null)));
+                }
+                for (var a : answers) {
+                    a.get();
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                pool.shutdown();
+            }
+        };
+        burst.run();
+        java.util.Set<float[][]> first = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        first.addAll(m.pooled());
+        for (int round = 0; round < 20; round++) {
+            burst.run();
+            java.util.Set<float[][]> now = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            now.addAll(m.pooled());
+            if (first.size() == ItemMatrix.POOLED) {
+                assertEquals(first, now, "the pool's arrays after burst " + round);
+            } else {
+                // the first burst never had every pooled array out at once: later ones may add, never swap
+                assertTrue(now.containsAll(first) && now.size() <= ItemMatrix.POOLED, "pool after burst " + round);
+            }
+        }
     }
 
     @Test
