@@ -45,6 +45,9 @@ import io.reelfm.service.http.Json;
  * </ol>
  * {@code -DbaselineOnly=true} skips the three-instance steps; {@code -DbaselineJvm="opt opt"} adds
  * JVM options to the single instance (e.g. a flight recording of it under the load),
+ * {@code -DreuseBroker=true} starts the broker on the work directory's data from an earlier run and repeats only
+ * the single instance's restore and load (no replay, no trainer running beside it), {@code -DservingEnv="K=V K=V"}
+ * sets environment variables (settings) of every serving instance,
  * {@code -DservingJvm="opt opt"} to the three ({@code {name}} in an option becomes the instance's name).
  *
  * <pre>
@@ -106,6 +109,15 @@ public final class ScaleRun {
                     return false;
                 }
             });
+            if (Boolean.getBoolean("reuseBroker")) {
+                // A broker data directory from an earlier run of this command: its ratings replayed and
+                // its snapshots published, so only the single instance's restore and load are repeated.
+                log("reusing the broker's data in %s: no replay, no trainer", dir.resolve("kafka"));
+                deleteRecursively(dir.resolve("state-serving-fresh"));
+                restoreAndBaseline(bootstrap);
+                log("done %s", Instant.now());
+                return;
+            }
             long replayStart = System.nanoTime();
             ServiceProcess replay = ServiceProcess.start("replay", List.of("-Xmx" + System.getProperty("replayHeap", "2g")),
                     List.of("replay", "--bootstrap-servers", bootstrap, "--no-progress", "--no-imdb", "--synthetic", "--synthetic-users",
@@ -294,6 +306,10 @@ public final class ScaleRun {
         env.put("REELFM_SERVING_STATE_DIR", dir.resolve("state-" + name).toString());
         env.put("REELFM_SERVING_APPLICATION_ID", APP);
         env.put("REELFM_API_KEYS", "scale:" + KEY);
+        for (String pair : jvmOptions("servingEnv")) {
+            int eq = pair.indexOf('=');
+            env.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
         if (MODELS != null) {
             // Only the trainer's models: each variant serves one of them, and the optional models are off unless listed.
             List<String> models = List.of(MODELS.split(","));
@@ -405,5 +421,16 @@ public final class ScaleRun {
 
     private void log(String format, Object... args) {
         System.out.printf("[%6.0f s] %s%n", secondsSince(t0), String.format(java.util.Locale.ROOT, format, args));
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
