@@ -63,6 +63,13 @@ public final class PopularityRanker {
                 decodes);
     }
 
+    /**
+     * The last chart's item ids in the store's key order, so that the next chart can take the same
+     * {@code String} instances for the same ids instead of the ones a store read decodes anew. Only
+     * {@link #buildChart} touches it, and {@link SharedCopy} runs one build at a time.
+     */
+    private String[] lastIds = new String[0];
+
     /** The top {@code k} by weighted rating among items whose catalogue entry passes {@code filter}. */
     public List<PopularItem> popular(int k, Predicate<MovieView> filter) {
         return firstPassing(k, chart.get().byWeightedRating(), filter);
@@ -73,39 +80,90 @@ public final class PopularityRanker {
      * same segments rated them ({@link ItemStats#segmentScore}).
      */
     public List<PopularItem> byProfile(int k, List<String> segments, Predicate<MovieView> filter) {
-        return firstPassing(k, rank(items.get(), stats -> segments.stream().anyMatch(s -> stats.segmentCount(s) > 0),
+        List<KeyValue<String, ItemStats>> all = items.get();
+        return firstPassing(k, rank(all, keys(all), stats -> segments.stream().anyMatch(s -> stats.segmentCount(s) > 0),
                 stats -> stats.segmentScore(segments, minVotes)), filter);
     }
 
-    /** One ranked item: its numbers only, so a chart does not keep the records it was ranked from. */
+    /** One item while ranking; a ranking keeps only the numbers ({@link Ranking}). */
     private record Scored(String itemId, long count, double mean, double score) {
     }
 
-    /** Rated items that are {@code eligible}, best {@code score} first (ties by id). */
-    private static List<Scored> rank(List<KeyValue<String, ItemStats>> all, Predicate<ItemStats> eligible,
-                                     ToDoubleFunction<ItemStats> score) {
+    /**
+     * Items best first, as parallel arrays rather than an object per item. The chart lives for
+     * seconds, long enough to meet a young collection, which copies every live object on its own:
+     * at 62,000 items the chart's records and their ids were a large share of what those
+     * collections copied. Four arrays are copied as four blocks.
+     */
+    private record Ranking(String[] itemIds, long[] counts, double[] means, double[] scores) {
+        int size() {
+            return itemIds.length;
+        }
+    }
+
+    /**
+     * Rated items that are {@code eligible}, best {@code score} first (ties by id).
+     *
+     * @param ids the id of each of {@code all}'s items, in the same order
+     */
+    private static Ranking rank(List<KeyValue<String, ItemStats>> all, String[] ids, Predicate<ItemStats> eligible,
+                                ToDoubleFunction<ItemStats> score) {
         List<Scored> scored = new ArrayList<>(all.size());
-        for (KeyValue<String, ItemStats> kv : all) {
-            if (kv.value.count() > 0 && eligible.test(kv.value)) {
-                scored.add(new Scored(kv.key, kv.value.count(), kv.value.mean(), score.applyAsDouble(kv.value)));
+        for (int i = 0; i < all.size(); i++) {
+            ItemStats stats = all.get(i).value;
+            if (stats.count() > 0 && eligible.test(stats)) {
+                scored.add(new Scored(ids[i], stats.count(), stats.mean(), score.applyAsDouble(stats)));
             }
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::itemId));
-        return scored;
+        Ranking r = new Ranking(new String[scored.size()], new long[scored.size()], new double[scored.size()],
+                new double[scored.size()]);
+        for (int i = 0; i < scored.size(); i++) {
+            Scored one = scored.get(i);
+            r.itemIds()[i] = one.itemId();
+            r.counts()[i] = one.count();
+            r.means()[i] = one.mean();
+            r.scores()[i] = one.score();
+        }
+        return r;
+    }
+
+    private static String[] keys(List<KeyValue<String, ItemStats>> all) {
+        String[] ids = new String[all.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = all.get(i).key;
+        }
+        return ids;
+    }
+
+    /**
+     * {@code all}'s ids, each the previous chart's instance where that chart had the id. Both
+     * lists are in the store's key order, so one merging walk finds them; where the order of
+     * {@code String#compareTo} differs from the store's, an id is merely not shared.
+     */
+    private String[] sharedIds(List<KeyValue<String, ItemStats>> all) {
+        String[] previous = lastIds;
+        String[] ids = new String[all.size()];
+        int j = 0;
+        for (int i = 0; i < ids.length; i++) {
+            String id = all.get(i).key;
+            while (j < previous.length && previous[j].compareTo(id) < 0) {
+                j++;
+            }
+            ids[i] = j < previous.length && previous[j].equals(id) ? previous[j] : id;
+        }
+        lastIds = ids;
+        return ids;
     }
 
     /** The first {@code k} of {@code ranked} whose catalogue entry passes {@code filter}. */
-    private List<PopularItem> firstPassing(int k, List<Scored> ranked, Predicate<MovieView> filter) {
+    private List<PopularItem> firstPassing(int k, Ranking ranked, Predicate<MovieView> filter) {
         List<PopularItem> out = new ArrayList<>(k);
-        for (Scored s : ranked) {
-            MovieView m = catalog.view(s.itemId());
-            if (!filter.test(m)) {
-                continue;
-            }
-            out.add(new PopularItem(m.itemId(), m.title(), m.year(), m.genres(), s.count(),
-                    round(s.mean()), round(s.score())));
-            if (out.size() == k) {
-                break;
+        for (int i = 0; i < ranked.size() && out.size() < k; i++) {
+            MovieView m = catalog.view(ranked.itemIds()[i]);
+            if (filter.test(m)) {
+                out.add(new PopularItem(m.itemId(), m.title(), m.year(), m.genres(), ranked.counts()[i],
+                        round(ranked.means()[i]), round(ranked.scores()[i])));
             }
         }
         return out;
@@ -178,7 +236,7 @@ public final class PopularityRanker {
     private Chart buildChart() {
         List<KeyValue<String, ItemStats>> all = read();
         double mean = globalMean(all);
-        return new Chart(rank(all, stats -> true, stats -> stats.bayesianAverage(mean, minVotes)), mean);
+        return new Chart(rank(all, sharedIds(all), stats -> true, stats -> stats.bayesianAverage(mean, minVotes)), mean);
     }
 
     /** How many times the whole store has been decoded; one per expired snapshot however many requests wait. */
@@ -191,7 +249,7 @@ public final class PopularityRanker {
      * vector walks it to its first k accepted items instead of sorting the whole catalogue per
      * request (tens of milliseconds at 62,000 items).
      */
-    private record Chart(List<Scored> byWeightedRating, double globalMean) {
+    private record Chart(Ranking byWeightedRating, double globalMean) {
     }
 
     private List<KeyValue<String, ItemStats>> read() {

@@ -147,6 +147,48 @@ class PopularityRankerTest {
         assertThat(stats.scans).as("an expired chart is read again, the full copy is not").hasValue(3);
     }
 
+    @Test
+    void aRebuiltChartTakesThePreviousChartsIdsAndItsOwnNumbers() {
+        TreeMap<String, ItemStats> items = new TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            ItemStats s = new ItemStats();
+            for (int r = 0; r <= i % 5; r++) {
+                s.add(1 + (i * 3 + r) % 5, 1_700_000_000_000L + r);
+            }
+            items.put(String.format("item-%02d", i), s);
+        }
+        CountingStore<ItemStats> stats = new CountingStore<>(items);
+        ServingStores stores = stores(stats);
+        AtomicLong clock = new AtomicLong();
+        PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1, clock::get);
+        List<PopularityRanker.PopularItem> first = ranker.popular(30, m -> true);
+
+        // a new item and more ratings of an old one: the ids and order may change, numbers must
+        ItemStats newcomer = new ItemStats();
+        newcomer.add(5, 1_700_000_000_000L);
+        items.put("item-05a", newcomer);
+        String moved = first.get(first.size() - 1).itemId();
+        for (int r = 0; r < 20; r++) {
+            items.get(moved).add(5, 1_700_000_001_000L + r);
+        }
+        clock.addAndGet(PopularityRanker.SNAPSHOT_TTL.toNanos());
+        List<PopularityRanker.PopularItem> second = ranker.popular(31, m -> true);
+
+        assertThat(stats.scans).hasValue(2);
+        assertThat(second).hasSize(31);
+        java.util.Map<String, String> firstIds = new java.util.HashMap<>();
+        first.forEach(p -> firstIds.put(p.itemId(), p.itemId()));
+        for (PopularityRanker.PopularItem p : second) {
+            if (firstIds.containsKey(p.itemId())) {
+                assertThat(p.itemId()).as("the previous chart's instance").isSameAs(firstIds.get(p.itemId()));
+            }
+            ItemStats own = items.get(p.itemId());
+            assertThat(p.ratings()).isEqualTo(own.count());
+            assertThat(p.meanRating()).isEqualTo(PopularityRanker.round(own.mean()));
+        }
+        assertThat(second.get(0).itemId()).as("twenty fives lift the last item to the top").isEqualTo(moved);
+    }
+
     private static ServingStores stores(ReadOnlyKeyValueStore<String, ItemStats> stats) {
         ReadOnlyKeyValueStore<String, Movie> movies = new CountingStore<>(new TreeMap<>());
         return new ServingStores() {
@@ -222,7 +264,8 @@ class PopularityRankerTest {
                 @Override
                 public KeyValue<String, V> next() {
                     java.util.Map.Entry<String, V> e = it.next();
-                    return KeyValue.pair(e.getKey(), e.getValue());
+                    // a new key object per read, as a store that deserializes its keys returns
+                    return KeyValue.pair(new String(e.getKey()), e.getValue());
                 }
 
                 @Override
