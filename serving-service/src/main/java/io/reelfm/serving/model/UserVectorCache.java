@@ -2,7 +2,6 @@ package io.reelfm.serving.model;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.schemas.UserProfile;
@@ -22,7 +21,8 @@ import io.reelfm.serving.topology.UserHistory;
  * had more of them to copy between survivor spaces or promote, and a full cache held about 70 MB. Here
  * one model version's vectors live in arrays that grow as users arrive and are then only written
  * in place (k + 1 floats and a few fields per user: 30 MB for 100,000 users at k = 64, plus their ids); an entry
- * keeps no object of its own beyond the user's id and profile. A hit hands out a copy.
+ * keeps no object of its own beyond the user's id (the profile is kept as a 64-bit fingerprint of
+ * its fields). A hit hands out a copy.
  */
 public final class UserVectorCache {
 
@@ -56,9 +56,10 @@ public final class UserVectorCache {
     public UserVector vector(String userId, FactorModel model, UserHistory history, UserProfile profile) {
         long stamp = history.stamp();
         Slab slab = capacity == 0 ? null : slab(model);
+        long print = fingerprint(profile);
         if (slab != null) {
             synchronized (slab) {
-                UserVector cached = slab.get(userId, stamp, profile);
+                UserVector cached = slab.get(userId, stamp, print);
                 if (cached != null) {
                     return cached;
                 }
@@ -69,10 +70,43 @@ public final class UserVectorCache {
         foldInNanos.accept(System.nanoTime() - start);
         if (slab != null) {
             synchronized (slab) {
-                slab.put(userId, stamp, profile, v);
+                slab.put(userId, stamp, print, v);
             }
         }
         return v;
+    }
+
+    /**
+     * The profile's fields as a 64-bit hash (0 for no profile): equal profiles give equal
+     * fingerprints and a changed profile a different one unless two 64-bit hashes collide, so the
+     * cache need not keep the profile object. A multiply and an xor-shift mix in each field and char.
+     */
+    static long fingerprint(UserProfile profile) {
+        if (profile == null) {
+            return 0L;
+        }
+        long h = 0x243F6A8885A308D3L;
+        h = mix(h, profile.getAge() == null ? 0 : 1);
+        h = mix(h, profile.getAge() == null ? 0 : profile.getAge());
+        h = mix(h, profile.getGender());
+        h = mix(h, profile.getOccupation());
+        return h == 0L ? 1L : h;
+    }
+
+    private static long mix(long h, CharSequence text) {
+        if (text == null) {
+            return mix(h, -1L);
+        }
+        h = mix(h, text.length());
+        for (int i = 0; i < text.length(); i++) {
+            h = mix(h, text.charAt(i));
+        }
+        return h;
+    }
+
+    private static long mix(long h, long value) {
+        h = (h ^ value) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
     }
 
     /** Users cached, over all models. */
@@ -121,7 +155,7 @@ public final class UserVectorCache {
         private String[] keys;
         private long[] stamps;
         private long[] used;
-        private UserProfile[] profiles;
+        private long[] profiles;
         private float[] queries;
         private float[] constants;
         private int[] ratingsUsed;
@@ -141,7 +175,7 @@ public final class UserVectorCache {
             keys = new String[slots];
             stamps = new long[slots];
             used = new long[slots];
-            profiles = new UserProfile[slots];
+            profiles = new long[slots];
             queries = new float[slots * k];
             constants = new float[slots];
             ratingsUsed = new int[slots];
@@ -165,9 +199,9 @@ public final class UserVectorCache {
             return -1;
         }
 
-        UserVector get(String userId, long stamp, UserProfile profile) {
+        UserVector get(String userId, long stamp, long profile) {
             int s = slotOf(userId);
-            if (s < 0 || stamps[s] != stamp || !Objects.equals(profiles[s], profile)) {
+            if (s < 0 || stamps[s] != stamp || profiles[s] != profile) {
                 return null;
             }
             used[s] = ++clock;
@@ -176,7 +210,7 @@ public final class UserVectorCache {
             return new UserVector(query, constants[s], ratingsUsed[s], reranks[s]);
         }
 
-        void put(String userId, long stamp, UserProfile profile, UserVector v) {
+        void put(String userId, long stamp, long profile, UserVector v) {
             int slot = slotOf(userId);
             while (slot < 0 && keys[firstSlot(userId) + WAYS - 1] != null && sets < maxSets) {
                 // the user's set is full: evict only once the arrays have reached the capacity
@@ -216,7 +250,7 @@ public final class UserVectorCache {
             String[] oldKeys = keys;
             long[] oldStamps = stamps;
             long[] oldUsed = used;
-            UserProfile[] oldProfiles = profiles;
+            long[] oldProfiles = profiles;
             float[] oldQueries = queries;
             float[] oldConstants = constants;
             int[] oldRatingsUsed = ratingsUsed;

@@ -108,6 +108,37 @@ class UserVectorCacheTest {
     }
 
     @Test
+    void anEqualProfileIsAHitAndAChangedOneFoldsTheUserInAgain() {
+        UserVectorCache cache = cache(10);
+        UserHistory h = historyOf(3);
+        cache.vector("u", v1, h, profile(34, "F", "writer"));
+        cache.vector("u", v1, h, profile(34, "F", "writer"));
+        assertThat(foldIns).as("an equal profile read anew").hasValue(1);
+        cache.vector("u", v1, h, profile(35, "F", "writer"));
+        cache.vector("u", v1, h, profile(35, "F", "artist"));
+        cache.vector("u", v1, h, profile(35, null, "artist"));
+        cache.vector("u", v1, h, null);
+        assertThat(foldIns).as("age, occupation, gender, then no profile at all").hasValue(5);
+    }
+
+    @Test
+    void profileFingerprintsTellFieldsApart() {
+        assertThat(UserVectorCache.fingerprint(null)).isZero();
+        assertThat(UserVectorCache.fingerprint(profile(null, null, null))).isNotZero();
+        // the same characters in different fields, or split differently, are different profiles
+        assertThat(UserVectorCache.fingerprint(profile(null, "ab", "c")))
+                .isNotEqualTo(UserVectorCache.fingerprint(profile(null, "a", "bc")))
+                .isNotEqualTo(UserVectorCache.fingerprint(profile(null, "c", "ab")));
+        assertThat(UserVectorCache.fingerprint(profile(0, null, null))).isNotEqualTo(UserVectorCache.fingerprint(profile(null, null, null)));
+        assertThat(UserVectorCache.fingerprint(profile(null, "", null))).isNotEqualTo(UserVectorCache.fingerprint(profile(null, null, null)));
+    }
+
+    private static io.reelfm.schemas.UserProfile profile(Integer age, String gender, String occupation) {
+        return io.reelfm.schemas.UserProfile.newBuilder().setUserId("u").setAge(age).setGender(gender)
+                .setOccupation(occupation).build();
+    }
+
+    @Test
     void capacityZeroFoldsInEveryTime() {
         UserVectorCache cache = cache(0);
         cache.vector("u", v1, historyOf(1), null);
