@@ -216,18 +216,8 @@ public final class UserVectorCache {
                 // the user's set is full: evict only once the arrays have reached the capacity
                 grow();
             }
-            int first = firstSlot(userId);
             if (slot < 0) {
-                slot = first;
-                for (int s = first; s < first + WAYS; s++) {
-                    if (keys[s] == null) {
-                        slot = s;
-                        break;
-                    }
-                    if (used[s] < used[slot]) {
-                        slot = s;
-                    }
-                }
+                slot = freeOrLeastRecent(firstSlot(userId));
                 if (keys[slot] == null) {
                     count++;
                 }
@@ -240,6 +230,20 @@ public final class UserVectorCache {
             constants[slot] = v.constant();
             ratingsUsed[slot] = v.ratingsUsed();
             reranks[slot] = v.rerank();
+        }
+
+        /** The set's first empty slot, else its least recently used one. */
+        private int freeOrLeastRecent(int first) {
+            int slot = first;
+            for (int s = first; s < first + WAYS; s++) {
+                if (keys[s] == null) {
+                    return s;
+                }
+                if (used[s] < used[slot]) {
+                    slot = s;
+                }
+            }
+            return slot;
         }
 
         /**
@@ -260,17 +264,7 @@ public final class UserVectorCache {
                 if (oldKeys[from] == null) {
                     continue;
                 }
-                int first = firstSlot(oldKeys[from]);
-                int to = first;
-                for (int s = first; s < first + WAYS; s++) {
-                    if (keys[s] == null) {
-                        to = s;
-                        break;
-                    }
-                    if (used[s] < used[to]) {
-                        to = s;
-                    }
-                }
+                int to = freeOrLeastRecent(firstSlot(oldKeys[from]));
                 if (keys[to] == null) {
                     count++;
                 } else if (used[to] > oldUsed[from]) {

@@ -114,18 +114,11 @@ class PopularityRankerTest {
 
     @Test
     void popularListsReadOnlyTheChartAndTrendingListsShareTheirOwnCopy() {
-        TreeMap<String, ItemStats> items = new TreeMap<>();
-        for (int i = 0; i < 40; i++) {
-            ItemStats s = new ItemStats();
-            for (int r = 0; r <= i % 4; r++) {
-                s.add(1 + (i + r) % 5, 1_700_000_000_000L + i * 1000L + r);
-            }
-            items.put(String.format("item-%02d", i), s);
-        }
-        CountingStore<ItemStats> stats = new CountingStore<>(items);
-        ServingStores stores = stores(stats);
-        AtomicLong clock = new AtomicLong();
-        PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1, clock::get);
+        TreeMap<String, ItemStats> items = items(40);
+        Charted charted = Charted.over(items);
+        CountingStore<ItemStats> stats = charted.stats();
+        AtomicLong clock = charted.clock();
+        PopularityRanker ranker = charted.ranker();
 
         List<PopularityRanker.PopularItem> first = ranker.popular(5, m -> true);
         ranker.popular(5, m -> true);
@@ -149,19 +142,9 @@ class PopularityRankerTest {
 
     @Test
     void aRebuiltChartTakesThePreviousChartsIdsAndItsOwnNumbers() {
-        TreeMap<String, ItemStats> items = new TreeMap<>();
-        for (int i = 0; i < 30; i++) {
-            ItemStats s = new ItemStats();
-            for (int r = 0; r <= i % 5; r++) {
-                s.add(1 + (i * 3 + r) % 5, 1_700_000_000_000L + r);
-            }
-            items.put(String.format("item-%02d", i), s);
-        }
-        CountingStore<ItemStats> stats = new CountingStore<>(items);
-        ServingStores stores = stores(stats);
-        AtomicLong clock = new AtomicLong();
-        PopularityRanker ranker = new PopularityRanker(stores, new Catalog(stores), 1, clock::get);
-        List<PopularityRanker.PopularItem> first = ranker.popular(30, m -> true);
+        TreeMap<String, ItemStats> items = items(30);
+        Charted charted = Charted.over(items);
+        List<PopularityRanker.PopularItem> first = charted.ranker().popular(30, m -> true);
 
         // a new item and more ratings of an old one: the ids and order may change, numbers must
         ItemStats newcomer = new ItemStats();
@@ -171,10 +154,10 @@ class PopularityRankerTest {
         for (int r = 0; r < 20; r++) {
             items.get(moved).add(5, 1_700_000_001_000L + r);
         }
-        clock.addAndGet(PopularityRanker.SNAPSHOT_TTL.toNanos());
-        List<PopularityRanker.PopularItem> second = ranker.popular(31, m -> true);
+        charted.clock().addAndGet(PopularityRanker.SNAPSHOT_TTL.toNanos());
+        List<PopularityRanker.PopularItem> second = charted.ranker().popular(31, m -> true);
 
-        assertThat(stats.scans).hasValue(2);
+        assertThat(charted.stats().scans).hasValue(2);
         assertThat(second).hasSize(31);
         java.util.Map<String, String> firstIds = new java.util.HashMap<>();
         first.forEach(p -> firstIds.put(p.itemId(), p.itemId()));
@@ -187,6 +170,29 @@ class PopularityRankerTest {
             assertThat(p.meanRating()).isEqualTo(PopularityRanker.round(own.mean()));
         }
         assertThat(second.get(0).itemId()).as("twenty fives lift the last item to the top").isEqualTo(moved);
+    }
+
+    /** {@code count} items "item-00".. with one to four ratings each, rated a second apart. */
+    private static TreeMap<String, ItemStats> items(int count) {
+        TreeMap<String, ItemStats> items = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            ItemStats s = new ItemStats();
+            for (int r = 0; r <= i % 4; r++) {
+                s.add(1 + (i + r) % 5, 1_700_000_000_000L + i * 1000L + r);
+            }
+            items.put(String.format("item-%02d", i), s);
+        }
+        return items;
+    }
+
+    /** A ranker over {@code items} with a clock moved by hand, and the store to count its reads. */
+    private record Charted(CountingStore<ItemStats> stats, AtomicLong clock, PopularityRanker ranker) {
+        static Charted over(TreeMap<String, ItemStats> items) {
+            CountingStore<ItemStats> stats = new CountingStore<>(items);
+            ServingStores stores = stores(stats);
+            AtomicLong clock = new AtomicLong();
+            return new Charted(stats, clock, new PopularityRanker(stores, new Catalog(stores), 1, clock::get));
+        }
     }
 
     private static ServingStores stores(ReadOnlyKeyValueStore<String, ItemStats> stats) {
