@@ -1,7 +1,7 @@
 package io.reelfm.serving.model;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.reelfm.core.fm.snapshot.UserVector;
 import io.reelfm.schemas.UserProfile;
@@ -32,7 +32,7 @@ public final class UserVectorCache {
     private static final int INITIAL_SETS = 256;
 
     private final int capacity;
-    private final Map<String, Slab> slabs = new HashMap<>();
+    private final Map<String, Slab> slabs = new ConcurrentHashMap<>();
     private final java.util.function.LongConsumer foldInNanos;
 
     /** @param capacity users kept per model; 0 folds every user in on every request */
@@ -79,17 +79,18 @@ public final class UserVectorCache {
     /**
      * The profile's fields as a 64-bit hash (0 for no profile): equal profiles give equal
      * fingerprints and a changed profile a different one unless two 64-bit hashes collide, so the
-     * cache need not keep the profile object. A multiply and an xor-shift mix in each field and char.
+     * cache need not keep the profile object. Every field of the record's schema is mixed in, so a
+     * field added to the schema is covered without a change here. A multiply and an xor-shift per char.
      */
     static long fingerprint(UserProfile profile) {
         if (profile == null) {
             return 0L;
         }
         long h = 0x243F6A8885A308D3L;
-        h = mix(h, profile.getAge() == null ? 0 : 1);
-        h = mix(h, profile.getAge() == null ? 0 : profile.getAge());
-        h = mix(h, profile.getGender());
-        h = mix(h, profile.getOccupation());
+        for (int i = 0; i < profile.getSchema().getFields().size(); i++) {
+            Object value = profile.get(i);
+            h = mix(h, value == null ? null : value.toString());
+        }
         return h == 0L ? 1L : h;
     }
 
@@ -112,11 +113,9 @@ public final class UserVectorCache {
     /** Users cached, over all models. */
     public int size() {
         int n = 0;
-        synchronized (slabs) {
-            for (Slab s : slabs.values()) {
-                synchronized (s) {
-                    n += s.count;
-                }
+        for (Slab s : slabs.values()) {
+            synchronized (s) {
+                n += s.count;
             }
         }
         return n;
@@ -124,23 +123,31 @@ public final class UserVectorCache {
 
     /** Slots allocated for {@code modelName}'s users (for tests); 0 when none. */
     int slots(String modelName) {
-        synchronized (slabs) {
-            Slab s = slabs.get(modelName);
-            return s == null ? 0 : s.keys.length;
+        Slab s = slabs.get(modelName);
+        if (s == null) {
+            return 0;
+        }
+        synchronized (s) {
+            return s.keys.length;
         }
     }
 
-    /** The model's arrays, new (and the old ones dropped) when its version or shape changed. */
+    /**
+     * The model's arrays, new (and the old ones dropped) when its version or shape changed. A
+     * request takes no lock here unless the model changed.
+     */
     private Slab slab(FactorModel model) {
-        synchronized (slabs) {
-            Slab s = slabs.get(model.name());
-            if (s == null || s.version != model.version() || s.k != model.k()) {
-                int maxSets = (capacity + WAYS - 1) / WAYS;
-                s = new Slab(model.version(), model.k(), Math.min(INITIAL_SETS, maxSets), maxSets);
-                slabs.put(model.name(), s);
-            }
+        Slab s = slabs.get(model.name());
+        if (s != null && s.holds(model)) {
             return s;
         }
+        return slabs.compute(model.name(), (name, old) -> {
+            if (old != null && old.holds(model)) {
+                return old;
+            }
+            int maxSets = (capacity + WAYS - 1) / WAYS;
+            return new Slab(model.version(), model.k(), Math.min(INITIAL_SETS, maxSets), maxSets);
+        });
     }
 
     /** One model version's entries; guarded by its own monitor. */
@@ -160,6 +167,11 @@ public final class UserVectorCache {
         private float[] constants;
         private int[] ratingsUsed;
         private float[][] reranks;
+
+        /** Whether these arrays are for this version and shape of the model. */
+        boolean holds(FactorModel model) {
+            return version == model.version() && k == model.k();
+        }
 
         Slab(long version, int k, int sets, int maxSets) {
             this.version = version;
