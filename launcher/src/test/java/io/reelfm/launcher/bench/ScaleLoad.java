@@ -48,7 +48,10 @@ public final class ScaleLoad {
     private final Histogram local = new Histogram(HIGHEST, 3);
     private final Histogram forwarded = new Histogram(HIGHEST, 3);
     private final AtomicLongArray errorsBySecond;
+    /** Requests over {@link #SLOW} in the measured phase: when each was due (ms since the epoch) and what it took (µs). */
+    private final List<long[]> slow = new ArrayList<>();
     private long start;
+    private long startEpochMillis;
 
     ScaleLoad(int[] ports, int users, int seconds) {
         this.ports = ports;
@@ -75,6 +78,7 @@ public final class ScaleLoad {
         System.out.println(MEASURING);
         System.out.flush();
         load.run(rate, seconds);
+        load.printSlow();
         load.report(rate, seconds);
         System.exit(0);
     }
@@ -101,7 +105,9 @@ public final class ScaleLoad {
             worker.start();
         }
         long period = 1_000_000_000L / rate;
-        start = System.nanoTime() + 10_000_000L;
+        long now = System.nanoTime();
+        start = now + 10_000_000L;
+        startEpochMillis = System.currentTimeMillis() + 10;
         long total = (long) rate * seconds;
         for (long i = 0; i < total; i++) {
             long intended = start + i * period;
@@ -139,6 +145,9 @@ public final class ScaleLoad {
                 long took = Math.min(now - intended, HIGHEST);
                 synchronized (all) {
                     all.recordValue(took);
+                    if (took > SLOW && slow.size() < 10_000) {
+                        slow.add(new long[] {startEpochMillis + (intended - start) / 1_000_000L, took / 1000});
+                    }
                     if (ok && servedBy != null) {
                         (servedBy.endsWith(":" + ownPort) ? local : forwarded).recordValue(took);
                     }
@@ -173,6 +182,24 @@ public final class ScaleLoad {
                 ms(all, 50), ms(all, 90), ms(all, 99), ms(all, 99.9), all.getMaxValue() / 1e6,
                 local.getTotalCount(), ms(local, 50), ms(local, 99), forwarded.getTotalCount(), ms(forwarded, 50), ms(forwarded, 99),
                 answered == 0 ? 0.0 : (double) forwarded.getTotalCount() / answered);
+    }
+
+    /** Over 10 ms: the target's p99, so these are the requests that decide whether it is met. */
+    private static final long SLOW = 10_000_000L;
+
+    /**
+     * One line {@code SLOW <epoch ms>:<µs> ...} for every request over 10 ms, to be laid beside a GC
+     * log decorated with {@code timemillis} or another process's timeline: whether the tail comes in
+     * bursts (a pause, a flush) or evenly (waiting for a core).
+     */
+    private void printSlow() {
+        StringBuilder line = new StringBuilder("SLOW");
+        synchronized (all) {
+            for (long[] s : slow) {
+                line.append(' ').append(s[0]).append(':').append(s[1]);
+            }
+        }
+        System.out.println(line);
     }
 
     private static double ms(Histogram h, double percentile) {

@@ -31,8 +31,9 @@ final class ScaleLoadProcess {
     }
 
     static ScaleLoadProcess start(Path dir, String name, List<Integer> ports, int users, int seconds, int warmUp) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), ScaleLoad.class.getName(),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        cmd.addAll(ScaleRun.jvmOptions("loadJvm"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ScaleLoad.class.getName(),
                 ports.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 String.valueOf(Integer.getInteger("rate", 500)), String.valueOf(seconds), String.valueOf(users), String.valueOf(warmUp)));
         Path log = dir.resolve(name + ".log");

@@ -48,7 +48,9 @@ import io.reelfm.service.http.Json;
  * {@code -DreuseBroker=true} starts the broker on the work directory's data from an earlier run and repeats only
  * the single instance's restore and load (no replay, no trainer running beside it), {@code -DservingEnv="K=V K=V"}
  * sets environment variables (settings) of every serving instance,
- * {@code -DservingJvm="opt opt"} to the three ({@code {name}} in an option becomes the instance's name).
+ * {@code -DservingJvm="opt opt"} to the three ({@code {name}} in an option becomes the instance's name),
+ * {@code -DbrokerJvm} and {@code -DloadJvm} to the broker and the load generator (a GC log of each, to lay
+ * beside the generator's slow requests).
  *
  * <pre>
  * java -cp ... io.reelfm.launcher.bench.ScaleRun &lt;users&gt; &lt;movies&gt; &lt;ratings&gt; &lt;work dir&gt;
@@ -95,7 +97,8 @@ public final class ScaleRun {
         int ingestPort = ServiceProcess.freePort();
         List<Integer> ports = List.of(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
         log("started %s; work dir %s", Instant.now(), dir);
-        try (ServiceProcess broker = ServiceProcess.start("broker", List.of("-Xmx1g"), List.of("broker", "--port",
+        log("%s", MachineState.describe());
+        try (ServiceProcess broker = ServiceProcess.start("broker", withOptions(List.of("-Xmx1g"), "brokerJvm"), List.of("broker", "--port",
                 String.valueOf(kafkaPort), "--data-dir", dir.resolve("kafka").toString()), Map.of(), dir);
              ServiceProcess ingest = ServiceProcess.start("ingest", List.of("-Xmx512m"), List.of("ingest", "--port",
                      String.valueOf(ingestPort), "--bootstrap-servers", bootstrap), Map.of("REELFM_API_KEYS", "scale:" + KEY), dir)) {
@@ -238,6 +241,7 @@ public final class ScaleRun {
             storeBytes(List.of("serving-fresh"));
             heaps(List.of(fresh));
             pids.put("serving-fresh", fresh.pid());
+            log("%s (before the single instance's load)", MachineState.describe());
             ScaleLoadProcess load = ScaleLoadProcess.start(dir, "load-one", List.of(port), users);
             awaitMeasured(load, 0);
             java.util.concurrent.CompletableFuture<String> cpu = cpuOfMeasuredLoad(load);
@@ -296,7 +300,13 @@ public final class ScaleRun {
     }
 
     /** The JVM options in a system property, split at spaces; none when it is unset. */
-    private static List<String> jvmOptions(String property) {
+    private static List<String> withOptions(List<String> base, String property) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(jvmOptions(property));
+        return all;
+    }
+
+    static List<String> jvmOptions(String property) {
         String value = System.getProperty(property, "");
         return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
