@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -40,9 +42,15 @@ class ServingTopologyTest {
 
     @BeforeEach
     void start() {
+        open(props -> { });
+    }
+
+    /** A driver over serving's topology with serving's settings, changed by {@code settings}. */
+    private void open(java.util.function.Consumer<Properties> settings) {
         ServingConfig config = ServingConfig.from(Settings.ofMap(java.util.Map.of(
                 "reelfm.serving.state-dir", stateDir.toString(), "reelfm.serving.application-id", "topology-test")));
         Properties props = StreamsSettings.of(config, 8080);
+        settings.accept(props);
         driver = new TopologyTestDriver(ServingTopology.build(STATS_TOPIC, 3), props);
         ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), Topics.RATINGS.valueSerde().serializer());
     }
@@ -82,6 +90,25 @@ class ServingTopologyTest {
         assertThat(global.get("i1").count()).isEqualTo(2);
         assertThat(global.get("i1").mean()).isEqualTo(3.0);
         assertThat(global.get("i2").count()).isEqualTo(1);
+    }
+
+    @Test
+    void broadcastStatisticsOfAnItemNeverGoBackInTimeWhenItsRatingsArriveOutOfOrder() {
+        // With the record cache off every update reads the store, as it does in a running
+        // instance once the cache has been flushed at a commit.
+        driver.close();
+        open(props -> props.put(org.apache.kafka.streams.StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L));
+        TestOutputTopic<String, ItemStats> broadcast = driver.createOutputTopic(STATS_TOPIC, new StringDeserializer(),
+                StateSerdes.ITEM_STATS.deserializer());
+        rate("u1", "i1", 4, T0.plusSeconds(60));
+        rate("u2", "i1", 2, T0);
+        rate("u3", "i1", 5, T0.plusSeconds(30));
+
+        List<TestRecord<String, ItemStats>> updates = broadcast.readRecordsToList();
+        assertThat(updates).extracting(r -> r.getValue().count()).containsExactly(1L, 2L, 3L);
+        assertThat(updates).extracting(TestRecord::getRecordTime).containsOnly(T0.plusSeconds(60));
+        assertThat(driver.<String, ItemStats>getTimestampedKeyValueStore(StoreNames.ITEM_STATS).get("i1").timestamp())
+                .isEqualTo(T0.plusSeconds(60).toEpochMilli());
     }
 
     @Test
