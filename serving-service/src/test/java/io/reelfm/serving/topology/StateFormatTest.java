@@ -19,6 +19,46 @@ class StateFormatTest {
         assertThat(h.with("a", 5f, 30, 10).stamp()).isNotEqualTo(h.stamp());
     }
 
+    /** Ids that take one, two and three bytes a character in modified UTF-8, an encoded NUL and a surrogate pair. */
+    private static final List<String> IDS = List.of("tt0114709", "1", "Amélie", "\u0000x", "映画42", "\uD83C\uDFAC", "");
+
+    @Test
+    void userHistoryBytesAreWhatTheStoredFormatHasAlwaysBeen() throws Exception {
+        UserHistory h = UserHistory.empty();
+        long t = -5;
+        for (String id : IDS) {
+            h = h.with(id, 3.5f, t, 100);
+            t = t * 7 + Long.MAX_VALUE / 3;
+        }
+        // The format as data streams write it: stores and changelogs written before must read back.
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(expected)) {
+            out.writeByte(1);
+            out.writeInt(h.size());
+            for (UserHistory.Entry e : h.entries()) {
+                out.writeUTF(e.itemId());
+                out.writeFloat(e.rating());
+                out.writeLong(e.timestamp());
+            }
+        }
+        assertThat(h.toBytes()).isEqualTo(expected.toByteArray());
+        assertThat(UserHistory.fromBytes(expected.toByteArray()).entries()).isEqualTo(h.entries());
+    }
+
+    @Test
+    void userHistoryCutShortAnywhereIsASerializationError() {
+        UserHistory h = UserHistory.empty();
+        for (String id : IDS) {
+            h = h.with(id, 4f, 10, 100);
+        }
+        byte[] bytes = h.toBytes();
+        for (int cut = 0; cut < bytes.length; cut++) {
+            byte[] shorter = java.util.Arrays.copyOf(bytes, cut);
+            assertThatThrownBy(() -> UserHistory.fromBytes(shorter)).as("cut at %d of %d", cut, bytes.length)
+                    .isInstanceOf(SerializationException.class);
+        }
+    }
+
     @Test
     void itemStatsRoundTripWithTrendsAndSegments() {
         ItemStats s = new ItemStats().add(4f, 1_000_000L, List.of("gender:F")).add(2f, 1_060_000L, List.of());
