@@ -1,25 +1,18 @@
 package io.reelfm.serving.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import io.reelfm.serving.topology.DataStreamHistoryFormat;
 import io.reelfm.serving.topology.UserHistory;
 
 /**
  * What one rating costs the user-history aggregate in serving's stream threads, by history length:
  * the stored history decoded, the rating added ({@link UserHistory#with}) and the result encoded,
  * as Kafka Streams does for every rating. Measured with {@link UserHistory}'s codec and, in the
- * same run as the baseline, with data streams writing the same bytes ({@code writeUTF},
- * {@code writeFloat}, {@code writeLong}), which is how the codec was written before.
+ * same run as the baseline, with {@link DataStreamHistoryFormat}: data streams writing the same
+ * bytes, which is how the codec was written before.
  *
  * <pre>
  * java -cp ... io.reelfm.serving.bench.HistoryCodecBench [length...]
@@ -47,7 +40,8 @@ public final class HistoryCodecBench {
             }
             byte[] stored = h.toBytes();
             double codec = median(() -> UserHistory.fromBytes(stored).with("63001", 4f, 1L, 2000).toBytes());
-            double streams = median(() -> streamsEncode(streamsDecode(stored).with("63001", 4f, 1L, 2000)));
+            double streams = median(() -> DataStreamHistoryFormat.encode(
+                    DataStreamHistoryFormat.decode(stored).with("63001", 4f, 1L, 2000)));
             System.out.printf(Locale.ROOT, "history of %d ratings (%,d bytes): codec %.2f µs, data streams %.2f µs per rating:"
                     + " %.2f x%n", length, stored.length, codec / 1e3, streams / 1e3, streams / codec);
         }
@@ -78,35 +72,5 @@ public final class HistoryCodecBench {
         }
         Arrays.sort(perCall);
         return perCall[ROUNDS / 2];
-    }
-
-    private static UserHistory streamsDecode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            in.readByte();
-            int n = in.readInt();
-            List<UserHistory.Entry> entries = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                entries.add(new UserHistory.Entry(in.readUTF(), in.readFloat(), in.readLong()));
-            }
-            return UserHistory.of(entries);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] streamsEncode(UserHistory h) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + h.size() * 24);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(1);
-            out.writeInt(h.size());
-            for (UserHistory.Entry e : h.entries()) {
-                out.writeUTF(e.itemId());
-                out.writeFloat(e.rating());
-                out.writeLong(e.timestamp());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }
