@@ -105,8 +105,7 @@ public final class ScaleLoad {
             worker.start();
         }
         long period = 1_000_000_000L / rate;
-        long now = System.nanoTime();
-        start = now + 10_000_000L;
+        start = System.nanoTime() + 10_000_000L;
         startEpochMillis = System.currentTimeMillis() + 10;
         long total = (long) rate * seconds;
         for (long i = 0; i < total; i++) {
