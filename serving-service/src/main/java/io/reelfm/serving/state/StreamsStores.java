@@ -1,6 +1,7 @@
 package io.reelfm.serving.state;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -16,6 +17,7 @@ import io.reelfm.schemas.UserProfile;
 import io.reelfm.serving.topology.ItemStats;
 import io.reelfm.serving.topology.StoreNames;
 import io.reelfm.serving.topology.UserHistory;
+import io.reelfm.serving.topology.UserRatingsLayout;
 
 /**
  * {@link ServingStores} over a running {@link KafkaStreams} instance and the host it advertises,
@@ -92,7 +94,11 @@ public final class StreamsStores implements ServingStores {
 
     @Override
     public UserHistory userHistory(String userId) {
-        return userStore(StoreNames.USER_HISTORY, userId);
+        ReadOnlyKeyValueStore<Bytes, byte[]> ratings = userPartitionStore(StoreNames.USER_RATINGS, userId);
+        if (ratings == null) {
+            return null;
+        }
+        return UserRatingsLayout.read(ratings, userId, () -> userStore(StoreNames.USER_HISTORY, userId));
     }
 
     @Override
@@ -118,7 +124,7 @@ public final class StreamsStores implements ServingStores {
     /** Whether this instance holds a copy (active or standby) of the partition with this user's state. */
     public boolean hasLocalCopy(String userId) {
         try {
-            staleStore(StoreNames.USER_HISTORY, partition(streams(), StoreNames.USER_HISTORY, userId));
+            staleStore(StoreNames.USER_RATINGS, partition(streams(), StoreNames.USER_RATINGS, userId));
             return true;
         } catch (InvalidStateStoreException e) {
             return false;
@@ -126,17 +132,21 @@ public final class StreamsStores implements ServingStores {
     }
 
     private <V> V userStore(String storeName, String userId) {
+        ReadOnlyKeyValueStore<String, V> store = userPartitionStore(storeName, userId);
+        return store == null ? null : store.get(userId);
+    }
+
+    /** The store of the partition holding this user, as the thread's read mode allows; null for none allowed to be absent. */
+    private <K, V> ReadOnlyKeyValueStore<K, V> userPartitionStore(String storeName, String userId) {
         KafkaStreams s = streams();
         int partition = partition(s, storeName, userId);
         ReadMode mode = MODE.get();
         if (mode == ReadMode.ACTIVE) {
-            ReadOnlyKeyValueStore<String, V> store = s.store(StoreQueryParameters
-                    .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore())
+            return s.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<K, V>keyValueStore())
                     .withPartition(partition));
-            return store.get(userId);
         }
         try {
-            return this.<V>staleStore(storeName, partition).get(userId);
+            return staleStore(storeName, partition);
         } catch (InvalidStateStoreException e) {
             if (mode == ReadMode.ANY_COPY_OR_NONE) {
                 return null;
@@ -145,8 +155,8 @@ public final class StreamsStores implements ServingStores {
         }
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> staleStore(String storeName, int partition) {
-        return streams().store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore())
+    private <K, V> ReadOnlyKeyValueStore<K, V> staleStore(String storeName, int partition) {
+        return streams().store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<K, V>keyValueStore())
                 .withPartition(partition).enableStaleStores());
     }
 
@@ -156,7 +166,7 @@ public final class StreamsStores implements ServingStores {
      */
     public KeyQueryMetadata locate(String userId) {
         KafkaStreams s = streams();
-        KeyQueryMetadata md = s.queryMetadataForKey(StoreNames.USER_HISTORY, userId, Serdes.String().serializer());
+        KeyQueryMetadata md = s.queryMetadataForKey(StoreNames.USER_RATINGS, userId, Serdes.String().serializer());
         if (md != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(md)) {
             LAST_PARTITION.set(new UserPartition(s, userId, md.partition()));
         }

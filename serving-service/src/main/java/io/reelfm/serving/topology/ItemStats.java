@@ -1,11 +1,5 @@
 package io.reelfm.serving.topology;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -158,39 +152,50 @@ public final class ItemStats {
         return body().trends.get(window).countAt(now);
     }
 
+    /**
+     * The stored format ({@link StateBytes}: a format byte, count, sum, newest event time, the
+     * trend rings, the segment counts and the histogram). Statistics read from bytes and not
+     * changed since give back those bytes: every instance's global thread puts each broadcast
+     * update into its store, and decoding and re-encoding it there took as much of that thread as
+     * all the rest.
+     */
     public byte[] toBytes() {
-        Body b = body();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 8 * 40);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeLong(count);
-            out.writeDouble(sum);
-            out.writeLong(lastEventTime);
-            out.writeByte(b.trends.size());
-            for (Map.Entry<TrendWindow, TimeBuckets> e : b.trends.entrySet()) {
-                out.writeUTF(e.getKey().label());
-                out.writeLong(e.getValue().newestBucket());
-                long[] c = e.getValue().rawCounts();
-                out.writeInt(c.length);
-                for (long v : c) {
-                    out.writeLong(v);
+        if (body == null) {
+            synchronized (this) {
+                if (encoded != null) {
+                    return encoded;
                 }
             }
-            out.writeInt(b.segments.size());
-            for (Map.Entry<String, double[]> e : b.segments.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeDouble(e.getValue()[0]);
-                out.writeDouble(e.getValue()[1]);
-            }
-            out.writeInt(b.histogram.size());
-            for (Map.Entry<Float, Long> e : b.histogram.entrySet()) {
-                out.writeFloat(e.getKey());
-                out.writeLong(e.getValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        Body b = body();
+        int size = HEAD_BYTES + 1;
+        for (Map.Entry<TrendWindow, TimeBuckets> e : b.trends.entrySet()) {
+            size += StateBytes.utfSize(e.getKey().label()) + 8 + 4 + 8 * e.getValue().rawCounts().length;
+        }
+        size += 4;
+        for (String segment : b.segments.keySet()) {
+            size += StateBytes.utfSize(segment) + 16;
+        }
+        size += 4 + 12 * b.histogram.size();
+        StateBytes.Writer out = new StateBytes.Writer(size).writeByte(FORMAT).writeLong(count).writeDouble(sum)
+                .writeLong(lastEventTime).writeByte(b.trends.size());
+        for (Map.Entry<TrendWindow, TimeBuckets> e : b.trends.entrySet()) {
+            out.writeUtf(e.getKey().label()).writeLong(e.getValue().newestBucket());
+            long[] c = e.getValue().rawCounts();
+            out.writeInt(c.length);
+            for (long v : c) {
+                out.writeLong(v);
+            }
+        }
+        out.writeInt(b.segments.size());
+        for (Map.Entry<String, double[]> e : b.segments.entrySet()) {
+            out.writeUtf(e.getKey()).writeDouble(e.getValue()[0]).writeDouble(e.getValue()[1]);
+        }
+        out.writeInt(b.histogram.size());
+        for (Map.Entry<Float, Long> e : b.histogram.entrySet()) {
+            out.writeFloat(e.getKey()).writeLong(e.getValue());
+        }
+        return out.bytes();
     }
 
     /**
@@ -200,20 +205,17 @@ public final class ItemStats {
      * @throws SerializationException when the bytes are not an item-stats record
      */
     public static ItemStats fromBytes(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            int format = in.readByte();
-            if (format != FORMAT && format != FORMAT_WITHOUT_HISTOGRAM) {
-                throw new SerializationException("unsupported item stats format " + format);
-            }
-            ItemStats s = new ItemStats(bytes);
-            s.count = in.readLong();
-            s.sum = in.readDouble();
-            s.lastEventTime = in.readLong();
-            readBody(in, format, bytes.length, null);
-            return s;
-        } catch (IOException e) {
-            throw new SerializationException("truncated item stats: " + e.getMessage(), e);
+        StateBytes.Reader in = new StateBytes.Reader(bytes, 0, "item stats");
+        int format = in.readByte();
+        if (format != FORMAT && format != FORMAT_WITHOUT_HISTOGRAM) {
+            throw new SerializationException("unsupported item stats format " + format);
         }
+        ItemStats s = new ItemStats(bytes);
+        s.count = in.readLong();
+        s.sum = in.readDouble();
+        s.lastEventTime = in.readLong();
+        readBody(in, format, bytes.length, null);
+        return s;
     }
 
     private ItemStats(byte[] encoded) {
@@ -222,29 +224,24 @@ public final class ItemStats {
 
     /** The body of bytes that {@link #fromBytes} has already checked. */
     private static Body decodeBody(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            int format = in.readByte();
-            in.skipBytes(HEAD_BYTES - 1);
-            Body b = new Body();
-            readBody(in, format, bytes.length, b);
-            return b;
-        } catch (IOException e) {
-            throw new UncheckedIOException("item stats changed after they were checked", e);
-        }
+        StateBytes.Reader in = new StateBytes.Reader(bytes, HEAD_BYTES, "item stats");
+        Body b = new Body();
+        readBody(in, bytes[0], bytes.length, b);
+        return b;
     }
 
     /** Walks the body; fills {@code into} when given, else only checks and skips. */
-    private static void readBody(DataInputStream in, int format, int length, Body into) throws IOException {
+    private static void readBody(StateBytes.Reader in, int format, int length, Body into) {
         int windows = in.readByte();
         for (int i = 0; i < windows; i++) {
-            String label = in.readUTF();
+            String label = in.readUtf();
             long newest = in.readLong();
             int n = in.readInt();
             if (n < 1 || n > 10_000) {
                 throw new SerializationException("corrupt item stats: " + n + " buckets");
             }
             if (into == null) {
-                skipFully(in, 8L * n);
+                in.skip(8L * n);
                 continue;
             }
             long[] counts = new long[n];
@@ -263,9 +260,9 @@ public final class ItemStats {
         }
         for (int i = 0; i < segs; i++) {
             if (into == null) {
-                skipFully(in, in.readUnsignedShort() + 16L);
+                in.skip(in.readUnsignedShort() + 16L);
             } else {
-                into.segments.put(in.readUTF(), new double[] {in.readDouble(), in.readDouble()});
+                into.segments.put(in.readUtf(), new double[] {in.readDouble(), in.readDouble()});
             }
         }
         if (format == FORMAT) {
@@ -274,18 +271,12 @@ public final class ItemStats {
                 throw new SerializationException("corrupt item stats: " + bins + " histogram bins");
             }
             if (into == null) {
-                skipFully(in, 12L * bins);
+                in.skip(12L * bins);
             } else {
                 for (int i = 0; i < bins; i++) {
                     into.histogram.put(in.readFloat(), in.readLong());
                 }
             }
-        }
-    }
-
-    private static void skipFully(DataInputStream in, long n) throws IOException {
-        if (n > Integer.MAX_VALUE || in.skipBytes((int) n) != n) {
-            throw new java.io.EOFException("record ends inside a field of " + n + " bytes");
         }
     }
 }

@@ -28,7 +28,8 @@ import io.reelfm.schemas.UserProfile;
  *   <li>Ratings first lose repeated event ids ({@link EventDeduplicator}), so no statistic
  *       below counts a retry or a second replay.
  *   <li>Partitioned by user id (the key of {@code ratings} and {@code users}): each user's
- *       history and profile, queried on the instance that owns the partition.
+ *       history (one record per user and item, {@link UserRatingsLayout}) and profile, queried on
+ *       the instance that owns the partition.
  *   <li>Popularity and trends: ratings are repartitioned by item id and aggregated per item (so
  *       each item's count is exact however many instances run), and every update is broadcast
  *       on the item-stats topic into a global store, so any instance ranks all items locally.
@@ -90,11 +91,7 @@ public final class ServingTopology {
                         Consumed.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde()))
                 .filter((user, e) -> user != null && RatingEvents.usable(e)), dedupeCapacity);
 
-        ratings.groupByKey(Grouped.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde()))
-                .aggregate(UserHistory::empty,
-                        (user, e, h) -> h.with(e.getItemId(), e.getRating(), e.getTimestamp().toEpochMilli(), maxHistory),
-                        Materialized.<String, UserHistory>as(Stores.persistentKeyValueStore(StoreNames.USER_HISTORY))
-                                .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.USER_HISTORY));
+        UserHistoryWriter.apply(b, ratings, maxHistory);
 
         KTable<String, UserProfile> profiles = b.table(Topics.USERS.name(),
                 Consumed.with(Topics.USERS.keySerde(), Topics.USERS.valueSerde()),

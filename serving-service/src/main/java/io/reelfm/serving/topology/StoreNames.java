@@ -16,7 +16,12 @@ public final class StoreNames {
     public static final String ITEM_STATS = "item-stats-store";
     /** Partitioned by item: where item statistics are aggregated before being broadcast. */
     public static final String ITEM_STATS_LOCAL = "item-stats-by-item";
-    /** Partitioned by user: each user's ratings. */
+    /** Partitioned by user: each user's ratings, one record per user and item ({@link UserRatingsLayout}). */
+    public static final String USER_RATINGS = "user-ratings";
+    /**
+     * Partitioned by user: each user's ratings as one value, as earlier versions stored them; its
+     * histories are moved to {@link #USER_RATINGS} and it stays empty after that.
+     */
     public static final String USER_HISTORY = "user-history";
     /** Partitioned by user: profiles from the users topic. */
     public static final String USER_PROFILES = "user-profiles";

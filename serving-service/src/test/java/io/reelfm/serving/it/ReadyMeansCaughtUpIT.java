@@ -72,7 +72,7 @@ class ReadyMeansCaughtUpIT {
                             .as("history of rd-u" + u + " when ready first said UP").isEqualTo(PER_USER);
                 }
                 System.out.println("ready after the backlog; 'not processed yet' seen while catching up: " + sawBehind.get());
-                assertThat(topicConfig(bootstrap, "serving-ready-it-" + StoreNames.USER_HISTORY + "-changelog"))
+                assertThat(topicConfig(bootstrap, "serving-ready-it-" + StoreNames.USER_RATINGS + "-changelog"))
                         .as("the history changelog compacts in small segments")
                         .containsAllEntriesOf(Topics.AGGREGATE_LOG)
                         .containsEntry("cleanup.policy", "compact");

@@ -95,7 +95,7 @@ class RecommenderTest {
 
             @Override
             public UserHistory userHistory(String userId) {
-                return driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get(userId);
+                return io.reelfm.serving.topology.DriverHistories.read(driver, userId);
             }
 
             @Override

@@ -47,11 +47,15 @@ class ServingTopologyTest {
 
     /** A driver over serving's topology with serving's settings, changed by {@code settings}. */
     private void open(java.util.function.Consumer<Properties> settings) {
+        open(3, settings);
+    }
+
+    private void open(int maxHistory, java.util.function.Consumer<Properties> settings) {
         ServingConfig config = ServingConfig.from(Settings.ofMap(java.util.Map.of(
                 "reelfm.serving.state-dir", stateDir.toString(), "reelfm.serving.application-id", "topology-test")));
         Properties props = StreamsSettings.of(config, 8080);
         settings.accept(props);
-        driver = new TopologyTestDriver(ServingTopology.build(STATS_TOPIC, 3), props);
+        driver = new TopologyTestDriver(ServingTopology.build(STATS_TOPIC, maxHistory), props);
         ratings = driver.createInputTopic(Topics.RATINGS.name(), new StringSerializer(), Topics.RATINGS.valueSerde().serializer());
     }
 
@@ -73,11 +77,73 @@ class ServingTopologyTest {
         rate("u1", "i3", 2, T0.plusSeconds(3));
         rate("u1", "i4", 1, T0.plusSeconds(4));
 
-        KeyValueStore<String, UserHistory> store = driver.getKeyValueStore(StoreNames.USER_HISTORY);
-        List<UserHistory.Entry> entries = store.get("u1").entries();
+        List<UserHistory.Entry> entries = DriverHistories.read(driver, "u1").entries();
         assertThat(entries).extracting(UserHistory.Entry::itemId).containsExactly("i1", "i3", "i4");
         assertThat(entries.get(0).rating()).isEqualTo(5f);
-        assertThat(store.get("u2")).isNull();
+        assertThat(DriverHistories.read(driver, "u2")).isNull();
+    }
+
+    @Test
+    void aHeavyRatersOldestRatingsAreDroppedInOneStepOncePastTheLimit() {
+        driver.close();
+        open(32, props -> { });
+        for (int i = 0; i < 32; i++) {
+            rate("h", "i" + i, 4, T0.plusSeconds(i));
+        }
+        rate("h", "i5", 2, T0.plusSeconds(100));
+        List<UserHistory.Entry> atLimit = DriverHistories.read(driver, "h").entries();
+        assertThat(atLimit).as("a re-rating at the limit drops nothing").hasSize(32);
+        assertThat(atLimit.get(31)).isEqualTo(new UserHistory.Entry("i5", 2f, T0.plusSeconds(100).toEpochMilli()));
+
+        rate("h", "new", 3, T0.plusSeconds(101));
+        List<String> items = DriverHistories.read(driver, "h").entries().stream().map(UserHistory.Entry::itemId).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 3; i < 32; i++) {
+            if (i != 5) {
+                expected.add("i" + i);
+            }
+        }
+        expected.add("i5");
+        expected.add("new");
+        assertThat(items).as("past 32 the oldest go, down to 32 - 32/16").isEqualTo(expected);
+    }
+
+    @Test
+    void aRatingWritesAFewDozenBytesHoweverLongItsUsersHistory() {
+        driver.close();
+        open(2000, props -> { });
+        TestOutputTopic<byte[], byte[]> changelog = driver.createOutputTopic("topology-test-" + StoreNames.USER_RATINGS + "-changelog",
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        for (int i = 0; i < 500; i++) {
+            rate("long", "item-" + i, 4, T0.plusSeconds(i));
+        }
+        changelog.readRecordsToList();
+        rate("long", "item-500", 4, T0.plusSeconds(500));
+
+        List<TestRecord<byte[], byte[]>> written = changelog.readRecordsToList();
+        assertThat(written).as("the item's entry and the user's head").hasSize(2);
+        assertThat(written.stream().mapToInt(r -> r.key().length + r.value().length).sum()).isLessThan(80);
+        assertThat(DriverHistories.read(driver, "long").size()).isEqualTo(501);
+    }
+
+    @Test
+    void historiesStoredWholeByEarlierVersionsAreReadAndMovedToTheNewLayout() {
+        KeyValueStore<String, UserHistory> earlier = driver.getKeyValueStore(StoreNames.USER_HISTORY);
+        earlier.put("old1", UserHistory.empty().with("a", 4f, 1, 10).with("b", 3f, 2, 10));
+        earlier.put("old2", UserHistory.empty().with("c", 5f, 3, 10));
+        assertThat(DriverHistories.read(driver, "old1").entries()).extracting(UserHistory.Entry::itemId).containsExactly("a", "b");
+
+        rate("old1", "c", 2, T0);
+        assertThat(DriverHistories.read(driver, "old1").entries()).extracting(UserHistory.Entry::itemId)
+                .containsExactly("a", "b", "c");
+        assertThat(earlier.get("old1")).as("moved when the user rated").isNull();
+        assertThat(earlier.get("old2")).isNotNull();
+
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(earlier.get("old2")).as("moved in the background").isNull();
+        assertThat(DriverHistories.read(driver, "old2").entries())
+                .containsExactly(new UserHistory.Entry("c", 5f, 3));
     }
 
     @Test
@@ -131,7 +197,7 @@ class ServingTopologyTest {
         raw.pipeInput("u9".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
         rate("u9", "i7", 4, T0);
 
-        assertThat(driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get("u9").entries())
+        assertThat(DriverHistories.read(driver, "u9").entries())
                 .extracting(UserHistory.Entry::itemId).containsExactly("i7");
     }
 
@@ -162,14 +228,14 @@ class ServingTopologyTest {
         assertThat(s.segmentCount("occupation:engineer")).isEqualTo(1);
         assertThat(s.segmentScore(List.of("gender:F"), 0)).isEqualTo(5.0);
         assertThat(s.segmentScore(List.of("gender:F"), 1)).isEqualTo(4.0);
-        assertThat(driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get("f1").entries().get(0).itemId())
+        assertThat(DriverHistories.read(driver, "f1").entries().get(0).itemId())
                 .isEqualTo("i1");
     }
 
     @Test
     void ratingWithNonPositiveValueIsIgnored() {
         rate("u5", "i1", 0, T0);
-        assertThat(driver.<String, UserHistory>getKeyValueStore(StoreNames.USER_HISTORY).get("u5")).isNull();
+        assertThat(DriverHistories.read(driver, "u5")).isNull();
     }
 
 

@@ -61,6 +61,48 @@ class StateFormatTest {
         assertThat(back.segmentCount("gender:F")).isEqualTo(1);
     }
 
+    /** What the data-stream encoder wrote for {@link #statsWithEveryKindOfSegment}, before the one-array codec. */
+    private static final String ITEM_STATS_AS_WRITTEN_BEFORE =
+            "030000000000000003401c00000000000000000000055d4a800200023168000000000000012c0000000c000000000000" +
+            "000100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000332346800" +
+            "000000000000190000001800000000000000000000000000000001000000000000000000000000000000000000000000" +
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+            "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000" +
+            "000000000000000000000000000004000a6167653ae698a0e794bb3ff00000000000004010000000000000000867656e" +
+            "6465723a464000000000000000401a00000000000000146f636375706174696f6e3ac3a96372697661696e3ff0000000" +
+            "0000004010000000000000000478c080793ff00000000000004010000000000000000000033f00000000000000000000" +
+            "01402000000000000000000001408000000000000000000001";
+
+    private static ItemStats statsWithEveryKindOfSegment() {
+        return new ItemStats().add(4f, 1_000_000L, List.of("gender:F", "occupation:\u00e9crivain", "age:\u6620\u753b", "x\u0000y"))
+                .add(2.5f, 4_000_000L, List.of("gender:F")).add(0.5f, 90_000_000L, List.of());
+    }
+
+    @Test
+    void itemStatsBytesAreWhatTheStoredFormatHasAlwaysBeen() {
+        byte[] before = java.util.HexFormat.of().parseHex(ITEM_STATS_AS_WRITTEN_BEFORE);
+        assertThat(statsWithEveryKindOfSegment().toBytes()).isEqualTo(before);
+
+        ItemStats back = ItemStats.fromBytes(before);
+        assertThat(back.count()).isEqualTo(3);
+        assertThat(back.segmentCount("occupation:\u00e9crivain")).isEqualTo(1);
+        assertThat(back.segmentCount("age:\u6620\u753b")).isEqualTo(1);
+        assertThat(back.segmentCount("x\u0000y")).isEqualTo(1);
+        assertThat(back.segmentCount("gender:F")).isEqualTo(2);
+        assertThat(back.histogram()).containsExactly(java.util.Map.entry(0.5f, 1L), java.util.Map.entry(2.5f, 1L),
+                java.util.Map.entry(4f, 1L));
+        assertThat(back.toBytes()).as("encoded again once decoded").isEqualTo(before);
+    }
+
+    @Test
+    void itemStatsReadAndPassedOnUnchangedGiveBackTheirBytes() {
+        byte[] bytes = statsWithEveryKindOfSegment().toBytes();
+        assertThat(ItemStats.fromBytes(bytes).toBytes()).isSameAs(bytes);
+        assertThat(ItemStats.fromBytes(bytes).add(3f, 5_000_000L).toBytes()).isNotEqualTo(bytes);
+    }
+
     @Test
     void itemStatsCountRatingsPerHalfStarBin() {
         ItemStats s = new ItemStats().add(4f, 0).add(4.1f, 0).add(0.5f, 0).add(3.74f, 0);
@@ -91,8 +133,8 @@ class StateFormatTest {
 
     @Test
     void itemStatsCutShortInsideTheirBodyFailWhenReadNotWhenFirstUsed() {
-        byte[] bytes = new ItemStats().add(4f, 1_000L, List.of("age:25", "gender:F")).add(3f, 2_000L).toBytes();
-        for (int cut = 26; cut < bytes.length; cut += 3) {
+        byte[] bytes = statsWithEveryKindOfSegment().toBytes();
+        for (int cut = 0; cut < bytes.length; cut++) {
             byte[] shorter = java.util.Arrays.copyOf(bytes, cut);
             assertThatThrownBy(() -> ItemStats.fromBytes(shorter)).as("cut at %d of %d", cut, bytes.length)
                     .isInstanceOf(SerializationException.class);
