@@ -57,7 +57,6 @@ import io.reelfm.serving.state.StreamsLag;
 import io.reelfm.serving.state.StreamsStores;
 import io.reelfm.serving.topology.ReplaceThreadHandler;
 import io.reelfm.serving.topology.ServingTopology;
-import io.reelfm.serving.topology.StateSerdes;
 import io.reelfm.serving.topology.StoreNames;
 
 /**
@@ -222,7 +221,7 @@ public final class ServingService extends RunningService {
         topics.add(Topics.deadLetters(config.deadLetterTopic()));
         topics.add(Topics.IMPRESSIONS);
         topics.add(Topics.broadcast(config.experimentStatsTopic(), ExperimentStats.SERDE, 1));
-        topics.add(Topics.broadcast(config.itemStatsTopic(), StateSerdes.ITEM_STATS, Topics.DEFAULT_PARTITIONS));
+        topics.add(ServingTopology.itemStatsTopic(config.itemStatsTopic()));
         return topics;
     }
 

@@ -83,9 +83,9 @@ public final class ServingTopology {
         DecodingGlobalStore.add(b, Topics.MOVIES, StoreNames.MOVIES, catalogueChanged);
         DecodingGlobalStore.add(b, Topics.MODEL_CHUNKS, StoreNames.MODEL_CHUNKS);
         DecodingGlobalStore.add(b, Topics.MODEL_ACTIVE, StoreNames.MODEL_ACTIVE);
-        b.globalTable(itemStatsTopic, Consumed.with(Serdes.String(), StateSerdes.ITEM_STATS),
-                Materialized.<String, ItemStats>as(Stores.inMemoryKeyValueStore(StoreNames.ITEM_STATS))
-                        .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.ITEM_STATS));
+        // Not a global table: that would cache every update and read the key's previous value before
+        // each write, in every instance, for nothing read here.
+        DecodingGlobalStore.add(b, itemStatsTopic(itemStatsTopic), StoreNames.ITEM_STATS);
 
         KStream<String, RatingEvent> ratings = EventDeduplicator.apply(b, b.stream(Topics.RATINGS.name(),
                         Consumed.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde()))
@@ -117,6 +117,11 @@ public final class ServingTopology {
             branch.add(b, ratings);
         }
         return b.build();
+    }
+
+    /** The broadcast topic of per-item statistics under its configured name. */
+    public static Topic<String, ItemStats> itemStatsTopic(String name) {
+        return Topics.broadcast(name, StateSerdes.ITEM_STATS, Topics.DEFAULT_PARTITIONS);
     }
 
     /** Carries the rater's segments to the item-keyed aggregate inside the event's context map. */

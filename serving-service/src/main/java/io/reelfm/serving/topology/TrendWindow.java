@@ -1,6 +1,5 @@
 package io.reelfm.serving.topology;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -10,6 +9,8 @@ import java.util.Optional;
 public enum TrendWindow {
     HOUR("1h", 5 * 60_000L, 12),
     DAY("24h", 3600_000L, 24);
+
+    private static final TrendWindow[] VALUES = values();
 
     private final String label;
     private final long bucketMillis;
@@ -34,6 +35,11 @@ public enum TrendWindow {
     }
 
     public static Optional<TrendWindow> parse(String label) {
-        return Arrays.stream(values()).filter(w -> w.label.equals(label)).findFirst();
+        for (TrendWindow w : VALUES) {
+            if (w.label.equals(label)) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
     }
 }

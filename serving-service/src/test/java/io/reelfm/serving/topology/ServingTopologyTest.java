@@ -173,8 +173,7 @@ class ServingTopologyTest {
         List<TestRecord<String, ItemStats>> updates = broadcast.readRecordsToList();
         assertThat(updates).extracting(r -> r.getValue().count()).containsExactly(1L, 2L, 3L);
         assertThat(updates).extracting(TestRecord::getRecordTime).containsOnly(T0.plusSeconds(60));
-        assertThat(driver.<String, ItemStats>getTimestampedKeyValueStore(StoreNames.ITEM_STATS).get("i1").timestamp())
-                .isEqualTo(T0.plusSeconds(60).toEpochMilli());
+        assertThat(driver.<String, ItemStats>getKeyValueStore(StoreNames.ITEM_STATS).get("i1").count()).isEqualTo(3);
     }
 
     @Test
