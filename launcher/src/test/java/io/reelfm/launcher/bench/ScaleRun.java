@@ -146,7 +146,7 @@ public final class ScaleRun {
                 }
                 waitFor("the trainer's first fits", Duration.ofHours(2), () -> firstFitsDone(trainerPort));
                 log("trainer's first fits done %.0f s after the services started", secondsSince(servingStart));
-                waitFor("every serving instance ready", Duration.ofHours(1), () -> ports.stream().allMatch(this::ready));
+                waitFor("every serving instance ready", Duration.ofHours(3), () -> ports.stream().allMatch(this::ready));
                 log("every serving instance ready %.0f s after the services started", secondsSince(servingStart));
                 if (!Boolean.getBoolean("baselineOnly")) {
                     measureThree(ports, serving, ingestPort);
