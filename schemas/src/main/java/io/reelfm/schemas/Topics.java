@@ -120,9 +120,10 @@ public final class Topics {
      * Log settings of compacted topics whose values are aggregates rewritten whole on every update
      * (serving's store changelogs and broadcast statistics): 64 MiB segments and a cleaner that
      * starts at a fifth of dirty records. Kafka compacts only closed segments, 1 GiB by default, so
-     * with the defaults a user's history, rewritten on every rating, made the changelog grow with
-     * the square of the history (12.6 GB of broker data for 5M ratings) and a fresh instance
-     * restored all of it; compacted, a changelog stays near the size of the live state.
+     * with the defaults a user's history, when it was rewritten whole on every rating, made the
+     * changelog grow with the square of the history (12.6 GB of broker data for 5M ratings) and a
+     * fresh instance restored all of it; compacted, a changelog stays near the size of the live
+     * state (item statistics still rewrite the item's whole record).
      */
     public static final Map<String, String> AGGREGATE_LOG = Map.of(
             "segment.bytes", String.valueOf(64 * 1024 * 1024),

@@ -42,7 +42,7 @@ public final class StreamsSettings {
         // would warn that the handler is off for global stores; it reads the flag from there.
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // Every store's changelog holds values rewritten whole per update (a user's history on each rating).
+        // Changelogs of aggregates rewritten whole per update (item statistics) stay near the live state.
         Topics.AGGREGATE_LOG.forEach((key, value) -> p.put(StreamsConfig.topicPrefix(key), value));
         // A rejoined instance warms its stores up as a standby and takes its users back at the next
         // probing rebalance: every minute (Kafka's minimum) rather than the default ten.
