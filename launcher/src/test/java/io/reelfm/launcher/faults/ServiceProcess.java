@@ -43,8 +43,10 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String name, List<String> jvmOptions, List<String> args, Map<String, String> env, Path logDir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // the vector module as this JVM has it, as the launcher script passes it (the SIMD catalogue scan)
-        ModuleLayer.boot().findModule("jdk.incubator.vector").ifPresent(m -> cmd.add("--add-modules=" + m.getName()));
+        // the vector module whenever the runtime ships it, as the launcher script passes it (the SIMD
+        // catalogue scan), whether or not this JVM was started with it
+        java.lang.module.ModuleFinder.ofSystem().find("jdk.incubator.vector")
+                .ifPresent(m -> cmd.add("--add-modules=" + m.descriptor().name()));
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
