@@ -47,6 +47,45 @@ class ImplicitFoldInTest {
     }
 
     @Test
+    void theNormalMatrixSumsEveryUsableColumnWhateverTheirCountAndGapsInTheGroups() {
+        Random r = new Random(11);
+        int k = 12;
+        int items = 40;
+        float[] rows = gaussian(r, items * k);
+        for (int n = 0; n <= 11; n++) {
+            int[] columns = new int[n];
+            float[] weights = new float[n];
+            int usable = 0;
+            for (int p = 0; p < n; p++) {
+                columns[p] = p % 3 == 2 ? -1 : r.nextInt(items);
+                weights[p] = 1 + r.nextInt(9);
+                usable += columns[p] < 0 ? 0 : 1;
+            }
+            double[] a = new double[k * k];
+            double[] b = new double[k];
+
+            int used = ImplicitFoldIn.accumulate(rows, k, columns, weights, a, b);
+
+            assertThat(used).as("columns used of %d", n).isEqualTo(usable);
+            for (int f = 0; f < k; f++) {
+                double bf = 0;
+                for (int p = 0; p < n; p++) {
+                    bf += columns[p] < 0 ? 0 : (double) weights[p] * rows[columns[p] * k + f];
+                }
+                assertThat(b[f]).as("b[%d] of %d columns", f, n).isCloseTo(bf, within(1e-9));
+                for (int g = 0; g < k; g++) {
+                    double expected = 0;
+                    for (int p = 0; p < n; p++) {
+                        expected += columns[p] < 0 || g > f ? 0
+                                : (double) weights[p] * rows[columns[p] * k + f] * rows[columns[p] * k + g];
+                    }
+                    assertThat(a[f * k + g]).as("a[%d][%d] of %d columns", f, g, n).isCloseTo(expected, within(1e-9));
+                }
+            }
+        }
+    }
+
+    @Test
     void aSolveOnOneThreadIsTheSameWhateverThatThreadSolvedBefore() {
         Random r = new Random(5);
         int items = 300;

@@ -103,6 +103,64 @@ class QuantizedScanTest {
     }
 
     @Test
+    void aCatalogueWhoseNormsFallIsReadOnlyAsFarAsItsHeadCanReachTheList() {
+        Random r = new Random(24);
+        int items = 20_000;
+        int k = 64;
+        // a trained catalogue's shape: norms falling with popularity, the items in no particular order
+        float[] rows = new float[items * k];
+        for (int rank = 0; rank < items; rank++) {
+            int i = (int) ((rank * 7919L) % items);
+            double norm = 2.0 / Math.pow(1 + rank, 0.5);
+            for (int f = 0; f < k; f++) {
+                rows[i * k + f] = (float) (r.nextGaussian() * norm / Math.sqrt(k));
+            }
+        }
+        float[] bias = new float[items];
+        ItemMatrix m = new ItemMatrix(rows, bias, k);
+        QuantizedScan q = QuantizedScan.of(blocksOf(m), bias, items, k, ScanKernel.best());
+        int blocks = q.workLength() / ItemMatrix.BLOCK;
+        BitSet excluded = new BitSet();
+        for (int e = 0; e < 150; e++) {
+            excluded.set(r.nextInt(50));
+        }
+        for (int trial = 0; trial < 5; trial++) {
+            float[] query = gaussian(r, k, 1 + trial);
+            int[] scanned = new int[1];
+            ScoredItems top = q.topK(m, query, 0f, 10, excluded, new float[q.workLength()], new float[q.workLength()],
+                    scanned);
+            assertSameList(exact(m, query, 0f, 10, excluded), top, "trial " + trial);
+            assertTrue(scanned[0] >= 1 && scanned[0] < blocks / 4,
+                    "read " + scanned[0] + " of " + blocks + " blocks in trial " + trial);
+        }
+    }
+
+    @Test
+    void aCatalogueOfEqualNormsIsReadWhole() {
+        Random r = new Random(25);
+        int items = 4096;
+        int k = 16;
+        float[] rows = gaussian(r, items * k, 1);
+        for (int i = 0; i < items; i++) {
+            double norm = 0;
+            for (int f = 0; f < k; f++) {
+                norm += rows[i * k + f] * rows[i * k + f];
+            }
+            for (int f = 0; f < k; f++) {
+                rows[i * k + f] /= (float) Math.sqrt(norm);
+            }
+        }
+        float[] bias = new float[items];
+        ItemMatrix m = new ItemMatrix(rows, bias, k);
+        QuantizedScan q = QuantizedScan.of(blocksOf(m), bias, items, k, ScanKernel.best());
+        float[] query = gaussian(r, k, 1);
+        int[] scanned = new int[1];
+        ScoredItems top = q.topK(m, query, 0f, 10, null, new float[q.workLength()], new float[q.workLength()], scanned);
+        assertSameList(exact(m, query, 0f, 10, null), top, "unit vectors");
+        assertEquals(q.workLength() / ItemMatrix.BLOCK, scanned[0], "no block can be ruled out by its norm");
+    }
+
+    @Test
     void identicalItemsDefeatTheBoundAndTheFullScanAnswers() {
         Random r = new Random(23);
         int items = 4096;

@@ -84,8 +84,7 @@ public record ListFilter(String genre, Integer yearFrom, Integer yearTo, boolean
         if (!excludeSeen) {
             return into;
         }
-        for (UserHistory.Entry e : history.entries()) {
-            int row = model.row(e.itemId());
+        for (int row : model.rows(history)) {
             if (row >= 0) {
                 into.set(row);
             }

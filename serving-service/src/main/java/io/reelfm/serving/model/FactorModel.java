@@ -90,13 +90,31 @@ public final class FactorModel {
      * not know are ignored; with none known the user gets the model's prior (a cold-start answer).
      */
     public UserVector foldIn(UserProfile profile, List<UserHistory.Entry> ratings) {
+        return foldIn(profile, ratings, null);
+    }
+
+    /** As {@link #foldIn(UserProfile, List)}, with the history's rows looked up once ({@link #rows}). */
+    public UserVector foldIn(UserProfile profile, UserHistory history) {
+        return foldIn(profile, history.entries(), rows(history));
+    }
+
+    private UserVector foldIn(UserProfile profile, List<UserHistory.Entry> ratings, int[] rows) {
         String[] ids = new String[ratings.size()];
         float[] values = new float[ratings.size()];
         for (int j = 0; j < ids.length; j++) {
             ids[j] = ratings.get(j).itemId();
             values[j] = ratings.get(j).rating();
         }
-        return scorer.foldIn(RecordAttributes.user(profile), ids, values);
+        return scorer.foldIn(RecordAttributes.user(profile), ids, rows, values);
+    }
+
+    /**
+     * The row of each of the history's entries in this model, -1 where it lacks the item; looked
+     * up on the first call for this history object and kept with it, since one request needs them
+     * for the fold-in, the items left out of the list and the explanations. Not to be changed.
+     */
+    public int[] rows(UserHistory history) {
+        return history.rows(this, scorer::item);
     }
 
     /** The served prediction of one row: clipped to the model's rating scale, or a ranking model's raw score. */

@@ -66,7 +66,7 @@ public final class UserVectorCache {
             }
         }
         long start = System.nanoTime();
-        UserVector v = model.foldIn(profile, history.entries());
+        UserVector v = model.foldIn(profile, history);
         foldInNanos.accept(System.nanoTime() - start);
         if (slab != null) {
             synchronized (slab) {

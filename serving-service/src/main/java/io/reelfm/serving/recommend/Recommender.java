@@ -192,14 +192,22 @@ public final class Recommender {
 
     /** Rows of every item the user rated that the model knows. */
     private static int[] ratedRows(FactorModel model, UserHistory history) {
-        return history.entries().stream().mapToInt(e -> model.row(e.itemId())).filter(r -> r >= 0).toArray();
+        return java.util.Arrays.stream(model.rows(history)).filter(r -> r >= 0).toArray();
     }
 
     /** Rows of the items the user rated at or above their own mean: the ones worth citing as a reason. */
     private static int[] likedRows(FactorModel model, UserHistory history) {
-        double mean = history.entries().stream().mapToDouble(UserHistory.Entry::rating).average().orElse(0);
-        return history.entries().stream().filter(e -> e.rating() >= mean).mapToInt(e -> model.row(e.itemId()))
-                .filter(r -> r >= 0).toArray();
+        List<UserHistory.Entry> entries = history.entries();
+        double mean = entries.stream().mapToDouble(UserHistory.Entry::rating).average().orElse(0);
+        int[] rows = model.rows(history);
+        int[] liked = new int[rows.length];
+        int n = 0;
+        for (int j = 0; j < rows.length; j++) {
+            if (rows[j] >= 0 && entries.get(j).rating() >= mean) {
+                liked[n++] = rows[j];
+            }
+        }
+        return java.util.Arrays.copyOf(liked, n);
     }
 
     static double round(double v) {

@@ -49,6 +49,28 @@ public final class UserHistory {
         return entries;
     }
 
+    /** The model the kept rows are for, and the rows; see {@link #rows}. */
+    private Object rowsOwner;
+    private int[] rows;
+
+    /**
+     * The row of each entry's item under {@code model} ({@code rowOf}), looked up on the first call
+     * for that model and kept: a history read for one request is asked for the same rows several
+     * times, and each lookup is a hash probe into a catalogue-sized map. The array is shared, not
+     * to be changed.
+     */
+    public synchronized int[] rows(Object model, java.util.function.ToIntFunction<String> rowOf) {
+        if (rowsOwner != model) {
+            int[] r = new int[entries.size()];
+            for (int j = 0; j < r.length; j++) {
+                r[j] = rowOf.applyAsInt(entries.get(j).itemId());
+            }
+            rows = r;
+            rowsOwner = model;
+        }
+        return rows;
+    }
+
     public int size() {
         return entries.size();
     }

@@ -72,6 +72,30 @@ class FactorModelTest {
     }
 
     @Test
+    void aHistorysRowsAreLookedUpOncePerModelAndFoldInTheSameAsItsEntries() {
+        for (byte[] payload : List.of(TestModels.randomPayload(30, 3, "m", 1), TestModels.rankingPayload(30, 3, "m", 2))) {
+            FactorModel model = load(payload);
+            FactorModel other = load(TestModels.randomPayload(30, 3, "x", 3));
+            UserHistory history = UserHistory.of(List.of(new UserHistory.Entry("m4", 5f, 1),
+                    new UserHistory.Entry("gone", 3f, 2), new UserHistory.Entry("m17", 2f, 3)));
+
+            int[] rows = model.rows(history);
+
+            assertThat(rows).containsExactly(model.row("m4"), -1, model.row("m17"));
+            assertThat(rows[0]).isNotNegative();
+            assertThat(model.rows(history)).as("kept for the same model").isSameAs(rows);
+            assertThat(other.rows(history)).as("another model's rows").containsExactly(-1, -1, -1);
+            assertThat(model.rows(history)).as("looked up again after another model's").containsExactly(rows)
+                    .isNotSameAs(rows);
+            UserVector byHistory = model.foldIn(null, history);
+            UserVector byEntries = model.foldIn(null, history.entries());
+            assertThat(byHistory.query()).containsExactly(byEntries.query());
+            assertThat(byHistory.constant()).isEqualTo(byEntries.constant());
+            assertThat(byHistory.ratingsUsed()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void unknownItemsAreIgnoredAndNoKnownRatingGivesThePriorUser() {
         FactorModel model = load(TestModels.randomPayload(10, 3, "m", 1));
 

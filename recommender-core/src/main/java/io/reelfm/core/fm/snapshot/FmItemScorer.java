@@ -83,12 +83,21 @@ public final class FmItemScorer {
      * The IMPLICIT features are the rated items, as in training.
      */
     public UserVector foldIn(UserAttributes profile, String[] itemIds, float[] ratings) {
-        if (itemIds.length != ratings.length) {
-            throw new IllegalArgumentException("itemIds and ratings differ in length: " + itemIds.length + " vs "
-                    + ratings.length);
+        return foldIn(profile, itemIds, null, ratings);
+    }
+
+    /**
+     * As {@link #foldIn(UserAttributes, String[], float[])}, with each id's item row already looked
+     * up ({@code rows[r] == item(itemIds[r])}), or null to look them up here. A serving request
+     * needs the rows for more than the fold-in and looks them up once.
+     */
+    public UserVector foldIn(UserAttributes profile, String[] itemIds, int[] rows, float[] ratings) {
+        if (itemIds.length != ratings.length || (rows != null && rows.length != itemIds.length)) {
+            throw new IllegalArgumentException("itemIds, rows and ratings differ in length: " + itemIds.length + " vs "
+                    + (rows == null ? "-" : rows.length) + " vs " + ratings.length);
         }
         if (itemGram != null) {
-            return foldInImplicit(profile, itemIds, ratings);
+            return foldInImplicit(profile, itemIds, rows, ratings);
         }
         double[] p = new double[k];
         double[] linSq = new double[2];
@@ -113,7 +122,7 @@ public final class FmItemScorer {
         float[] z = new float[k];
         int used = 0;
         for (int r = 0; r < itemIds.length; r++) {
-            int i = item(itemIds[r]);
+            int i = rows == null ? item(itemIds[r]) : rows[r];
             if (i < 0) {
                 continue;
             }
@@ -154,7 +163,7 @@ public final class FmItemScorer {
      * profile's embedding sum when the snapshot carries profile embeddings (the attribute model);
      * the profile also feeds the re-ranker's user state when the snapshot has a re-ranker.
      */
-    private UserVector foldInImplicit(UserAttributes profile, String[] itemIds, float[] ratings) {
+    private UserVector foldInImplicit(UserAttributes profile, String[] itemIds, int[] known, float[] ratings) {
         int[] rows = new int[itemIds.length];
         float[] weights = new float[itemIds.length];
         int used = 0;
@@ -162,7 +171,7 @@ public final class FmItemScorer {
             if (!Float.isFinite(ratings[r])) {
                 throw new IllegalArgumentException("ratings[" + r + "] is not finite: " + ratings[r]);
             }
-            rows[r] = item(itemIds[r]);
+            rows[r] = known == null ? item(itemIds[r]) : known[r];
             weights[r] = snap.interactionWeight().of(ratings[r]);
             used += rows[r] >= 0 ? 1 : 0;
         }
