@@ -249,6 +249,7 @@ public final class ScaleRun {
             log("%s (single instance)", cpu.join());
             log("server-side time of those requests, warm-up included (the instance's own timer, before the response is written): %s",
                     serverSideLatency(port));
+            log("share of the catalogue the first pass read per list, by model (reelfm_serving_scan_share): %s", scanShare(port));
             heaps(List.of(fresh));
         }
     }
@@ -293,6 +294,13 @@ public final class ScaleRun {
         buckets.forEach((bound, count) -> out.append(String.format(java.util.Locale.ROOT, ", <= %.0f ms %.2f %%",
                 bound * 1000, total == 0 ? 0 : 100 * count / total)));
         return out.toString();
+    }
+
+    /** The instance's {@code reelfm_serving_scan_share} gauge per model, as its /metrics shows it. */
+    private String scanShare(int port) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return String.join(", ", r.body().lines().filter(l -> l.startsWith("reelfm_serving_scan_share")).toList());
     }
 
     private ServiceProcess serving(String name, int port, String bootstrap) {

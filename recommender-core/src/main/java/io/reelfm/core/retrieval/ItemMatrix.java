@@ -198,6 +198,14 @@ public final class ItemMatrix {
         }
     }
 
+    /**
+     * The share of the catalogue the 8-bit first pass of {@link #topK} read per list, averaged over
+     * the lists it answered so far; NaN before the first or without an 8-bit copy.
+     */
+    public double firstPassShare() {
+        return quantized == null ? Double.NaN : quantized.readShare();
+    }
+
     /** Lists up to 1/64 of the catalogue take the 8-bit first pass; longer ones leave too many candidates. */
     static final int SHORT_LIST = 64;
 

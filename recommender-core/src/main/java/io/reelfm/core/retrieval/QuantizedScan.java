@@ -71,6 +71,9 @@ final class QuantizedScan {
     private final double[] tailBias;
     private final double[] tailAbsBias;
     private final ScanKernel kernel;
+    /** Passes made and blocks they read, for {@link #readShare}. */
+    private final java.util.concurrent.atomic.LongAdder passes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder blocksRead = new java.util.concurrent.atomic.LongAdder();
     /** Rounding allowances of the bound, see the class comment. */
     private final float perScale;
     private final float perMagnitude;
@@ -169,6 +172,16 @@ final class QuantizedScan {
         return new QuantizedScan(items, k, codes, scale, scanBias, order, scanNorm, kernel);
     }
 
+    /**
+     * The share of the catalogue's blocks the passes so far read before stopping, averaged over
+     * the passes; NaN before the first. How far the early stop cuts a pass depends on the model
+     * (how steeply its norms fall) and on the users, so it is measured where it runs.
+     */
+    double readShare() {
+        long n = passes.sum();
+        return n == 0 ? Double.NaN : blocksRead.sum() / ((double) n * (workLength() / B));
+    }
+
     /** Bytes of the codes and scales. */
     long bytes() {
         return codes.length + 4L * scale.length;
@@ -239,6 +252,8 @@ final class QuantizedScan {
         if (scanned != null) {
             scanned[0] = b;
         }
+        passes.increment();
+        blocksRead.add(b);
         int reached = Math.min(items, b * B);
         int limit = Math.max(n, items / MAX_CANDIDATE_SHARE);
         int[] candidates = new int[Math.min(items, Math.max(64, 4 * n))];

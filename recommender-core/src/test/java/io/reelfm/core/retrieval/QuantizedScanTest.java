@@ -124,6 +124,8 @@ class QuantizedScanTest {
         for (int e = 0; e < 150; e++) {
             excluded.set(r.nextInt(50));
         }
+        assertTrue(Double.isNaN(q.readShare()), "no pass yet");
+        int read = 0;
         for (int trial = 0; trial < 5; trial++) {
             float[] query = gaussian(r, k, 1 + trial);
             int[] scanned = new int[1];
@@ -132,7 +134,9 @@ class QuantizedScanTest {
             assertSameList(exact(m, query, 0f, 10, excluded), top, "trial " + trial);
             assertTrue(scanned[0] >= 1 && scanned[0] < blocks / 4,
                     "read " + scanned[0] + " of " + blocks + " blocks in trial " + trial);
+            read += scanned[0];
         }
+        assertEquals(read / (5.0 * blocks), q.readShare(), 1e-12, "the mean share of blocks read");
     }
 
     @Test

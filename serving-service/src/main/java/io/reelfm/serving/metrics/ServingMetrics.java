@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import io.reelfm.schemas.ModelManifest;
 import io.reelfm.serving.experiment.ExperimentStats;
 import io.reelfm.serving.variant.Variant;
+import io.reelfm.serving.model.FactorModel;
 import io.reelfm.serving.model.ModelRegistry;
 import io.reelfm.serving.state.StreamsLag;
 
@@ -42,6 +43,9 @@ public final class ServingMetrics {
                             .map(x -> Duration.between(x.getCreatedAt(), Instant.now()).toMillis() / 1000.0).orElse(Double.NaN))
                     .description("Seconds since the served version was created").tag("model", name).baseUnit("seconds")
                     .register(meters);
+            Gauge.builder("reelfm.serving.scan.share", models, m -> m.get(name).map(FactorModel::scanShare).orElse(Double.NaN))
+                    .description("Share of the catalogue a list's first pass read before the rest was ruled out, "
+                            + "mean over the served version's lists").tag("model", name).register(meters);
         }
         Gauge.builder("reelfm.serving.consumer.lag", lag, l -> l.lag() < 0 ? Double.NaN : l.lag())
                 .description("Input records this instance's active Streams tasks are behind, summed over partitions")

@@ -137,6 +137,11 @@ public final class FactorModel {
         return similarity.cosine(a, b);
     }
 
+    /** The share of the catalogue a list's first pass read, averaged over this version's lists (see {@link io.reelfm.core.retrieval.ItemMatrix#firstPassShare}). */
+    public double scanShare() {
+        return scorer.matrix().firstPassShare();
+    }
+
     /** For each of {@code rows}, the entry of {@code among} closest to it by cosine, or -1; see {@link ItemSimilarity#closestOf}. */
     public int[] closestOf(int[] rows, int[] among) {
         return similarity.closestOf(rows, among);

@@ -217,6 +217,7 @@ class ServingEndToEndIT {
         String metrics = Http.get(port, "/metrics").body();
         assertThat(metrics).contains("reelfm_serving_models_loaded", "reelfm_serving_model_version{model=\"" + MODEL + "\"} 1.0",
                 "reelfm_serving_model_age_seconds{model=\"" + MODEL + "\"}", "reelfm_serving_consumer_lag",
+                "reelfm_serving_scan_share{model=\"" + MODEL + "\"}",
                 "reelfm_serving_fold_in_seconds_count", "reelfm_serving_variant_impressions{variant=",
                 "reelfm_serving_variant_hit_rate{variant=", "http_server_requests_seconds_bucket{");
         JsonNode api = Http.get(port, "/openapi.json").json();
