@@ -84,6 +84,21 @@ class ServingTopologyTest {
     }
 
     @Test
+    void reRatingAnItemLeavesTheUsersEntryCountAsItWas() {
+        rate("u1", "i1", 3, T0);
+        rate("u1", "i2", 4, T0.plusSeconds(1));
+        for (int i = 0; i < 5; i++) {
+            rate("u1", "i1", 1 + i, T0.plusSeconds(2 + i));
+        }
+
+        byte[] head = driver.<org.apache.kafka.common.utils.Bytes, byte[]>getKeyValueStore(StoreNames.USER_RATINGS)
+                .get(UserRatingsLayout.userKey("u1"));
+        // the count decides when a history is scanned for trimming; an inflated one scans early and often
+        assertThat(UserRatingsLayout.Head.of(head).entries()).isEqualTo(2);
+        assertThat(UserRatingsLayout.Head.of(head).nextArrival()).as("every rating took an arrival number").isEqualTo(7);
+    }
+
+    @Test
     void aHeavyRatersOldestRatingsAreDroppedInOneStepOncePastTheLimit() {
         driver.close();
         open(32, props -> { });
