@@ -5,17 +5,11 @@ import io.reelfm.core.eval.RatingSet;
 import io.reelfm.core.fm.snapshot.FmItemScorer;
 import io.reelfm.core.fm.snapshot.FmSnapshot;
 import io.reelfm.core.fm.snapshot.UserVector;
-import io.reelfm.core.rank.AttributeAls;
-import io.reelfm.core.rank.AttributeRows;
-import io.reelfm.core.rank.ImplicitAlsConfig;
-import io.reelfm.core.rank.Interactions;
-import io.reelfm.core.rank.SideAttributes;
 import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.topk.ScoredItems;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * The exact cell index ({@link CellIndex}) against the full scan ({@link ItemMatrix}) on the
@@ -48,24 +42,10 @@ public final class CandidateIndexBenchmark {
         GeneratedScaleSet set = args.length > 0 && java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[0]))
                 ? movieLens100k(java.nio.file.Path.of(args[0])) : GeneratedScaleSet.fromArgs(args);
         int queries = args.length == 2 ? Integer.parseInt(args[1]) : args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+        FoldedUsers folded = FoldedUsers.of(set, Boolean.getBoolean("tuned"), queries, 11);
+        FmItemScorer scorer = folded.scorer();
+        FmSnapshot snapshot = scorer.snapshot();
         RatingSet data = set.ratings();
-        ImplicitAlsConfig config = ImplicitAlsConfig.defaults();
-        Interactions interactions = Interactions.of(data, config.weight());
-        AttributeRows userRows = SideAttributes.users(set.side(), set.users());
-        AttributeRows itemRows = SideAttributes.items(set.side(), set.items());
-        double strength = 1;
-        if (Boolean.getBoolean("tuned")) {
-            // the settings the trainer would choose on this set, as RankingFitScale searches them
-            io.reelfm.core.rank.RankingTuner tuner = io.reelfm.core.rank.RankingTuner.standard(
-                    io.reelfm.core.eval.metrics.RankingConfig.DEFAULT, 42);
-            config = tuner.ials(data, config).best();
-            strength = tuner.attributeStrength(data, config, userRows, itemRows).best();
-            interactions = Interactions.of(data, config.weight());
-            System.out.printf(Locale.ROOT, "tuned: %s, attribute strength %.0f%n", config.prior(), strength);
-        }
-        FmSnapshot snapshot = FmSnapshot.ranking(new AttributeAls(config, strength).train(interactions, userRows, itemRows),
-                set.items(), 0, null);
-        FmItemScorer scorer = new FmItemScorer(snapshot);
         System.out.printf(Locale.ROOT, "%,d ratings, %,d users, %,d items, k=%d; fitted in %.1f s%n", data.size(),
                 data.numUsers(), data.numItems(), snapshot.k(), (System.nanoTime() - t0) / 1e9);
 
@@ -81,23 +61,8 @@ public final class CandidateIndexBenchmark {
         CellIndex index = CellIndex.build(rowMajor, bias, matrix.k(), cells, 42);
         System.out.printf(Locale.ROOT, "index: %d cells built in %.2f s%n", index.cells(), (System.nanoTime() - tb) / 1e9);
 
-        int[][] byUser = data.rowsByUser();
-        SplittableRandom random = new SplittableRandom(11);
-        UserVector[] users = new UserVector[queries];
-        BitSet[] seen = new BitSet[queries];
-        for (int q = 0; q < queries; q++) {
-            int u = random.nextInt(byUser.length);
-            int[] rows = byUser[u];
-            String[] ids = new String[rows.length];
-            float[] values = new float[rows.length];
-            seen[q] = new BitSet(snapshot.items());
-            for (int j = 0; j < rows.length; j++) {
-                ids[j] = set.items().id(data.item(rows[j]));
-                values[j] = data.value(rows[j]);
-                seen[q].set(scorer.item(ids[j]));
-            }
-            users[q] = scorer.foldIn(null, ids, values);
-        }
+        UserVector[] users = folded.users();
+        BitSet[] seen = folded.seen();
         for (int round = 0; round < 3; round++) {
             java.util.Set<Integer> listed = new java.util.HashSet<>();
             double[] shares = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5};

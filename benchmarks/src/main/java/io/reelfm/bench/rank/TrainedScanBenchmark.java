@@ -1,7 +1,6 @@
 package io.reelfm.bench.rank;
 
 import java.util.BitSet;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,17 +17,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.reelfm.bench.scale.GeneratedScaleSet;
-import io.reelfm.core.eval.RatingSet;
-import io.reelfm.core.eval.metrics.RankingConfig;
-import io.reelfm.core.fm.snapshot.FmItemScorer;
-import io.reelfm.core.fm.snapshot.FmSnapshot;
-import io.reelfm.core.fm.snapshot.UserVector;
-import io.reelfm.core.rank.AttributeAls;
-import io.reelfm.core.rank.AttributeRows;
-import io.reelfm.core.rank.ImplicitAlsConfig;
-import io.reelfm.core.rank.Interactions;
-import io.reelfm.core.rank.RankingTuner;
-import io.reelfm.core.rank.SideAttributes;
 import io.reelfm.core.retrieval.ItemMatrix;
 import io.reelfm.core.topk.ScoredItems;
 import io.reelfm.core.topk.TopK;
@@ -80,39 +68,15 @@ public class TrainedScanBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        GeneratedScaleSet set = GeneratedScaleSet.generate(users, items, ratings);
-        RatingSet data = set.ratings();
-        AttributeRows userRows = SideAttributes.users(set.side(), set.users());
-        AttributeRows itemRows = SideAttributes.items(set.side(), set.items());
-        ImplicitAlsConfig config = ImplicitAlsConfig.defaults();
-        double strength = 1;
-        if ("tuned".equals(settings)) {
-            RankingTuner tuner = RankingTuner.standard(RankingConfig.DEFAULT, 42);
-            config = tuner.ials(data, config).best();
-            strength = tuner.attributeStrength(data, config, userRows, itemRows).best();
-        }
-        FmSnapshot snapshot = FmSnapshot.ranking(new AttributeAls(config, strength)
-                .train(Interactions.of(data, config.weight()), userRows, itemRows), set.items(), 0, null);
-        FmItemScorer scorer = new FmItemScorer(snapshot);
-        matrix = scorer.matrix();
+        FoldedUsers folded = FoldedUsers.of(GeneratedScaleSet.generate(users, items, ratings), "tuned".equals(settings),
+                SAMPLE, 11);
+        matrix = folded.scorer().matrix();
         scores = new float[matrix.items()];
-        int[][] byUser = data.rowsByUser();
-        SplittableRandom random = new SplittableRandom(11);
         queries = new float[SAMPLE][];
-        rated = new BitSet[SAMPLE];
         for (int s = 0; s < SAMPLE; s++) {
-            int[] rows = byUser[random.nextInt(byUser.length)];
-            String[] ids = new String[rows.length];
-            float[] values = new float[rows.length];
-            rated[s] = new BitSet(matrix.items());
-            for (int j = 0; j < rows.length; j++) {
-                ids[j] = set.items().id(data.item(rows[j]));
-                values[j] = data.value(rows[j]);
-                rated[s].set(scorer.item(ids[j]));
-            }
-            UserVector user = scorer.foldIn(null, ids, values);
-            queries[s] = user.query();
+            queries[s] = folded.users()[s].query();
         }
+        rated = folded.seen();
     }
 
     private int user() {
