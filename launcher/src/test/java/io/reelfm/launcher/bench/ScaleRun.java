@@ -247,9 +247,10 @@ public final class ScaleRun {
             java.util.concurrent.CompletableFuture<String> cpu = cpuOfMeasuredLoad(load);
             log("%s (single instance)", load.awaitResult());
             log("%s (single instance)", cpu.join());
+            String metrics = metrics(port);
             log("server-side time of those requests, warm-up included (the instance's own timer, before the response is written): %s",
-                    serverSideLatency(port));
-            log("share of the catalogue the first pass read per list, by model (reelfm_serving_scan_share): %s", scanShare(port));
+                    serverSideLatency(metrics));
+            log("share of the catalogue the first pass read per list, by model (reelfm_serving_scan_share): %s", scanShare(metrics));
             heaps(List.of(fresh));
         }
     }
@@ -273,12 +274,10 @@ public final class ScaleRun {
      * request timer ({@code http_server_requests_seconds_bucket}): set against the load
      * generator's figures it tells time inside the handler from time queued or descheduled.
      */
-    private String serverSideLatency(int port) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    private static String serverSideLatency(String metrics) {
         java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
         java.util.regex.Pattern le = java.util.regex.Pattern.compile("le=\"([^\"]+)\"\\}\\s+(\\S+)");
-        for (String line : r.body().split("\n")) {
+        for (String line : metrics.split("\n")) {
             if (line.startsWith("http_server_requests_seconds_bucket") && line.contains("recommendations")
                     && line.contains("status=\"200\"")) {
                 java.util.regex.Matcher m = le.matcher(line);
@@ -287,7 +286,7 @@ public final class ScaleRun {
                 }
             }
         }
-        double total = r.body().lines().filter(l -> l.startsWith("http_server_requests_seconds_count")
+        double total = metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")
                         && l.contains("recommendations") && l.contains("status=\"200\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "%.0f requests", total));
@@ -296,11 +295,15 @@ public final class ScaleRun {
         return out.toString();
     }
 
-    /** The instance's {@code reelfm_serving_scan_share} gauge per model, as its /metrics shows it. */
-    private String scanShare(int port) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        return String.join(", ", r.body().lines().filter(l -> l.startsWith("reelfm_serving_scan_share")).toList());
+    /** The instance's {@code reelfm_serving_scan_share} gauge per model, from its /metrics. */
+    private static String scanShare(String metrics) {
+        return String.join(", ", metrics.lines().filter(l -> l.startsWith("reelfm_serving_scan_share")).toList());
+    }
+
+    /** The instance's /metrics page. */
+    private String metrics(int port) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private ServiceProcess serving(String name, int port, String bootstrap) {

@@ -179,7 +179,12 @@ final class QuantizedScan {
      */
     double readShare() {
         long n = passes.sum();
-        return n == 0 ? Double.NaN : blocksRead.sum() / ((double) n * (workLength() / B));
+        return n == 0 ? Double.NaN : blocksRead() / ((double) n * (workLength() / B));
+    }
+
+    /** Blocks read by all passes so far. */
+    long blocksRead() {
+        return blocksRead.sum();
     }
 
     /** Bytes of the codes and scales. */
@@ -201,15 +206,6 @@ final class QuantizedScan {
      */
     ScoredItems topK(ItemMatrix exact, float[] query, float constant, int n, BitSet excluded,
                      float[] upper, float[] lower) {
-        return topK(exact, query, constant, n, excluded, upper, lower, null);
-    }
-
-    /**
-     * As above; {@code scanned}, when not null, gets the number of blocks the first pass read
-     * before the rest were proven unable to reach the list (for tests and benchmarks).
-     */
-    ScoredItems topK(ItemMatrix exact, float[] query, float constant, int n, BitSet excluded,
-                     float[] upper, float[] lower, int[] scanned) {
         float absQuery = 0f;
         double squares = 0;
         for (int f = 0; f < k; f++) {
@@ -248,9 +244,6 @@ final class QuantizedScan {
                 }
             }
             threshold = floor.threshold();
-        }
-        if (scanned != null) {
-            scanned[0] = b;
         }
         passes.increment();
         blocksRead.add(b);

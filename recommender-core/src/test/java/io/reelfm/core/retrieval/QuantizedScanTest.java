@@ -125,16 +125,15 @@ class QuantizedScanTest {
             excluded.set(r.nextInt(50));
         }
         assertTrue(Double.isNaN(q.readShare()), "no pass yet");
-        int read = 0;
+        long read = 0;
         for (int trial = 0; trial < 5; trial++) {
             float[] query = gaussian(r, k, 1 + trial);
-            int[] scanned = new int[1];
-            ScoredItems top = q.topK(m, query, 0f, 10, excluded, new float[q.workLength()], new float[q.workLength()],
-                    scanned);
+            long before = q.blocksRead();
+            ScoredItems top = q.topK(m, query, 0f, 10, excluded, new float[q.workLength()], new float[q.workLength()]);
+            long scanned = q.blocksRead() - before;
             assertSameList(exact(m, query, 0f, 10, excluded), top, "trial " + trial);
-            assertTrue(scanned[0] >= 1 && scanned[0] < blocks / 4,
-                    "read " + scanned[0] + " of " + blocks + " blocks in trial " + trial);
-            read += scanned[0];
+            assertTrue(scanned >= 1 && scanned < blocks / 4, "read " + scanned + " of " + blocks + " blocks in trial " + trial);
+            read += scanned;
         }
         assertEquals(read / (5.0 * blocks), q.readShare(), 1e-12, "the mean share of blocks read");
     }
@@ -158,10 +157,9 @@ class QuantizedScanTest {
         ItemMatrix m = new ItemMatrix(rows, bias, k);
         QuantizedScan q = QuantizedScan.of(blocksOf(m), bias, items, k, ScanKernel.best());
         float[] query = gaussian(r, k, 1);
-        int[] scanned = new int[1];
-        ScoredItems top = q.topK(m, query, 0f, 10, null, new float[q.workLength()], new float[q.workLength()], scanned);
+        ScoredItems top = q.topK(m, query, 0f, 10, null, new float[q.workLength()], new float[q.workLength()]);
         assertSameList(exact(m, query, 0f, 10, null), top, "unit vectors");
-        assertEquals(q.workLength() / ItemMatrix.BLOCK, scanned[0], "no block can be ruled out by its norm");
+        assertEquals(q.workLength() / ItemMatrix.BLOCK, q.blocksRead(), "no block can be ruled out by its norm");
     }
 
     @Test
