@@ -145,9 +145,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.partitions", "6");
         p.put("auto.create.topics.enable", "false");
-        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(cleanerKeyMapBytes(Runtime.getRuntime().maxMemory())));
         p.putAll(overrides);
         return p;
+    }
+
+    /**
+     * Memory of the log cleaner's key map ({@code log.cleaner.dedupe.buffer.size}) for a JVM with
+     * {@code maxHeap} bytes of heap: an eighth of it, between 16 MiB and Kafka's own default of
+     * 128 MiB. A cleaning pass takes in only as many distinct keys as the map holds (24 bytes each
+     * at 90 % load: about 630,000 in 16 MiB), and every pass rewrites the partition's whole log, so
+     * a changelog partition with millions of distinct keys (serving's event ids at 25M ratings)
+     * under a small map is rewritten pass after pass: the cleaner was half of the broker's CPU in
+     * such a catch-up. The floor keeps test JVMs with small heaps as they were.
+     */
+    static long cleanerKeyMapBytes(long maxHeap) {
+        return Math.max(16L << 20, Math.min(128L << 20, maxHeap / 8));
     }
 
     private void format(Map<String, String> props) {
