@@ -43,7 +43,7 @@ import io.reelfm.service.http.Json;
  * is ready is the time to restore all serving state from the changelogs; then the same load against
  * this single instance, the baseline for three.</li>
  * </ol>
- * {@code -DbaselineOnly=true} skips the three-instance steps; {@code -DbaselineJvm="opt opt"} adds
+ * {@code -DbaselineOnly=true} skips the three-instance steps and catches up with one instance; {@code -DbaselineJvm="opt opt"} adds
  * JVM options to the single instance (e.g. a flight recording of it under the load),
  * {@code -DreuseBroker=true} starts the broker on the work directory's data from an earlier run and repeats only
  * the single instance's restore and load (no replay, no trainer running beside it), {@code -DservingEnv="K=V K=V"}
@@ -95,7 +95,11 @@ public final class ScaleRun {
         int kafkaPort = ServiceProcess.freePort();
         String bootstrap = "localhost:" + kafkaPort;
         int ingestPort = ServiceProcess.freePort();
-        List<Integer> ports = List.of(ServiceProcess.freePort(), ServiceProcess.freePort(), ServiceProcess.freePort());
+        // without the three-instance steps one instance takes the ratings in: a third of the catch-up's CPU
+        List<Integer> ports = new ArrayList<>();
+        for (int i = Boolean.getBoolean("baselineOnly") ? 1 : 3; i > 0; i--) {
+            ports.add(ServiceProcess.freePort());
+        }
         log("started %s; work dir %s", Instant.now(), dir);
         log("%s", MachineState.describe());
         try (ServiceProcess broker = ServiceProcess.start("broker", withOptions(List.of("-Xmx1g"), "brokerJvm"), List.of("broker", "--port",
