@@ -241,9 +241,9 @@ final class QuantizedScan {
                 lower[i] = low;
                 if (low >= threshold && (excluded == null || !excluded.get(order[i]))) {
                     floor.offer(i, low);
-                    threshold = floor.threshold();
                 }
             }
+            threshold = floor.threshold();
         }
         passes.increment();
         blocksRead.add(b);
