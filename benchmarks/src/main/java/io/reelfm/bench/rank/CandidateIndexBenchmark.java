@@ -42,7 +42,7 @@ public final class CandidateIndexBenchmark {
         GeneratedScaleSet set = args.length > 0 && java.nio.file.Files.isDirectory(java.nio.file.Path.of(args[0]))
                 ? movieLens100k(java.nio.file.Path.of(args[0])) : GeneratedScaleSet.fromArgs(args);
         int queries = args.length == 2 ? Integer.parseInt(args[1]) : args.length > 3 ? Integer.parseInt(args[3]) : 2000;
-        FoldedUsers folded = FoldedUsers.of(set, Boolean.getBoolean("tuned"), queries, 11);
+        FoldedUsers folded = FoldedUsers.of(set, Boolean.getBoolean("tuned") ? FoldedUsers.Settings.TUNED : FoldedUsers.Settings.DEFAULT, queries, 11);
         FmItemScorer scorer = folded.scorer();
         FmSnapshot snapshot = scorer.snapshot();
         RatingSet data = set.ratings();
