@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
 
 /**
  * What compacting a changelog of distinct keys costs the broker, by the size of the cleaner's key
@@ -76,19 +77,20 @@ public final class CompactionCost {
         }
     }
 
-    /** The cleaner threads' CPU time once it has not grown for {@code quiet}. */
-    private static long awaitCleanerIdle(Duration quiet) throws InterruptedException {
-        long last = cleanerCpu();
-        long unchangedSince = System.nanoTime();
-        while (System.nanoTime() - unchangedSince < quiet.toNanos()) {
-            Thread.sleep(1000);
-            long now = cleanerCpu();
-            if (now - last > 10_000_000L) {
-                unchangedSince = System.nanoTime();
-            }
-            last = now;
-        }
-        return last;
+    /** The cleaner threads' CPU time once it has not grown for {@code quiet} (at most an hour's wait). */
+    private static long awaitCleanerIdle(Duration quiet) {
+        long[] last = {cleanerCpu()};
+        long[] changedAt = {System.nanoTime()};
+        Awaitility.await("the log cleaner idle for " + quiet).atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    long now = cleanerCpu();
+                    if (now - last[0] > 10_000_000L) {
+                        changedAt[0] = System.nanoTime();
+                    }
+                    last[0] = now;
+                    return System.nanoTime() - changedAt[0] >= quiet.toNanos();
+                });
+        return last[0];
     }
 
     private static long cleanerCpu() {
