@@ -75,6 +75,12 @@ import io.reelfm.serving.web.WebConfig;
  *                          leaves those predictions empty
  * @param dedupeCapacity    {@code reelfm.serving.dedupe-capacity}, default 2,000,000: rating event ids remembered per
  *                          ratings partition so that a repeated event id changes no statistic
+ * @param stateCacheBytes   {@code reelfm.serving.state-cache-bytes}, default a sixteenth of the JVM's heap, at least
+ *                          10 MiB (Kafka Streams' own default) and at most 256 MiB: the record cache in front of the
+ *                          state stores, shared by the stream threads. Updates of one key (an item's statistics, a
+ *                          user's history head) are folded there until the commit; a cache smaller than the keys
+ *                          touched between two commits evicts and writes each update on its own (see
+ *                          docs/benchmarks.md, "the record cache")
  * @param sessionTimeout    {@code reelfm.serving.session-timeout}, default 6s: the Streams consumer's session timeout
  *                          (heartbeats every third of it). A killed instance's partitions move after this long; until
  *                          then its users are answered from standby replicas (marked stale) or non-personalised
@@ -95,7 +101,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                             Duration impressionWindow, Duration impressionLinger, int maxInFlight, Duration maxQueueWait,
                             int userVectorCache, String deadLetterTopic,
                             Duration stopTimeout, String clusterModel, String ratingModel, long dedupeCapacity,
-                            Duration sessionTimeout, String internalSecret, KafkaClientProperties kafkaClient,
+                            long stateCacheBytes, Duration sessionTimeout, String internalSecret, KafkaClientProperties kafkaClient,
                             long readyMaxLag, WebConfig web) {
 
     /** An even A/B split between the ranking model and the rating model the trainer publishes by default. */
@@ -135,6 +141,7 @@ public record ServingConfig(String host, int port, String advertisedHost, String
         ConfigException.require(ratingModel != null && !ratingModel.isBlank() && !ratingModel.contains("/"),
                 "reelfm.serving.rating-model", "must be a model name without '/' or none, was '" + ratingModel + "'");
         ConfigException.require(dedupeCapacity >= 1, "reelfm.serving.dedupe-capacity", "must be >= 1, was " + dedupeCapacity);
+        ConfigException.require(stateCacheBytes >= 0, "reelfm.serving.state-cache-bytes", "must be >= 0, was " + stateCacheBytes);
         ConfigException.require(sessionTimeout.toMillis() >= 3000 && sessionTimeout.toMillis() <= 300_000,
                 "reelfm.serving.session-timeout", "must be 3s to 5m, was " + sessionTimeout);
         Objects.requireNonNull(internalSecret, "internalSecret");
@@ -172,11 +179,17 @@ public record ServingConfig(String host, int port, String advertisedHost, String
                 s.string("reelfm.serving.cluster-model", "content-kmeans"),
                 s.string("reelfm.serving.rating-model", "fm-mcmc"),
                 s.longValue("reelfm.serving.dedupe-capacity", ServingTopology.DEFAULT_DEDUPE_CAPACITY),
+                s.longValue("reelfm.serving.state-cache-bytes", defaultStateCacheBytes(Runtime.getRuntime().maxMemory())),
                 s.duration("reelfm.serving.session-timeout", Duration.ofSeconds(6)),
                 s.string("reelfm.serving.internal-secret", s.string(ApiKeys.API_KEYS, "")),
                 KafkaClientProperties.fromSettings(s),
                 s.longValue("reelfm.serving.ready-max-lag", 1000),
                 WebConfig.from(s));
+    }
+
+    /** A sixteenth of {@code maxHeapBytes}, between 10 MiB and 256 MiB. */
+    static long defaultStateCacheBytes(long maxHeapBytes) {
+        return Math.max(10L << 20, Math.min(256L << 20, maxHeapBytes / 16));
     }
 
     /**

@@ -34,6 +34,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, c.streamThreads());
         p.put(StreamsConfig.STATE_DIR_CONFIG, c.stateDir().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, c.commitInterval().toMillis());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, c.stateCacheBytes());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) c.replicationFactor());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         p.put(DeadLetterHandler.TOPIC_CONFIG, c.deadLetterTopic());

@@ -64,4 +64,22 @@ class ServingConfigTest {
         assertThat(c.modelNames()).isEqualTo(List.of("ranking"));
         assertThat(c.loadedModelNames()).isEqualTo(List.of("ranking", "fm-mcmc", "content-kmeans"));
     }
+
+    @Test
+    void theRecordCacheIsASixteenthOfTheHeapBetweenKafkasDefaultAnd256MiB() {
+        assertThat(ServingConfig.defaultStateCacheBytes(1L << 30)).isEqualTo(64L << 20);
+        assertThat(ServingConfig.defaultStateCacheBytes(64L << 20)).isEqualTo(10L << 20);
+        assertThat(ServingConfig.defaultStateCacheBytes(16L << 30)).isEqualTo(256L << 20);
+        assertThat(ServingConfig.from(Settings.ofMap(Map.of())).stateCacheBytes())
+                .isEqualTo(ServingConfig.defaultStateCacheBytes(Runtime.getRuntime().maxMemory()));
+    }
+
+    @Test
+    void theRecordCacheSizeReachesKafkaStreamsAndCanBeSet() {
+        ServingConfig c = ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.state-cache-bytes", "123456")));
+        assertThat(StreamsSettings.of(c, 8080).get(org.apache.kafka.streams.StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG))
+                .isEqualTo(123456L);
+        assertThatThrownBy(() -> ServingConfig.from(Settings.ofMap(Map.of("reelfm.serving.state-cache-bytes", "-1"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("reelfm.serving.state-cache-bytes");
+    }
 }

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.Stores;
 import io.reelfm.schemas.Impression;
 import io.reelfm.schemas.RatingEvent;
 import io.reelfm.schemas.Topics;
+import io.reelfm.serving.topology.ItemRating;
+import io.reelfm.serving.topology.StateSerdes;
 
 /**
  * The A/B measurement part of the serving topology. Impressions and ratings share the user id
@@ -51,14 +53,16 @@ public final class ExperimentTopology {
                 .filter((key, count) -> count != null && count == 1)
                 .map((key, count) -> KeyValue.pair(variantOf(key), ExperimentSignal.of(ExperimentSignal.Kind.NEW_ITEM)));
 
-        KStream<String, Hit> hits = impressions.join(ratings,
-                        (i, r) -> i.getItems().contains(r.getItemId()) ? new Hit(i.getVariant(), i.getRequestId(), r.getRating()) : null,
+        // The join keeps each rating for the window in a changelogged store: only its item-side part.
+        KStream<String, ItemRating> rated = ratings.mapValues(r -> ItemRating.of(r, java.util.List.of()));
+        KStream<String, Hit> hits = impressions.join(rated,
+                        (i, r) -> i.getItems().contains(r.itemId()) ? new Hit(i.getVariant(), i.getRequestId(), r.rating()) : null,
                         JoinWindows.ofTimeDifferenceAndGrace(window, Duration.ofMinutes(1)).before(Duration.ZERO),
-                        StreamJoined.with(Topics.IMPRESSIONS.keySerde(), Topics.IMPRESSIONS.valueSerde(), Topics.RATINGS.valueSerde())
+                        StreamJoined.with(Topics.IMPRESSIONS.keySerde(), Topics.IMPRESSIONS.valueSerde(), StateSerdes.ITEM_RATING)
                                 .withName("impression-rating").withStoreName("impression-rating"))
                 .filter((user, h) -> h != null);
 
-        KStream<String, ExperimentSignal> rated = hits
+        KStream<String, ExperimentSignal> ratedHits = hits
                 .map((user, h) -> KeyValue.pair(h.variant(), new ExperimentSignal(ExperimentSignal.Kind.RATED, h.rating())));
 
         KStream<String, ExperimentSignal> hitLists = hits
@@ -69,7 +73,7 @@ public final class ExperimentTopology {
                 .filter((key, count) -> count != null && count == 1)
                 .map((key, count) -> KeyValue.pair(variantOf(key), ExperimentSignal.of(ExperimentSignal.Kind.HIT_IMPRESSION)));
 
-        shown.merge(newItems).merge(rated).merge(hitLists)
+        shown.merge(newItems).merge(ratedHits).merge(hitLists)
                 .groupByKey(Grouped.with("experiment-by-variant", Serdes.String(), ExperimentSignal.SERDE))
                 .aggregate(() -> ExperimentStats.EMPTY, (variant, signal, stats) -> stats.apply(signal),
                         Materialized.<String, ExperimentStats>as(Stores.persistentKeyValueStore("experiment-stats-by-variant"))

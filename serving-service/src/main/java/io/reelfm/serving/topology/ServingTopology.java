@@ -39,7 +39,6 @@ public final class ServingTopology {
 
     /** Name of the repartition step keyed by item, part of the internal topic name. */
     static final String BY_ITEM = "ratings-by-item";
-    private static final String SEGMENTS_KEY = "reelfm.rater-segments";
     /** Event ids remembered per ratings partition unless configured otherwise. */
     public static final long DEFAULT_DEDUPE_CAPACITY = 2_000_000;
 
@@ -99,11 +98,12 @@ public final class ServingTopology {
                         .withKeySerde(Topics.USERS.keySerde()).withValueSerde(Topics.USERS.valueSerde()));
 
         // Ratings and users share key and partitioning, so the rater's profile joins without a repartition.
-        ratings.leftJoin(profiles, (e, p) -> withSegments(e, ProfileSegments.of(p)),
+        // Past it only the item-side part of the rating travels (ItemRating), not the whole event.
+        ratings.leftJoin(profiles, (e, p) -> ItemRating.of(e, ProfileSegments.of(p)),
                         Joined.with(Topics.RATINGS.keySerde(), Topics.RATINGS.valueSerde(), Topics.USERS.valueSerde()))
-                .groupBy((user, e) -> e.getItemId(), Grouped.with(BY_ITEM, Serdes.String(), Topics.RATINGS.valueSerde()))
+                .groupBy((user, r) -> r.itemId(), Grouped.with(BY_ITEM, Serdes.String(), StateSerdes.ITEM_RATING))
                 .aggregate(ItemStats::new,
-                        (item, e, s) -> s.add(e.getRating(), e.getTimestamp().toEpochMilli(), segmentsOf(e)),
+                        (item, r, s) -> s.add(r.rating(), r.timestamp(), r.segments()),
                         // Timestamped: Kafka stamps each update with the newest rating's time only when
                         // the store keeps the last one. A plain store loses it once the cache has flushed,
                         // updates of one item then went back and forth in time, and the global table
@@ -122,20 +122,5 @@ public final class ServingTopology {
     /** The broadcast topic of per-item statistics under its configured name. */
     public static Topic<String, ItemStats> itemStatsTopic(String name) {
         return Topics.broadcast(name, StateSerdes.ITEM_STATS, Topics.DEFAULT_PARTITIONS);
-    }
-
-    /** Carries the rater's segments to the item-keyed aggregate inside the event's context map. */
-    private static RatingEvent withSegments(RatingEvent e, java.util.List<String> segments) {
-        if (segments.isEmpty()) {
-            return e;
-        }
-        java.util.Map<String, String> ctx = new java.util.HashMap<>(e.getContext() == null ? java.util.Map.of() : e.getContext());
-        ctx.put(SEGMENTS_KEY, String.join(",", segments));
-        return RatingEvent.newBuilder(e).setContext(ctx).build();
-    }
-
-    private static java.util.List<String> segmentsOf(RatingEvent e) {
-        String s = e.getContext() == null ? null : e.getContext().get(SEGMENTS_KEY);
-        return s == null || s.isEmpty() ? java.util.List.of() : java.util.List.of(s.split(","));
     }
 }

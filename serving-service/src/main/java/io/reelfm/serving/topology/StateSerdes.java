@@ -18,6 +18,11 @@ public final class StateSerdes {
             (topic, v) -> v == null ? null : v.toBytes(),
             (topic, b) -> b == null ? null : ItemStats.fromBytes(b));
 
+    /** The item-side part of a rating on the by-item repartition topic and in the A/B join's window store. */
+    public static final Serde<ItemRating> ITEM_RATING = Serdes.serdeFrom(
+            (topic, v) -> v == null ? null : v.toBytes(),
+            (topic, b) -> b == null ? null : ItemRating.fromBytes(b));
+
     private StateSerdes() {
     }
 }
