@@ -79,8 +79,8 @@ import io.reelfm.serving.web.WebConfig;
  *                          10 MiB (Kafka Streams' own default) and at most 256 MiB: the record cache in front of the
  *                          state stores, shared by the stream threads. Updates of one key (an item's statistics, a
  *                          user's history head) are folded there until the commit; a cache smaller than the keys
- *                          touched between two commits evicts and writes each update on its own (see
- *                          docs/benchmarks.md, "the record cache")
+ *                          touched between two commits evicts and writes each update on its own
+ *                          (docs/benchmarks.md, "Where serving's CPU goes at the 25M shape")
  * @param sessionTimeout    {@code reelfm.serving.session-timeout}, default 6s: the Streams consumer's session timeout
  *                          (heartbeats every third of it). A killed instance's partitions move after this long; until
  *                          then its users are answered from standby replicas (marked stale) or non-personalised
