@@ -239,7 +239,7 @@ public final class ScaleRun {
         int port = ServiceProcess.freePort();
         long start = System.nanoTime();
         try (ServiceProcess fresh = serving("serving-fresh", port, bootstrap, jvmOptions("baselineJvm"))) {
-            waitFor("the fresh instance ready", Duration.ofHours(1), () -> ready(port));
+            waitFor("the fresh instance ready", Duration.ofHours(3), () -> ready(port));
             log("restore: one instance with an empty state directory, the only one of the application, ready %.1f s after its start",
                     secondsSince(start));
             storeBytes(List.of("serving-fresh"));
