@@ -45,8 +45,9 @@ import io.reelfm.service.http.Json;
  * </ol>
  * {@code -DbaselineOnly=true} skips the three-instance steps and catches up with one instance; {@code -DbaselineJvm="opt opt"} adds
  * JVM options to the single instance (e.g. a flight recording of it under the load),
- * {@code -DreuseBroker=true} starts the broker on the work directory's data from an earlier run and repeats only
- * the single instance's restore and load (no replay, no trainer running beside it), {@code -DservingEnv="K=V K=V"}
+ * {@code -DreuseBroker=true} starts the broker on the work directory's data from an earlier run (no replay, no trainer
+ * running beside it): three instances restore from the changelogs and the three-instance steps run, then the single
+ * instance's restore and load (with {@code -DbaselineOnly=true} only the latter), {@code -DservingEnv="K=V K=V"}
  * sets environment variables (settings) of every serving instance,
  * {@code -DservingJvm="opt opt"} to the three ({@code {name}} in an option becomes the instance's name),
  * {@code -DbrokerJvm} and {@code -DloadJvm} to the broker and the load generator (a GC log of each, to lay
@@ -118,8 +119,11 @@ public final class ScaleRun {
             });
             if (Boolean.getBoolean("reuseBroker")) {
                 // A broker data directory from an earlier run of this command: its ratings replayed and
-                // its snapshots published, so only the single instance's restore and load are repeated.
+                // its snapshots published, so only the restores and the measurements are repeated.
                 log("reusing the broker's data in %s: no replay, no trainer", dir.resolve("kafka"));
+                if (!Boolean.getBoolean("baselineOnly")) {
+                    restoreThree(ports, bootstrap, ingestPort);
+                }
                 deleteRecursively(dir.resolve("state-serving-fresh"));
                 restoreAndBaseline(bootstrap);
                 log("done %s", Instant.now());
@@ -165,6 +169,34 @@ public final class ScaleRun {
             }
         }
         log("done %s", Instant.now());
+    }
+
+    /**
+     * Three instances with empty state directories join the application of an earlier run and restore
+     * everything from its changelogs (each its active tasks and a standby copy of others), then the
+     * three-instance steps run as after a catch-up: the failover measured at a set too large to
+     * catch up from the ratings within one run.
+     */
+    private void restoreThree(List<Integer> ports, String bootstrap, int ingestPort) throws Exception {
+        List<ServiceProcess> serving = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            for (int i = 0; i < ports.size(); i++) {
+                deleteRecursively(dir.resolve("state-serving-" + i));
+                serving.add(serving("serving-" + i, ports.get(i), bootstrap));
+                pids.put("serving-" + i, serving.get(i).pid());
+            }
+            waitFor("every serving instance ready", Duration.ofHours(3), () -> ports.stream().allMatch(this::ready));
+            log("restore: %d instances with empty state directories (standby replicas included) all ready %.1f s after their start",
+                    ports.size(), secondsSince(start));
+            log("%s (before the three instances' steps)", MachineState.describe());
+            measureThree(ports, serving, ingestPort);
+        } finally {
+            serving.forEach(ServiceProcess::close);
+            for (int i = 0; i < ports.size(); i++) {
+                pids.remove("serving-" + i);
+            }
+        }
     }
 
     private void measureThree(List<Integer> ports, List<ServiceProcess> serving, int ingestPort) throws Exception {
