@@ -2,6 +2,7 @@ package io.reelfm.schemas;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.Function;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -30,13 +31,24 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final Class<T> type;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    /** Writes the same bytes as {@link #encoder} faster, for a record type on a hot path; null for Avro's. */
+    private final Function<T, byte[]> handWritten;
 
     public AvroSerde(Class<T> type) {
+        this(type, null);
+    }
+
+    /**
+     * @param handWritten an encoder that writes exactly the single-object bytes Avro's would (held to
+     *                    that by a test), or null; reading always goes through Avro's decoder
+     */
+    AvroSerde(Class<T> type, Function<T, byte[]> handWritten) {
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
         var schema = model.getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema, ReelSchemaStore.instance());
+        this.handWritten = handWritten;
     }
 
     public Class<T> type() {
@@ -45,6 +57,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     public byte[] encode(T value) {
         try {
+            if (handWritten != null) {
+                return handWritten.apply(value);
+            }
             ByteBuffer buffer = encoder.encode(value);
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);

@@ -35,7 +35,7 @@ public final class Topics {
     public static final Serde<String> STRING = Serdes.String();
 
     public static final Topic<String, RatingEvent> RATINGS = new Topic<>(
-            "ratings", STRING, new AvroSerde<>(RatingEvent.class), DEFAULT_PARTITIONS,
+            "ratings", STRING, new AvroSerde<>(RatingEvent.class, RatingEventEncoder::encode), DEFAULT_PARTITIONS,
             Map.of("cleanup.policy", "delete",
                     "retention.ms", String.valueOf(30L * 24 * 3600 * 1000),
                     "min.insync.replicas", "1"));
