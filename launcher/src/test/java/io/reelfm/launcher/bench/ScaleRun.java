@@ -148,10 +148,7 @@ public final class ScaleRun {
             try (ServiceProcess trainer = ServiceProcess.start("trainer", List.of("-Xmx" + System.getProperty("trainerHeap", "4g")),
                     List.of("trainer", "--port", String.valueOf(trainerPort), "--bootstrap-servers", bootstrap), trainerEnv, dir)) {
                 pids.put("trainer", trainer.pid());
-                for (int i = 0; i < ports.size(); i++) {
-                    serving.add(serving("serving-" + i, ports.get(i), bootstrap));
-                    pids.put("serving-" + i, serving.get(i).pid());
-                }
+                startInstances(ports, bootstrap, serving);
                 waitFor("the trainer's first fits", Duration.ofHours(2), () -> firstFitsDone(trainerPort));
                 log("trainer's first fits done %.0f s after the services started", secondsSince(servingStart));
                 waitFor("every serving instance ready", Duration.ofHours(3), () -> ports.stream().allMatch(this::ready));
@@ -159,13 +156,10 @@ public final class ScaleRun {
                 if (!Boolean.getBoolean("baselineOnly")) {
                     measureThree(ports, serving, ingestPort);
                 }
-                serving.forEach(ServiceProcess::close);
-                for (int i = 0; i < ports.size(); i++) {
-                    pids.remove("serving-" + i);
-                }
+                stopInstances(serving);
                 restoreAndBaseline(bootstrap, ingestPort);
             } finally {
-                serving.forEach(ServiceProcess::close);
+                stopInstances(serving);
             }
         }
         log("done %s", Instant.now());
@@ -179,23 +173,35 @@ public final class ScaleRun {
      */
     private void restoreThree(List<Integer> ports, String bootstrap, int ingestPort) throws Exception {
         List<ServiceProcess> serving = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            deleteRecursively(dir.resolve("state-serving-" + i));
+        }
         long start = System.nanoTime();
         try {
-            for (int i = 0; i < ports.size(); i++) {
-                deleteRecursively(dir.resolve("state-serving-" + i));
-                serving.add(serving("serving-" + i, ports.get(i), bootstrap));
-                pids.put("serving-" + i, serving.get(i).pid());
-            }
+            startInstances(ports, bootstrap, serving);
             waitFor("every serving instance ready", Duration.ofHours(3), () -> ports.stream().allMatch(this::ready));
             log("restore: %d instances with empty state directories (standby replicas included) all ready %.1f s after their start",
                     ports.size(), secondsSince(start));
             log("%s (before the three instances' steps)", MachineState.describe());
             measureThree(ports, serving, ingestPort);
         } finally {
-            serving.forEach(ServiceProcess::close);
-            for (int i = 0; i < ports.size(); i++) {
-                pids.remove("serving-" + i);
-            }
+            stopInstances(serving);
+        }
+    }
+
+    /** Starts {@code serving-0}, {@code serving-1}, ... on the given ports into {@code started}, as they start. */
+    private void startInstances(List<Integer> ports, String bootstrap, List<ServiceProcess> started) {
+        for (int i = 0; i < ports.size(); i++) {
+            started.add(serving("serving-" + i, ports.get(i), bootstrap));
+            pids.put("serving-" + i, started.get(i).pid());
+        }
+    }
+
+    /** Stops the instances {@link #startInstances} started (again is harmless) and drops them from the CPU accounting. */
+    private void stopInstances(List<ServiceProcess> started) {
+        started.forEach(ServiceProcess::close);
+        for (int i = 0; i < started.size(); i++) {
+            pids.remove("serving-" + i);
         }
     }
 
